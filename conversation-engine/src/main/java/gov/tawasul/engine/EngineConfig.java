@@ -1,0 +1,51 @@
+package gov.tawasul.engine;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the conversation engine ({@code tawasul.engine.*}). */
+@ConfigMapping(prefix = "tawasul.engine")
+public interface EngineConfig {
+
+    /**
+     * Regular expression of a case number, applied to the normalised text (ASCII digits).
+     * Default: 3 to 15 digits, optionally followed by groups joined by {@code -} or {@code /}
+     * ({@code 4512873}, {@code 1446-000123}, {@code 2024/12345}); 3 digits because field case F16 expects {@code 123}.
+     */
+    @WithDefault("(?<![0-9])[0-9]{3,15}(?:[-/][0-9]{1,15}){0,3}(?![0-9])")
+    String caseNumberPattern();
+
+    /** Reply language when a message has neither Arabic nor Latin letters and the conversation has none yet. */
+    @WithDefault("ar")
+    String defaultLocale();
+
+    /** {@code contact-match} (details only to a registered contact) or {@code open} (details to everyone). */
+    @WithDefault("contact-match")
+    String disclosure();
+
+    /** Most case numbers answered from one message; further numbers are listed as not answered. */
+    @WithDefault("3")
+    int maxCasesPerMessage();
+
+    /** Outbound retry backoff: first wait, doubled per attempt. */
+    @WithDefault("2s")
+    Duration retryInitialBackoff();
+
+    /** Longest wait between two send attempts. */
+    @WithDefault("5m")
+    Duration retryMaxBackoff();
+
+    /** Attempts before a retried message is marked failed. */
+    @WithDefault("8")
+    int maxSendAttempts();
+
+    /** How often the recovery job looks for inbound messages not yet answered and outbound messages due a retry. */
+    @WithDefault("5s")
+    Duration recoveryInterval();
+
+    /** An inbound message still unanswered after this is picked up by the recovery job (e.g. after a crash). */
+    @WithDefault("10s")
+    Duration recoveryAge();
+}

@@ -1,0 +1,40 @@
+package gov.tawasul.engine.intent;
+
+import gov.tawasul.engine.EngineConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds case numbers in a <b>normalised</b> text ({@link gov.tawasul.engine.text.TextNormalizer}) with
+ * {@code tawasul.engine.case-number-pattern}. Returns them in order of appearance, without repeats.
+ */
+@ApplicationScoped
+public class CaseNumberRecognizer {
+
+    private final Pattern pattern;
+
+    public CaseNumberRecognizer(EngineConfig config) {
+        this(config.caseNumberPattern());
+    }
+
+    /** @param regex the case-number pattern; the whole match is the case number */
+    public CaseNumberRecognizer(String regex) {
+        this.pattern = Pattern.compile(regex);
+    }
+
+    /** @return every distinct case number in {@code normalizedText}, in order; empty when none */
+    public List<String> find(String normalizedText) {
+        Set<String> found = new LinkedHashSet<>();
+        Matcher m = pattern.matcher(normalizedText);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return new ArrayList<>(found);
+    }
+}

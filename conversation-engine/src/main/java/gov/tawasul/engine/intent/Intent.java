@@ -1,0 +1,57 @@
+package gov.tawasul.engine.intent;
+
+import java.util.List;
+
+/** What a citizen's message asks for. */
+public sealed interface Intent {
+
+    /** @return the intent's name as stored in {@code inbound_message.intent}. */
+    String name();
+
+    /**
+     * A case-status query.
+     *
+     * @param caseNumbers the case numbers found, in order of appearance, without repeats, at most the configured maximum
+     * @param omitted     further numbers in the text that are not answered
+     */
+    record CaseStatus(List<String> caseNumbers, int omitted) implements Intent {
+        public String name() {
+            return "CASE_STATUS";
+        }
+    }
+
+    /** Asked for help ({@code help}, {@code مساعدة}, {@code ?}, a help button). */
+    record Help() implements Intent {
+        public String name() {
+            return "HELP";
+        }
+    }
+
+    /** Asked to look up another case (button) or sent something that is not text: ask for the number as text. */
+    record AskForCaseNumber(boolean becauseNotText) implements Intent {
+        public String name() {
+            return becauseNotText ? "NOT_TEXT" : "ANOTHER_CASE";
+        }
+    }
+
+    /** SMS opt-out keyword (STOP, END, CANCEL, UNSUBSCRIBE, QUIT, STOPALL): never answered by the bot. */
+    record OptOut() implements Intent {
+        public String name() {
+            return "OPT_OUT";
+        }
+    }
+
+    /** SMS opt-in keyword (START, UNSTOP, YES): the opt-out is lifted; Twilio itself confirms it. */
+    record OptIn() implements Intent {
+        public String name() {
+            return "OPT_IN";
+        }
+    }
+
+    /** Anything else: answered with the help text and an example. */
+    record Unknown() implements Intent {
+        public String name() {
+            return "UNKNOWN";
+        }
+    }
+}

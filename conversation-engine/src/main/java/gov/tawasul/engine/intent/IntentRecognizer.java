@@ -1,0 +1,101 @@
+package gov.tawasul.engine.intent;
+
+import gov.tawasul.engine.EngineConfig;
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.InboundKind;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Maps a normalised inbound message to an {@link Intent}. Order: SMS opt-out/opt-in keywords, postback payloads,
+ * non-text content, case numbers, help words, anything else.
+ */
+@ApplicationScoped
+public class IntentRecognizer {
+
+    /** Twilio's default opt-out keywords (https://help.twilio.com/articles/223134027). */
+    static final Set<String> OPT_OUT_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
+    /** Twilio's default opt-in keywords. */
+    static final Set<String> OPT_IN_WORDS = Set.of("START", "UNSTOP", "YES");
+    static final Set<String> HELP_WORDS = Set.of("help", "مساعدة", "مساعده", "?", "؟", "info");
+
+    /** Postback payload asking for help. */
+    public static final String PAYLOAD_HELP = "HELP";
+    /** Postback payload asking to look up another case. */
+    public static final String PAYLOAD_ANOTHER_CASE = "ANOTHER_CASE";
+    /** Messenger Get Started button payload. */
+    public static final String PAYLOAD_GET_STARTED = "GET_STARTED";
+
+    private final CaseNumberRecognizer numbers;
+    private final int maxCases;
+
+    public IntentRecognizer(CaseNumberRecognizer numbers, EngineConfig config) {
+        this.numbers = numbers;
+        this.maxCases = config.maxCasesPerMessage();
+    }
+
+    /**
+     * @param channel        the channel (opt-out keywords apply to SMS only)
+     * @param kind           what the message carries
+     * @param normalizedText the normalised text
+     * @param payload        postback or quick-reply payload, or null
+     * @param optOutType     Twilio's {@code OptOutType} parameter ({@code STOP}, {@code START}, {@code HELP}), or null
+     */
+    public Intent recognize(Channel channel, InboundKind kind, String normalizedText, String payload, String optOutType) {
+        String word = normalizedText.strip().toUpperCase(Locale.ROOT);
+        if (channel == Channel.SMS) {
+            if ("STOP".equalsIgnoreCase(optOutType) || OPT_OUT_WORDS.contains(word)) {
+                return new Intent.OptOut();
+            }
+            if ("START".equalsIgnoreCase(optOutType) || OPT_IN_WORDS.contains(word)) {
+                return new Intent.OptIn();
+            }
+        }
+        if (payload != null && !payload.isBlank()) {
+            Intent fromPayload = fromPayload(payload.strip());
+            if (fromPayload != null && (kind == InboundKind.POSTBACK || normalizedText.isBlank()
+                    || numbers.find(normalizedText).isEmpty())) {
+                return fromPayload;
+            }
+        }
+        if (kind == InboundKind.ATTACHMENT && normalizedText.isBlank()) {
+            return new Intent.AskForCaseNumber(true);
+        }
+        List<String> found = numbers.find(normalizedText);
+        if (!found.isEmpty()) {
+            int keep = Math.min(found.size(), maxCases);
+            return new Intent.CaseStatus(List.copyOf(found.subList(0, keep)), found.size() - keep);
+        }
+        if (isHelp(normalizedText)) {
+            return new Intent.Help();
+        }
+        if (kind == InboundKind.ATTACHMENT) {
+            return new Intent.AskForCaseNumber(true);
+        }
+        return new Intent.Unknown();
+    }
+
+    private Intent fromPayload(String payload) {
+        return switch (payload.toUpperCase(Locale.ROOT)) {
+            case PAYLOAD_HELP -> new Intent.Help();
+            case PAYLOAD_ANOTHER_CASE, PAYLOAD_GET_STARTED -> new Intent.AskForCaseNumber(false);
+            default -> null;
+        };
+    }
+
+    private static boolean isHelp(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (HELP_WORDS.contains(t)) {
+            return true;
+        }
+        for (String token : t.split("[\\s\\p{Punct}،؛]+")) {
+            if (!token.equals("?") && HELP_WORDS.contains(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+package gov.tawasul.engine.model;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One message received on a channel, normalised by the channel adapter.
+ *
+ * @param channel           channel it came on
+ * @param providerMessageId the provider's id, unique per channel (Twilio {@code MessageSid}, Messenger {@code mid}
+ *                          or a synthetic key for postbacks, X event id); the deduplication key
+ * @param from              the sender (for {@link InboundKind#ECHO}: our own account)
+ * @param to                the recipient (for {@link InboundKind#ECHO}: the citizen)
+ * @param kind              what it carries
+ * @param text              the text as received (not yet normalised), may be empty, never null
+ * @param payload           postback or quick-reply payload, or null
+ * @param sentAt            provider timestamp of the message, or the receive time when the provider gives none
+ * @param senderName        display name or screen name for staff, or null
+ * @param attributes        extra provider fields worth keeping (e.g. Twilio {@code OptOutType}); never null
+ */
+public record InboundMessage(Channel channel, String providerMessageId, Address from, Address to,
+                             InboundKind kind, String text, String payload, Instant sentAt,
+                             String senderName, Map<String, String> attributes) {
+    public InboundMessage {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(sentAt, "sentAt");
+        if (providerMessageId == null || providerMessageId.isBlank()) {
+            throw new IllegalArgumentException("providerMessageId must not be blank");
+        }
+        text = text == null ? "" : text;
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** The citizen's address: the sender, or for an echo the recipient. */
+    public Address citizen() {
+        return kind == InboundKind.ECHO ? to : from;
+    }
+
+    /** Our own address: the recipient, or for an echo the sender. */
+    public Address bot() {
+        return kind == InboundKind.ECHO ? from : to;
+    }
+}

@@ -1,0 +1,28 @@
+package gov.tawasul.engine.port;
+
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.OutboundMessage;
+import gov.tawasul.engine.model.SendResult;
+
+/**
+ * Sends outbound messages on one channel. Implementations are CDI beans in {@code channels/}.
+ * <p>
+ * {@link #send} <b>blocks</b> (provider SDKs are blocking clients): the engine always calls it on a worker
+ * thread, never on an event loop, and never inside a database transaction. It must not throw for a provider
+ * error: every failure is classified into a {@link SendResult}.
+ */
+public interface ChannelSender {
+
+    /** @return the channel this sender serves. */
+    Channel channel();
+
+    /**
+     * Sends one message. Blocking.
+     *
+     * @return accepted with the provider's id, or a classified failure
+     */
+    SendResult send(OutboundMessage message);
+
+    /** @return the longest text the channel takes in one message (SMS: 1,600; Messenger: 2,000; X: 10,000). */
+    int maxTextLength();
+}

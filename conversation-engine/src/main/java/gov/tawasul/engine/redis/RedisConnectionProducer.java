@@ -1,0 +1,44 @@
+package gov.tawasul.engine.redis;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * Produces the one shared Lettuce connection (thread-safe, pipelined). Lettuce completes its futures on its own
+ * Netty threads: callers that go on with Hibernate Reactive must first return to their Vert.x context.
+ */
+@ApplicationScoped
+public class RedisConnectionProducer {
+
+    private RedisClient client;
+    private StatefulRedisConnection<String, String> connection;
+
+    RedisConnectionProducer() {
+    }
+
+    /** @return the shared connection, opened on first use from {@code tawasul.redis.url}. */
+    @Produces
+    @Singleton
+    synchronized StatefulRedisConnection<String, String> connection(RedisConfig config) {
+        if (connection == null) {
+            client = RedisClient.create(RedisURI.create(config.url()));
+            connection = client.connect();
+        }
+        return connection;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (connection != null) {
+            connection.close();
+        }
+        if (client != null) {
+            client.shutdown();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package gov.tawasul.engine.reply;
+
+import gov.tawasul.engine.EngineConfig;
+import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.CaseContact;
+import gov.tawasul.engine.model.CaseRecord;
+import gov.tawasul.engine.model.Channel;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Decides whether a sender may learn a case's details ({@code tawasul.engine.disclosure}).
+ * {@code contact-match}: only when the sender's address is one of the case's contacts on the same channel
+ * (phone numbers compared in E.164, PSIDs and X user ids exactly). {@code open}: everyone.
+ */
+@ApplicationScoped
+public class DisclosurePolicy {
+
+    private final boolean open;
+
+    public DisclosurePolicy(EngineConfig config) {
+        this("open".equalsIgnoreCase(config.disclosure().strip()));
+    }
+
+    DisclosurePolicy(boolean open) {
+        this.open = open;
+    }
+
+    /** @return true when the details of {@code record} may be sent to {@code sender} */
+    public boolean mayDisclose(CaseRecord record, Address sender) {
+        if (open) {
+            return true;
+        }
+        for (CaseContact contact : record.contacts()) {
+            if (contact.channel() == sender.channel() && matches(contact, sender)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(CaseContact contact, Address sender) {
+        return sender.channel() == Channel.SMS
+                ? PhoneNumbers.same(contact.address(), sender.value())
+                : contact.address().strip().equals(sender.value());
+    }
+}
