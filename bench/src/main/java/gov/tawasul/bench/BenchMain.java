@@ -1,0 +1,371 @@
+package gov.tawasul.bench;
+
+import com.twilio.security.RequestValidator;
+import gov.tawasul.bench.data.Dataset;
+import gov.tawasul.bench.data.InboundWebhooks;
+import gov.tawasul.bench.data.TwilioSignature;
+import gov.tawasul.bench.fake.FakeCaseApi;
+import gov.tawasul.bench.fake.FakeTwilioApi;
+import gov.tawasul.bench.load.LoadStep;
+import gov.tawasul.bench.load.OpenLoopGenerator;
+import gov.tawasul.bench.load.StepResult;
+import gov.tawasul.bench.load.StepTracker;
+import gov.tawasul.bench.probe.AppProcess;
+import gov.tawasul.bench.probe.PostgresProbe;
+import gov.tawasul.bench.probe.ProcessProbe;
+import gov.tawasul.bench.probe.RedisProbe;
+import gov.tawasul.bench.report.MarkdownReport;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The end-to-end benchmark of issue 5, started by {@code bench/run}. Starts the fake Twilio and case APIs on
+ * 127.0.0.1, the packaged app as a child process (prod profile) against the bench database and Redis index, then:
+ * start-up probe → warm-up → idle resources → counting window (database transactions and Redis commands per
+ * message) → bare-endpoint steps → full-pipeline steps at rising fixed rates; writes the markdown table.
+ * Every loop is bounded in count and time; all traffic stays on loopback.
+ * <p>
+ * Settings (system properties): {@code bench.appJar} (required), {@code bench.out} (markdown file),
+ * {@code bench.full} (60 s steps as issue 5 asks; default 20 s), {@code bench.db} ({@code tawasul_bench}),
+ * {@code bench.redisDb} (6), {@code bench.pgHost}/{@code bench.pgPort}/{@code bench.pgUser}/{@code bench.pgPassword},
+ * {@code bench.appJavaOpts} ({@code -Xmx512m}), {@code bench.logDir}, {@code bench.clkTck} (100), {@code bench.title},
+ * {@code bench.slaMillis} (1000), {@code bench.rates} and {@code bench.bareRates} (comma-separated msg/s).
+ */
+public final class BenchMain {
+
+    static final String ACCOUNT_SID = "AC0be0c0ffee0000000000000000000b";
+    static final String AUTH_TOKEN = "be0c0ffeebe0c0ffeebe0c0ffee00001";
+    static final String BOT_NUMBER = "+15555550199";
+    static final String SMS_PATH = "/webhooks/twilio/sms";
+    static final String NOOP_PATH = "/bench/noop";
+
+    private final boolean fullMode = Boolean.getBoolean("bench.full");
+    private final int stepSeconds = Integer.getInteger("bench.stepSeconds", fullMode ? 60 : 20);
+    private final int bareSeconds = Integer.getInteger("bench.bareSeconds", fullMode ? 30 : 10);
+    private final String db = System.getProperty("bench.db", "tawasul_bench");
+    private final int redisDb = Integer.getInteger("bench.redisDb", 6);
+    private final String pgHost = System.getProperty("bench.pgHost", "127.0.0.1");
+    private final int pgPort = Integer.getInteger("bench.pgPort", 5432);
+    private final long slaMillis = Long.getLong("bench.slaMillis", 1000);
+    private final long deadlineNs = System.nanoTime()
+            + TimeUnit.MINUTES.toNanos(Long.getLong("bench.maxMinutes", fullMode ? 40 : 11));
+    private final MarkdownReport report = new MarkdownReport();
+    private long runTag = System.currentTimeMillis();
+    private int stepNo;
+
+    public static void main(String[] args) throws Exception {
+        int exit = new BenchMain().run();
+        System.exit(exit);
+    }
+
+    private int run() throws Exception {
+        File jar = new File(required("bench.appJar"));
+        Path out = Path.of(required("bench.out"));
+        File logDir = new File(System.getProperty("bench.logDir", "bench/results/tmp"));
+        logDir.mkdirs();
+        report.title = System.getProperty("bench.title", "Tawasul benchmark");
+        report.slaMillis = slaMillis;
+
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5_000)
+                .setIdleTimeout(60), new PoolOptions().setHttp1MaxSize(400).setMaxWaitQueueSize(-1));
+        FakeTwilioApi twilio = new FakeTwilioApi(vertx, client, ACCOUNT_SID, AUTH_TOKEN);
+        FakeCaseApi cases = new FakeCaseApi(vertx, Dataset.caseBodies());
+        int twilioPort = twilio.start();
+        int casesPort = cases.start();
+        int appPort = freePort();
+        String publicUrl = "http://127.0.0.1:" + appPort;
+        TwilioSignature signer = new TwilioSignature(AUTH_TOKEN);
+        InboundWebhooks webhooks = new InboundWebhooks(ACCOUNT_SID, BOT_NUMBER, publicUrl + SMS_PATH, signer);
+        InboundWebhooks bareWebhooks = new InboundWebhooks(ACCOUNT_SID, BOT_NUMBER, publicUrl + NOOP_PATH, signer);
+        checkSignerAgainstTwilioSdk(webhooks, publicUrl + SMS_PATH);
+
+        String pgUser = System.getProperty("bench.pgUser", "tawasul");
+        String pgPassword = System.getProperty("bench.pgPassword", "tawasul");
+        RedisProbe redis = new RedisProbe("127.0.0.1", 6379, redisDb);
+        try (PostgresProbe pg = new PostgresProbe("jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + db,
+                pgUser, pgPassword, db)) {
+            machine(pg, redis);
+            redis.flushDb();
+            truncateIfMigrated(pg);
+            long tck = Long.getLong("bench.clkTck", 100);
+            ProcessProbe driver = new ProcessProbe(ProcessHandle.current().pid(), tck);
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("TAWASUL_DB_NAME", db);
+            env.put("TAWASUL_DB_HOST", pgHost);
+            env.put("TAWASUL_DB_PORT", Integer.toString(pgPort));
+            env.put("TAWASUL_DB_USER", pgUser);
+            env.put("TAWASUL_DB_PASSWORD", pgPassword);
+            env.put("TAWASUL_REDIS_URL", "redis://127.0.0.1:6379/" + redisDb);
+            Map<String, String> props = new LinkedHashMap<>();
+            props.put("quarkus.http.host", "127.0.0.1");
+            props.put("quarkus.http.port", Integer.toString(appPort));
+            props.put("tawasul.public-url", publicUrl);
+            props.put("tawasul.twilio.api-url", "http://127.0.0.1:" + twilioPort);
+            props.put("tawasul.twilio.account-sid", ACCOUNT_SID);
+            props.put("tawasul.twilio.auth-token", AUTH_TOKEN);
+            props.put("tawasul.twilio.from", BOT_NUMBER);
+            props.put("tawasul.cases.connector", "rest");
+            props.put("tawasul.cases.rest.url", "http://127.0.0.1:" + casesPort);
+            props.put("tawasul.bench.noop-endpoint", "true");
+            List<String> jvm = Arrays.asList(System.getProperty("bench.appJavaOpts", "-Xmx512m").trim().split("\\s+"));
+            report.machine.add(new String[]{"app JVM options", String.join(" ", jvm) + " (prod profile, `java -jar "
+                    + "target/quarkus-app/quarkus-run.jar`)"});
+            log("starting the app on " + publicUrl + " (log: " + new File(logDir, "app.log") + ")");
+            try (AppProcess app = AppProcess.start(jar, jvm, props, env, new File(logDir, "app.log"))) {
+                ProcessProbe appProbe = new ProcessProbe(app.pid(), tck);
+                if (!startup(app, client, appPort, twilio, webhooks, appProbe)) {
+                    log("the app did not answer a webhook within the time limit; see " + new File(logDir, "app.log"));
+                    writeReport(out);
+                    return 2;
+                }
+                OpenLoopGenerator generator = new OpenLoopGenerator(client, appPort);
+                LoadStep step = new LoadStep(generator, twilio, appProbe, driver, slaMillis * 1000, 60);
+                phases(step, webhooks, bareWebhooks, pg, redis, appProbe);
+            }
+        } finally {
+            client.close();
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        writeReport(out);
+        return 0;
+    }
+
+    private void phases(LoadStep step, InboundWebhooks webhooks, InboundWebhooks bareWebhooks, PostgresProbe pg,
+                        RedisProbe redis, ProcessProbe app) throws Exception {
+        log("warm-up: 200 msg/s for " + (fullMode ? 30 : 15) + " s (not reported)");
+        StepResult warm = step.run(SMS_PATH, false, build(webhooks, 200, fullMode ? 30 : 15), 200, fullMode ? 30 : 15);
+        log("warm-up: " + warm.verdict());
+        reset(pg, redis);
+        Thread.sleep(12_000);
+        report.rssIdleKiB = app.rssKiB();
+
+        counting(step, webhooks, pg, redis);
+
+        int[] bareRates = rates("bench.bareRates", "100,500,1000,2000,4000,8000");
+        boolean allOk = true;
+        for (int rate : bareRates) {
+            if (!(rate <= 1000 || allOk) || pastDeadline()) {
+                break;
+            }
+            log("bare " + rate + " req/s for " + bareSeconds + " s");
+            StepResult r = step.run(NOOP_PATH, true, build(bareWebhooks, rate, bareSeconds), rate, bareSeconds);
+            log("  → " + r.verdict());
+            report.bare.add(r);
+            allOk &= r.sustained();
+            Thread.sleep(2_000);
+        }
+
+        int[] rates = rates("bench.rates", "100,250,500,750,1000,1250,1500,2000,2500,3000");
+        allOk = true;
+        for (int rate : rates) {
+            if (!(rate <= 1000 || allOk) || pastDeadline()) {
+                break;
+            }
+            log("full pipeline " + rate + " msg/s for " + stepSeconds + " s");
+            StepResult r = step.run(SMS_PATH, false, build(webhooks, rate, stepSeconds), rate, stepSeconds);
+            log(String.format("  → %s (delivered %d/%d, reply p99 %.1f ms)", r.verdict(), r.tracker().delivered(),
+                    r.tracker().sent(), r.tracker().replyLatency().getValueAtPercentile(99) / 1000.0));
+            report.full.add(r);
+            allOk &= r.sustained();
+            reset(pg, redis);
+            Thread.sleep(2_000);
+        }
+        if (pastDeadline()) {
+            report.notes.add("the run reached its time limit; later steps were skipped");
+        }
+        Thread.sleep(10_000);
+        report.rssIdleAfterLoadKiB = app.rssKiB();
+    }
+
+    /** Database transactions and Redis commands per message, with the idle background measured first. */
+    private void counting(LoadStep step, InboundWebhooks webhooks, PostgresProbe pg, RedisProbe redis) throws Exception {
+        log("counting: idle background for 10 s");
+        long x0 = pg.transactions();
+        long t0 = System.nanoTime();
+        long idleRedis;
+        try (RedisProbe.Monitor monitor = redis.monitor()) {
+            Thread.sleep(10_000);
+            idleRedis = monitor.total();
+        }
+        double idleRedisWindow = (System.nanoTime() - t0) / 1e9;
+        Thread.sleep(11_000);
+        long idleXacts = pg.transactionsSince(x0);
+        double idlePgWindow = (System.nanoTime() - t0) / 1e9;
+
+        int seconds = 10;
+        int rate = 100;
+        log("counting: " + rate + " msg/s for " + seconds + " s with MONITOR on Redis index " + redisDb);
+        long before = pg.transactions();
+        long start = System.nanoTime();
+        StepResult r;
+        long redisCommands;
+        Map<String, Long> byCommand;
+        double redisWindow;
+        try (RedisProbe.Monitor monitor = redis.monitor()) {
+            r = step.run(SMS_PATH, false, build(webhooks, rate, seconds), rate, seconds);
+            Thread.sleep(1_000);
+            redisCommands = monitor.total();
+            byCommand = monitor.byCommand();
+            redisWindow = (System.nanoTime() - start) / 1e9;
+        }
+        Thread.sleep(11_000);
+        long xacts = pg.transactionsSince(before);
+        double pgWindow = (System.nanoTime() - start) / 1e9;
+        report.counts = new MarkdownReport.Counts(r.tracker().delivered(), redisWindow, xacts, idleXacts / idlePgWindow,
+                pgWindow, redisCommands, idleRedis / idleRedisWindow, byCommand, pg.count("inbound_message"),
+                pg.count("outbound_message"));
+        if (!r.sustained()) {
+            report.notes.add("counting window: " + r.verdict());
+        }
+        reset(pg, redis);
+    }
+
+    private boolean startup(AppProcess app, HttpClient client, int port, FakeTwilioApi twilio, InboundWebhooks webhooks,
+                            ProcessProbe appProbe) throws InterruptedException {
+        StepTracker tracker = new StepTracker(true);
+        twilio.track(tracker);
+        InboundWebhooks.Signed first = webhooks.build(1, runTag++, 7)[0];
+        StepTracker.Tracked t = tracker.sending(first.from(), first.expectedCaseNumber(), System.nanoTime());
+        long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        int status = 0;
+        while (status / 100 != 2 && app.alive() && System.nanoTime() < limit) {
+            status = postOnce(client, port, first);
+            if (status / 100 != 2) {
+                Thread.sleep(50);
+            }
+        }
+        if (status / 100 != 2) {
+            return false;
+        }
+        report.startupAckSeconds = (System.nanoTime() - app.startedNs()) / 1e9;
+        tracker.acknowledged(t, status, System.nanoTime());
+        while (twilio.firstReplyNs() == 0 && System.nanoTime() < limit) {
+            Thread.sleep(5);
+        }
+        if (twilio.firstReplyNs() != 0) {
+            report.startupReplySeconds = (twilio.firstReplyNs() - app.startedNs()) / 1e9;
+        }
+        long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!tracker.complete() && System.nanoTime() < settle) {
+            Thread.sleep(20);
+        }
+        twilio.track(null);
+        report.rssAfterStartKiB = appProbe.rssKiB();
+        log(String.format("start-up: first webhook acknowledged after %.2f s, first reply after %.2f s",
+                report.startupAckSeconds, report.startupReplySeconds));
+        return true;
+    }
+
+    private static int postOnce(HttpClient client, int port, InboundWebhooks.Signed m) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
+                .setURI(SMS_PATH).putHeader("Content-Type", "application/x-www-form-urlencoded")
+                .putHeader("X-Twilio-Signature", m.signature());
+        try {
+            return client.request(options).compose(req -> req.send(Buffer.buffer(m.body())))
+                    .compose(resp -> resp.body().map(b -> resp.statusCode()))
+                    .toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private InboundWebhooks.Signed[] build(InboundWebhooks webhooks, int rate, int seconds) {
+        stepNo++;
+        return webhooks.build(rate * seconds, runTag * 100 + stepNo, stepNo * 7919);
+    }
+
+    private void reset(PostgresProbe pg, RedisProbe redis) throws Exception {
+        pg.truncateAll();
+        redis.flushDb();
+    }
+
+    private static void truncateIfMigrated(PostgresProbe pg) {
+        try {
+            pg.truncateAll();
+        } catch (Exception e) {
+            // fresh database: Flyway creates the tables at start
+        }
+    }
+
+    /** Fails fast when our signer disagrees with the Twilio SDK's RequestValidator, which the app uses. */
+    private static void checkSignerAgainstTwilioSdk(InboundWebhooks webhooks, String url) {
+        Map<String, String> params = webhooks.params("SM0123456789abcdef0123456789abcdef", "+966500000001",
+                "ما حالة القضية ١٤٤٦-٠٠٠١٢٣؟");
+        String signature = new TwilioSignature(AUTH_TOKEN).sign(url, params);
+        if (!new RequestValidator(AUTH_TOKEN).validate(url, params, signature)) {
+            throw new IllegalStateException("bench signer disagrees with com.twilio.security.RequestValidator");
+        }
+    }
+
+    private void machine(PostgresProbe pg, RedisProbe redis) throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+        String mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().map(l -> String.format("%.1f GiB", Long.parseLong(l.replaceAll("[^0-9]", "")) / 1048576.0))
+                .orElse("?");
+        report.machine.add(new String[]{"cores", Runtime.getRuntime().availableProcessors() + " (" + cpu + ")"});
+        report.machine.add(new String[]{"memory", mem});
+        report.machine.add(new String[]{"kernel", Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip()});
+        report.machine.add(new String[]{"JDK", System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version")});
+        report.machine.add(new String[]{"PostgreSQL / Redis", pg.serverVersion() + " / " + redis.serverVersion()
+                + " (shared local servers; database `" + db + "`, Redis index " + redisDb + ")"});
+        report.machine.add(new String[]{"load average at start (other processes on the machine)",
+                Files.readString(Path.of("/proc/loadavg")).strip()});
+        report.machine.add(new String[]{"mode", fullMode
+                ? "full (`bench/run --full`): " + stepSeconds + " s per step, as issue 5 asks"
+                : "short (`bench/run`): " + stepSeconds + " s per full-pipeline step, " + bareSeconds
+                + " s per bare step (issue 5 asks 60 s: `bench/run --full`)"});
+    }
+
+    private void writeReport(Path out) throws Exception {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report.render(), StandardCharsets.UTF_8);
+        log("wrote " + out);
+    }
+
+    private boolean pastDeadline() {
+        return System.nanoTime() > deadlineNs;
+    }
+
+    private static int[] rates(String property, String defaults) {
+        return Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::strip)
+                .mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String required(String property) {
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("missing -D" + property);
+        }
+        return v;
+    }
+
+    static void log(String message) {
+        System.out.printf("[bench %tT] %s%n", System.currentTimeMillis(), message);
+    }
+}

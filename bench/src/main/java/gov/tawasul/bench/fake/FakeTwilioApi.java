@@ -1,0 +1,181 @@
+package gov.tawasul.bench.fake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gov.tawasul.bench.data.FormBody;
+import gov.tawasul.bench.data.TwilioSignature;
+import gov.tawasul.bench.load.StepTracker;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Twilio's Messages API on loopback: {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json}
+ * (https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource). Checks HTTP Basic
+ * auth (account SID : auth token; else 401 with Twilio's error body, code 20003), answers {@code 201} with the
+ * Message resource JSON ({@code status: queued}) and then, asynchronously, POSTs a signed {@code delivered} status
+ * callback to the request's {@code StatusCallback} (parameters as shared/fixtures/twilio-status-callback-delivered.form,
+ * https://www.twilio.com/docs/messaging/guides/track-outbound-message-status).
+ * Each reply and callback is reported to the current {@link StepTracker}.
+ */
+public final class FakeTwilioApi {
+
+    private static final Pattern MESSAGES = Pattern.compile("/2010-04-01/Accounts/(AC[0-9a-fA-F]{32})/Messages\\.json");
+    private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
+            java.util.Locale.ENGLISH);
+    private static final DateTimeFormatter DLR_DONE = DateTimeFormatter.ofPattern("yyMMddHHmm");
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final String accountSid;
+    private final String expectedAuthorization;
+    private final TwilioSignature signer;
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private volatile StepTracker tracker;
+    private volatile long firstReplyNs;
+    private HttpServer server;
+
+    public FakeTwilioApi(Vertx vertx, HttpClient client, String accountSid, String authToken) {
+        this.vertx = vertx;
+        this.client = client;
+        this.accountSid = accountSid;
+        this.expectedAuthorization = "Basic " + Base64.getEncoder()
+                .encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
+        this.signer = new TwilioSignature(authToken);
+    }
+
+    /** @return the bound port on 127.0.0.1 */
+    public int start() {
+        server = vertx.createHttpServer().requestHandler(this::handle);
+        return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join().actualPort();
+    }
+
+    /** Replies from now on are reported to {@code tracker} (null: counted nowhere). */
+    public void track(StepTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    /** @return System.nanoTime() of the first reply received, 0 before */
+    public long firstReplyNs() {
+        return firstReplyNs;
+    }
+
+    /** @return requests refused (wrong path, method or credentials) */
+    public long rejected() {
+        return rejected.get();
+    }
+
+    private void handle(HttpServerRequest request) {
+        Matcher m = MESSAGES.matcher(request.path());
+        if (request.method() != HttpMethod.POST || !m.matches()) {
+            rejected.incrementAndGet();
+            request.response().setStatusCode(404).putHeader("Content-Type", "application/json")
+                    .end("{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
+            return;
+        }
+        if (!expectedAuthorization.equals(request.getHeader("Authorization")) || !accountSid.equals(m.group(1))) {
+            rejected.incrementAndGet();
+            request.response().setStatusCode(401).putHeader("Content-Type", "application/json")
+                    .end("{\"code\":20003,\"message\":\"Authenticate\",\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
+            return;
+        }
+        request.body().onSuccess(body -> create(request, FormBody.decode(body.toString(StandardCharsets.UTF_8))));
+    }
+
+    private void create(HttpServerRequest request, Map<String, String> form) {
+        long now = System.nanoTime();
+        if (firstReplyNs == 0) {
+            firstReplyNs = now;
+        }
+        String to = form.getOrDefault("To", "");
+        String from = form.get("From");
+        String serviceSid = form.get("MessagingServiceSid");
+        String text = form.getOrDefault("Body", "");
+        StepTracker current = tracker;
+        StepTracker.Tracked tracked = current == null ? null : current.replied(to, text, now);
+        String sid = String.format("SM%032x", sequence.incrementAndGet());
+        request.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                .end(resource(sid, to, from, serviceSid, text))
+                .onSuccess(v -> {
+                    String callback = form.get("StatusCallback");
+                    if (callback != null) {
+                        deliver(callback, sid, to, from, serviceSid).onComplete(ar -> {
+                            if (current != null && tracked != null) {
+                                current.callbackAnswered(tracked, ar.succeeded() ? ar.result() : 0, System.nanoTime());
+                            }
+                        });
+                    }
+                });
+    }
+
+    private String resource(String sid, String to, String from, String serviceSid, String text) {
+        String now = ZonedDateTime.now(ZoneOffset.UTC).format(RFC_2822);
+        String uri = "/2010-04-01/Accounts/" + accountSid + "/Messages/" + sid;
+        ObjectNode m = json.createObjectNode();
+        m.put("account_sid", accountSid);
+        m.put("api_version", "2010-04-01");
+        m.put("body", text);
+        m.put("date_created", now);
+        m.putNull("date_sent");
+        m.put("date_updated", now);
+        m.put("direction", "outbound-api");
+        m.putNull("error_code");
+        m.putNull("error_message");
+        m.put("from", from);
+        m.put("messaging_service_sid", serviceSid);
+        m.put("num_media", "0");
+        m.put("num_segments", "1");
+        m.putNull("price");
+        m.put("price_unit", "USD");
+        m.put("sid", sid);
+        m.put("status", "queued");
+        m.putObject("subresource_uris").put("media", uri + "/Media.json");
+        m.put("to", to);
+        m.put("uri", uri + ".json");
+        return m.toString();
+    }
+
+    /** @return the HTTP status the app answered the callback with */
+    private Future<Integer> deliver(String url, String sid, String to, String from, String serviceSid) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("RawDlrDoneDate", ZonedDateTime.now(ZoneOffset.UTC).format(DLR_DONE));
+        p.put("SmsSid", sid);
+        p.put("SmsStatus", "delivered");
+        p.put("MessageStatus", "delivered");
+        p.put("To", to);
+        if (serviceSid != null) {
+            p.put("MessagingServiceSid", serviceSid);
+        }
+        p.put("MessageSid", sid);
+        p.put("AccountSid", accountSid);
+        if (from != null) {
+            p.put("From", from);
+        }
+        p.put("ApiVersion", "2010-04-01");
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
+                .putHeader("Content-Type", "application/x-www-form-urlencoded")
+                .putHeader("X-Twilio-Signature", signer.sign(url, p))
+                .putHeader("User-Agent", "TwilioProxy/1.1");
+        return client.request(options)
+                .compose(req -> req.send(Buffer.buffer(FormBody.encode(p))))
+                .compose(resp -> resp.body().map(ignored -> resp.statusCode()));
+    }
+}
