@@ -2,6 +2,7 @@ package gov.tawasul.app;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,18 +34,11 @@ public class BenchNoopRoute {
             return;
         }
         LOG.warn("tawasul.bench.noop-endpoint=true: POST /bench/noop is enabled (benchmarks only)");
-        router.post("/bench/noop").handler(BenchNoopRoute::answer);
+        router.post("/bench/noop").handler(BodyHandler.create(false).setBodyLimit(64 * 1024))
+                .handler(BenchNoopRoute::answer);
     }
 
     private static void answer(RoutingContext rc) {
-        if (rc.body() != null && rc.body().available()) {
-            reply(rc);
-        } else {
-            rc.request().body().onComplete(ignored -> reply(rc));
-        }
-    }
-
-    private static void reply(RoutingContext rc) {
         rc.response().putHeader("Content-Type", "application/xml").end(EMPTY_TWIML);
     }
 }

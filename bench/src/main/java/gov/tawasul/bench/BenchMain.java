@@ -153,6 +153,8 @@ public final class BenchMain {
         log("warm-up: 200 msg/s for " + (fullMode ? 30 : 15) + " s (not reported)");
         StepResult warm = step.run(SMS_PATH, false, build(webhooks, 200, fullMode ? 30 : 15), 200, fullMode ? 30 : 15);
         log("warm-up: " + warm.verdict());
+        StepResult warmBare = step.run(NOOP_PATH, true, build(bareWebhooks, 1000, 5), 1000, 5);
+        log("warm-up of the bare endpoint: " + warmBare.verdict());
         reset(pg, redis);
         Thread.sleep(12_000);
         report.rssIdleKiB = app.rssKiB();
