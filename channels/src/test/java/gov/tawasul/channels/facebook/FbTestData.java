@@ -1,0 +1,49 @@
+package gov.tawasul.channels.facebook;
+
+import gov.tawasul.channels.common.HmacSha256;
+import gov.tawasul.engine.testing.TestDb;
+import io.restassured.response.ValidatableResponse;
+
+import java.nio.charset.StandardCharsets;
+
+import static io.restassured.RestAssured.given;
+
+/** Posting signed Messenger webhooks and cleaning Messenger rows, for Quarkus tests. */
+public final class FbTestData {
+
+    private FbTestData() {
+    }
+
+    /** Posts the bytes with their correct {@code X-Hub-Signature-256} (fixture app secret). */
+    public static ValidatableResponse postSigned(byte[] body) {
+        return post(body, HmacSha256.hexHeader(FbFixtures.APP_SECRET, body));
+    }
+
+    /** Posts a fixture as stored, with the signature SOURCES.md gives for it. */
+    public static ValidatableResponse postFixture(String name) {
+        return post(FbFixtures.bytes(name), FbFixtures.signature(name));
+    }
+
+    /** Posts a fixture-shaped text changed by the test, re-signed. */
+    public static ValidatableResponse postSigned(String body) {
+        return postSigned(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Posts with the given signature header (null: none). */
+    public static ValidatableResponse post(byte[] body, String signature) {
+        var request = given().contentType("application/json").body(body);
+        if (signature != null) {
+            request = request.header(MetaSignatureVerifier.HEADER, signature);
+        }
+        return request.when().post("/webhooks/facebook").then();
+    }
+
+    /** Deletes every Messenger row of the test database (this channel's tests only). */
+    public static void clean() {
+        TestDb.execute("delete from delivery_receipt where channel = 'FACEBOOK'");
+        TestDb.execute("delete from outbound_message where channel = 'FACEBOOK'");
+        TestDb.execute("delete from inbound_message where channel = 'FACEBOOK'");
+        TestDb.execute("delete from opt_out where channel = 'FACEBOOK'");
+        TestDb.execute("delete from conversation where channel = 'FACEBOOK'");
+    }
+}
