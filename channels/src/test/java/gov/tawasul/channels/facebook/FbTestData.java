@@ -38,6 +38,28 @@ public final class FbTestData {
         return request.when().post("/webhooks/facebook").then();
     }
 
+    private static final java.util.regex.Pattern TIMES =
+            java.util.regex.Pattern.compile("\"(timestamp|time|watermark)\":(\\d+)");
+
+    /**
+     * The fixture with every non-zero {@code time}, {@code timestamp} and {@code watermark} moved by the same amount so
+     * that its latest one is {@code now}: the fixtures date from 2016–2025 and Messenger's 24-hour window would refuse
+     * a reply to them. Everything else stays byte for byte.
+     */
+    public static String fresh(String fixture, java.time.Instant now) {
+        String text = FbFixtures.text(fixture);
+        long max = 0;
+        java.util.regex.Matcher m = TIMES.matcher(text);
+        while (m.find()) {
+            max = Math.max(max, Long.parseLong(m.group(2)));
+        }
+        long delta = now.toEpochMilli() - max;
+        return TIMES.matcher(text).replaceAll(r -> {
+            long v = Long.parseLong(r.group(2));
+            return "\"" + r.group(1) + "\":" + (v == 0 ? 0 : v + delta);
+        });
+    }
+
     /** Deletes every Messenger row of the test database (this channel's tests only). */
     public static void clean() {
         TestDb.execute("delete from delivery_receipt where channel = 'FACEBOOK'");

@@ -24,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static gov.tawasul.channels.facebook.FbFixtures.PAGE_ID;
 import static gov.tawasul.channels.facebook.FbFixtures.PSID_1;
 import static gov.tawasul.channels.facebook.FbFixtures.PSID_2;
+import static gov.tawasul.channels.facebook.FbTestData.fresh;
 import static gov.tawasul.channels.facebook.FbTestData.post;
 import static gov.tawasul.channels.facebook.FbTestData.postFixture;
 import static gov.tawasul.channels.facebook.FbTestData.postSigned;
@@ -101,12 +102,26 @@ class MessengerWebhookResourceTest {
     // --- signatures ----------------------------------------------------------------------------------------
 
     @Test
-    void validSignatureIsAcceptedAndAnswered() {
+    void signedFixtureIsStoredButTooOldToAnswer() {
+        // the fixture exactly as Meta signed it (January 2025): stored, but outside the 24-hour window
         postFixture("fb-messenger-text-arabic-emoji.json").statusCode(200).body(emptyString());
         assertThat(TestDb.rows("select kind, text from inbound_message where channel = 'FACEBOOK'")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("kind", "TEXT")
                         .containsEntry("text", "مرحبا! أريد حجز موعد غداً 👋😊"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestDb.rows("select 1 from outbound_message "
+                + "where channel = 'FACEBOOK' and status = 'FAILED'").size() == 1);
+        assertThat((String) TestDb.value("select error_message from outbound_message where channel = 'FACEBOOK'"))
+                .contains("outside Messenger 24-hour window");
+        assertThat(sends()).isEmpty();
+    }
+
+    @Test
+    void freshSignedMessageIsAnswered() {
+        postSigned(fresh("fb-messenger-text-arabic-emoji.json", Instant.now())).statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> sendsTo(PSID_1).size() == 1);
+        JsonNode sent = body(sendsTo(PSID_1).get(0));
+        assertThat(sent.path("messaging_type").asText()).isEqualTo("RESPONSE");
+        assertThat(sent.path("message").path("text").asText()).isNotBlank();
     }
 
     @Test
@@ -139,7 +154,7 @@ class MessengerWebhookResourceTest {
 
     @Test
     void batchedEntriesAreAllAnswered() {
-        postFixture("fb-messenger-batched-multi-entry.json").statusCode(200);
+        postSigned(fresh("fb-messenger-batched-multi-entry.json", Instant.now())).statusCode(200);
         // both messages were committed before the 200
         assertThat(count("select count(*) from inbound_message where channel = 'FACEBOOK'")).isEqualTo(2);
         await().atMost(Duration.ofSeconds(10)).until(() -> sends().size() == 2);
@@ -164,7 +179,7 @@ class MessengerWebhookResourceTest {
 
     @Test
     void batchedMessagingItemsAreAllHandled() {
-        postFixture("fb-messenger-batched-multi-messaging.json").statusCode(200);
+        postSigned(fresh("fb-messenger-batched-multi-messaging.json", Instant.now())).statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> sendsTo(PSID_1).size() == 1);
         // the delivery for a mid we do not know yet is kept, pending, as it came
         assertThat(TestDb.rows("select status, outbound_message_id from delivery_receipt where channel = 'FACEBOOK' "
@@ -200,8 +215,9 @@ class MessengerWebhookResourceTest {
 
     @Test
     void sameMidTwiceIsAnsweredOnce() {
-        postFixture("fb-messenger-text.json").statusCode(200);
-        postFixture("fb-messenger-text.json").statusCode(200);
+        String body = fresh("fb-messenger-text.json", Instant.now());
+        postSigned(body).statusCode(200);
+        postSigned(body).statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> sends().size() == 1);
         settle();
         assertThat(sends()).hasSize(1);
@@ -210,24 +226,26 @@ class MessengerWebhookResourceTest {
 
     @Test
     void samePostbackTwiceIsAnsweredOnce() {
-        postFixture("fb-messenger-postback.json").statusCode(200);
-        postFixture("fb-messenger-postback-referral.json").statusCode(200);
+        Instant now = Instant.now();
+        postSigned(fresh("fb-messenger-postback.json", now)).statusCode(200);
+        postSigned(fresh("fb-messenger-postback-referral.json", now)).statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> sends().size() == 1);
         settle();
         assertThat(sends()).hasSize(1);
         assertThat(TestDb.rows("select kind, payload, provider_message_id from inbound_message where channel = 'FACEBOOK'"))
                 .singleElement().satisfies(r -> assertThat(r).containsEntry("kind", "POSTBACK")
                         .containsEntry("payload", "GET_STARTED")
-                        .containsEntry("provider_message_id", "postback:" + PSID_1 + ":1527459824000:GET_STARTED"));
+                        .containsEntry("provider_message_id", "postback:" + PSID_1 + ":"
+                                + (now.toEpochMilli() - 100) + ":GET_STARTED"));
     }
 
     @Test
     void attachmentGetsAnAnswerAskingForTheNumberAsText() {
-        postFixture("fb-messenger-attachment-sticker.json").statusCode(200);
+        postSigned(fresh("fb-messenger-attachment-sticker.json", Instant.now())).statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> sends().size() == 1);
         assertThat(TestDb.value("select kind from inbound_message where channel = 'FACEBOOK'")).isEqualTo("ATTACHMENT");
         assertThat(TestDb.value("select intent from inbound_message where channel = 'FACEBOOK'"))
-                .isEqualTo("ASK_FOR_CASE_NUMBER");
+                .isEqualTo("NOT_TEXT");
     }
 
     // --- receipts -----------------------------------------------------------------------------------------
@@ -295,7 +313,7 @@ class MessengerWebhookResourceTest {
         GraphApiMock.server().stubFor(post(urlPathEqualTo(GraphApiMock.SEND_PATH)).atPriority(1)
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody(GraphApiBodies.UNAVAILABLE_551)));
-        postFixture("fb-messenger-text.json").statusCode(200);
+        postSigned(fresh("fb-messenger-text.json", Instant.now())).statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> TestDb.rows("select 1 from outbound_message "
                 + "where channel = 'FACEBOOK' and status = 'FAILED'").size() == 1);
         Map<String, Object> row = TestDb.rows("select error_code, error_message from outbound_message "
@@ -312,14 +330,11 @@ class MessengerWebhookResourceTest {
                 .inScenario("rate").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody(GraphApiBodies.RATE_LIMIT_613)).willSetStateTo("ok"));
-        postFixture("fb-messenger-text.json").statusCode(200);
+        postSigned(fresh("fb-messenger-text.json", Instant.now())).statusCode(200);
         await().atMost(Duration.ofSeconds(15)).until(() -> TestDb.rows("select 1 from outbound_message "
                 + "where channel = 'FACEBOOK' and status = 'SENT'").size() == 1);
         assertThat(sends()).hasSize(2);
         assertThat(TestDb.value("select attempts from outbound_message where channel = 'FACEBOOK'")).isEqualTo(2);
     }
 
-    static Instant now() {
-        return Instant.now();
-    }
 }
