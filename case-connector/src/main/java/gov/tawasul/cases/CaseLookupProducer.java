@@ -25,6 +25,7 @@ public class CaseLookupProducer {
 
     private final CasesConfig config;
 
+    /** @param config the {@code tawasul.cases.*} settings */
     public CaseLookupProducer(CasesConfig config) {
         this.config = config;
     }

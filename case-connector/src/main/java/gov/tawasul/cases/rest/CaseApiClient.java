@@ -22,10 +22,10 @@ import jakarta.ws.rs.core.MediaType;
  * 404 no such case
  * </pre>
  * A status of 400 or more fails the {@link Uni} with a {@link jakarta.ws.rs.WebApplicationException}; a body that is
- * not such JSON fails it with a {@link jakarta.ws.rs.ProcessingException}.
+ * not such JSON fails it with a {@link jakarta.ws.rs.ProcessingException}. {@link #close()} releases its connections.
  */
 @Path("/cases")
-public interface CaseApiClient {
+public interface CaseApiClient extends AutoCloseable {
 
     /**
      * @param encodedCaseNumber the case number already percent-encoded as one path segment ({@link PathSegments})

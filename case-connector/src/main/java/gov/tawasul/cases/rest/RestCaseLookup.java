@@ -8,6 +8,7 @@ import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.enterprise.util.TypeLiteral;
@@ -45,7 +46,11 @@ public class RestCaseLookup implements CaseLookup {
     private final String authorization;
     private final TypedGuard<Uni<CaseLookupResult>> guard;
 
-    /** @throws IllegalStateException when {@code tawasul.cases.rest.url} is not set */
+    /**
+     * Builds the REST client and the guard from {@code tawasul.cases.rest.*}.
+     *
+     * @throws IllegalStateException when {@code tawasul.cases.rest.url} is not set
+     */
     public RestCaseLookup(CasesConfig config) {
         CasesConfig.Rest rest = config.rest();
         URI url = rest.url().orElseThrow(() -> new IllegalStateException(
@@ -71,6 +76,15 @@ public class RestCaseLookup implements CaseLookup {
                 .build();
         LOG.infof("case connector: REST API at %s, timeout %d ms, %s", url, timeoutMillis,
                 authorization == null ? "no token" : "bearer token");
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            client.close();
+        } catch (Exception e) {
+            LOG.debugf(e, "closing the case API client failed");
+        }
     }
 
     @Override
