@@ -3,6 +3,8 @@ package gov.tawasul.channels.sms;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -15,8 +17,9 @@ import java.net.URL;
  * stay as the SDK made them. No static {@code Twilio.init} is involved: the client is given to one
  * {@code TwilioRestClient.Builder}.
  * <p>
- * The SDK's own silent retry of 5xx answers (3 tries, 100 ms apart) is switched off: each call is one HTTP request,
- * and the engine retries classified failures with exponential backoff.
+ * Hidden retries are switched off: the SDK's own retry of 5xx answers (3 tries, 100 ms apart) and Apache
+ * HttpClient's automatic retry of 429/503 answers and I/O errors (which would repeat a POST that Twilio may have
+ * taken). Each call is one HTTP request; the engine retries classified failures with exponential backoff.
  */
 final class ApiUrlHttpClient extends NetworkHttpClient {
 
@@ -24,6 +27,15 @@ final class ApiUrlHttpClient extends NetworkHttpClient {
 
     /** @param apiUrl the API root, e.g. {@code https://api.twilio.com} or {@code http://localhost:8089} */
     ApiUrlHttpClient(String apiUrl) {
+        super(HttpClientBuilder.create()
+                .useSystemProperties()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG)
+                        .setMaxConnPerRoute(20)
+                        .setMaxConnTotal(100)
+                        .build())
+                .setDefaultRequestConfig(DEFAULT_REQUEST_CONFIG)
+                .disableAutomaticRetries());
         URI root = URI.create(apiUrl.strip());
         if (root.getScheme() == null || root.getHost() == null) {
             throw new IllegalArgumentException("tawasul.twilio.api-url is not an absolute URL: " + apiUrl);
