@@ -12,18 +12,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * (https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource; errors:
  * https://www.twilio.com/docs/usage/twilios-response#response-formats-exceptions).
  */
-final class TwilioApiStubs {
+public final class TwilioApiStubs {
 
-    static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
-    static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    public static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
+    public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
     /** SID of the reply; the status-callback fixtures report on this one. */
-    static final String REPLY_SID = "SM00000000000000000000000000000100";
+    public static final String REPLY_SID = "SM00000000000000000000000000000100";
 
     private TwilioApiStubs() {
     }
 
     /** 201 Created with the Message resource as Twilio returns it for a fresh message. */
-    static ResponseDefinitionBuilder created(String sid, String to, String from, String body) {
+    public static ResponseDefinitionBuilder created(String sid, String to, String from, String body) {
         String json = """
                 {"account_sid":"%1$s","api_version":"2010-04-01","body":"%4$s",\
                 "date_created":"Thu, 15 Jan 2026 14:31:00 +0000","date_sent":null,\
@@ -37,8 +37,14 @@ final class TwilioApiStubs {
                 .withBody(json);
     }
 
+    /** 201 Created like {@link #created}, with a fresh random {@code SM…} SID per request (WireMock templating). */
+    public static ResponseDefinitionBuilder createdFreshSid() {
+        return created("SM{{randomValue length=32 type='HEXADECIMAL'}}", "+15555550100", "+15555550199", "reply")
+                .withTransformers("response-template");
+    }
+
     /** Twilio's error body, e.g. {@code 400, 21211} or {@code 429, 20429}. */
-    static ResponseDefinitionBuilder error(int httpStatus, int code, String message) {
+    public static ResponseDefinitionBuilder error(int httpStatus, int code, String message) {
         String json = """
                 {"code":%d,"message":"%s","more_info":"https://www.twilio.com/docs/errors/%d","status":%d}"""
                 .formatted(code, message, code, httpStatus);
@@ -46,7 +52,7 @@ final class TwilioApiStubs {
                 .withBody(json);
     }
 
-    static void answer(WireMockServer server, ResponseDefinitionBuilder response) {
+    public static void answer(WireMockServer server, ResponseDefinitionBuilder response) {
         server.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).willReturn(response));
     }
 }

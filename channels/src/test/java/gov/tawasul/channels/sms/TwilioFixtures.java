@@ -9,19 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads the shared provider fixtures: walks up from the working directory to a folder holding shared/fixtures. */
-final class TwilioFixtures {
+public final class TwilioFixtures {
 
     /** Auth token the twilio-* fixtures were signed with (SOURCES.md). */
-    static final String FIXTURE_TOKEN = "0123456789abcdef0123456789abcdef";
+    public static final String FIXTURE_TOKEN = "0123456789abcdef0123456789abcdef";
     /** Auth token of the SDK's documented vectors and the field cases. */
-    static final String DOCS_TOKEN = "12345";
+    public static final String DOCS_TOKEN = "12345";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TwilioFixtures() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null) {
             Path candidate = p.resolve("shared").resolve("fixtures");
@@ -33,11 +33,11 @@ final class TwilioFixtures {
         throw new IllegalStateException("no shared/fixtures above " + Path.of("").toAbsolutePath());
     }
 
-    static boolean exists(String name) {
+    public static boolean exists(String name) {
         return Files.exists(dir().resolve(name));
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try {
             return Files.readAllBytes(dir().resolve(name));
         } catch (IOException e) {
@@ -45,7 +45,7 @@ final class TwilioFixtures {
         }
     }
 
-    static JsonNode json(String name) {
+    public static JsonNode json(String name) {
         try {
             return JSON.readTree(bytes(name));
         } catch (IOException e) {
@@ -54,7 +54,7 @@ final class TwilioFixtures {
     }
 
     /** The recorded X-Twilio-Signature of a twilio-* fixture (twilio-signature-vectors.json). */
-    static String signatureOf(String fixture) {
+    public static String signatureOf(String fixture) {
         return json("twilio-signature-vectors.json").path("fixture_signatures").path(fixture)
                 .path("x_twilio_signature").asText();
     }
