@@ -21,7 +21,7 @@ import java.util.Map;
 public final class TwilioInboundMapper {
 
     /** Attribute holding Twilio's {@code OptOutType}. */
-    public static final String ATTR_OPT_OUT_TYPE = "OptOutType";
+    public static final String ATTR_OPT_OUT_TYPE = InboundMessage.ATTR_OPT_OUT_TYPE;
     /** Attribute holding the number of media ({@code NumMedia}) when above zero. */
     public static final String ATTR_NUM_MEDIA = "NumMedia";
     /** Attribute holding {@code MediaUrl0}, the first media item, when present. */

@@ -325,6 +325,16 @@ class TwilioWebhookTest {
     }
 
     @Test
+    void f09_optOutTypeFromTwilioCountsEvenForAKeywordTheBotDoesNotKnow() {
+        // Advanced Opt-Out with a custom Arabic keyword: Twilio adds OptOutType=STOP
+        postSigned("/webhooks/twilio/sms", inbound("SM0000000000000000000000000000a096", "%D8%AA%D9%88%D9%82%D9%81")
+                + "&OptOutType=STOP").statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from opt_out") == 1);
+        assertThat(TestDb.value("select text from inbound_message")).isEqualTo("توقف");
+        assertThat(apiCalls()).isZero();
+    }
+
+    @Test
     void f09_sendRefusedWith21610MarksTheOptOut_noRetry() {
         TwilioApiStubs.answer(twilio, TwilioApiStubs.error(400, 21610, "Attempt to send to unsubscribed recipient"));
         postSigned("/webhooks/twilio/sms", inbound("SM0000000000000000000000000000a095", "status+12345"))
