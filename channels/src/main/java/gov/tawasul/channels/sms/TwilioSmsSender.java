@@ -41,6 +41,11 @@ public class TwilioSmsSender implements ChannelSender {
     private final String statusCallback;
     private final MeterRegistry metrics;
 
+    /**
+     * @param config    credentials, sender and API root
+     * @param publicUrl {@code tawasul.public-url}, base of the {@code StatusCallback} URL
+     * @param metrics   registry of the {@code tawasul.sms.segments} summary
+     */
     public TwilioSmsSender(TwilioConfig config, @ConfigProperty(name = "tawasul.public-url") String publicUrl,
                            MeterRegistry metrics) {
         this.config = config;

@@ -48,6 +48,7 @@ public class TwilioWebhookResource {
     private final TwilioSignatureVerifier verifier;
     private final String publicUrl;
 
+    /** @param publicUrl {@code tawasul.public-url}: the scheme + host [+ port] Twilio calls, base of the signed URL */
     public TwilioWebhookResource(Inbox inbox, DeliveryReceipts receipts, TwilioConfig config,
                                  @ConfigProperty(name = "tawasul.public-url") String publicUrl) {
         this.inbox = inbox;
