@@ -50,7 +50,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchMain {
 
-    static final String ACCOUNT_SID = "AC0be0c0ffee0000000000000000000b";
+    static final String ACCOUNT_SID = "AC0be0c0ffee000000000000000000000b";
     static final String AUTH_TOKEN = "be0c0ffeebe0c0ffeebe0c0ffee00001";
     static final String BOT_NUMBER = "+15555550199";
     static final String SMS_PATH = "/webhooks/twilio/sms";
@@ -86,7 +86,10 @@ public final class BenchMain {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5_000)
                 .setIdleTimeout(60), new PoolOptions().setHttp1MaxSize(400).setMaxWaitQueueSize(-1));
-        FakeTwilioApi twilio = new FakeTwilioApi(vertx, client, ACCOUNT_SID, AUTH_TOKEN);
+        long callbackDelay = Long.getLong("bench.callbackDelayMs", 500);
+        FakeTwilioApi twilio = new FakeTwilioApi(vertx, client, ACCOUNT_SID, AUTH_TOKEN, callbackDelay);
+        report.machine.add(new String[]{"fake Twilio", "delivered callback " + callbackDelay
+                + " ms after the API call was answered"});
         FakeCaseApi cases = new FakeCaseApi(vertx, Dataset.caseBodies());
         int twilioPort = twilio.start();
         int casesPort = cases.start();
@@ -143,6 +146,9 @@ public final class BenchMain {
         } finally {
             client.close();
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        if (twilio.rejected() > 0) {
+            report.notes.add(twilio.rejected() + " requests to the fake Twilio API were refused (wrong path or credentials)");
         }
         writeReport(out);
         return 0;
@@ -219,12 +225,14 @@ public final class BenchMain {
         long start = System.nanoTime();
         StepResult r;
         long redisCommands;
+        long redisInScripts;
         Map<String, Long> byCommand;
         double redisWindow;
         try (RedisProbe.Monitor monitor = redis.monitor()) {
             r = step.run(SMS_PATH, false, build(webhooks, rate, seconds), rate, seconds);
             Thread.sleep(1_000);
             redisCommands = monitor.total();
+            redisInScripts = monitor.inScripts();
             byCommand = monitor.byCommand();
             redisWindow = (System.nanoTime() - start) / 1e9;
         }
@@ -232,7 +240,7 @@ public final class BenchMain {
         long xacts = pg.transactionsSince(before);
         double pgWindow = (System.nanoTime() - start) / 1e9;
         report.counts = new MarkdownReport.Counts(r.tracker().delivered(), redisWindow, xacts, idleXacts / idlePgWindow,
-                pgWindow, redisCommands, idleRedis / idleRedisWindow, byCommand, pg.count("inbound_message"),
+                pgWindow, redisCommands, redisInScripts, idleRedis / idleRedisWindow, byCommand, pg.count("inbound_message"),
                 pg.count("outbound_message"));
         if (!r.sustained()) {
             report.notes.add("counting window: " + r.verdict());
@@ -259,11 +267,14 @@ public final class BenchMain {
         }
         report.startupAckSeconds = (System.nanoTime() - app.startedNs()) / 1e9;
         tracker.acknowledged(t, status, System.nanoTime());
-        while (twilio.firstReplyNs() == 0 && System.nanoTime() < limit) {
+        long replyLimit = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (twilio.firstReplyNs() == 0 && System.nanoTime() < replyLimit) {
             Thread.sleep(5);
         }
         if (twilio.firstReplyNs() != 0) {
             report.startupReplySeconds = (twilio.firstReplyNs() - app.startedNs()) / 1e9;
+        } else {
+            report.notes.add("start-up: no reply reached the fake Twilio API within 60 s of the first acknowledged webhook");
         }
         long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!tracker.complete() && System.nanoTime() < settle) {

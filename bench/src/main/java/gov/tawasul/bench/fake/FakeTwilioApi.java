@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * Twilio's Messages API on loopback: {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json}
  * (https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource). Checks HTTP Basic
  * auth (account SID : auth token; else 401 with Twilio's error body, code 20003), answers {@code 201} with the
- * Message resource JSON ({@code status: queued}) and then, asynchronously, POSTs a signed {@code delivered} status
+ * Message resource JSON ({@code status: queued}) and then, asynchronously after {@code callbackDelayMs} (a handset
+ * acknowledges delivery some time after Twilio accepted the message), POSTs a signed {@code delivered} status
  * callback to the request's {@code StatusCallback} (parameters as shared/fixtures/twilio-status-callback-delivered.form,
  * https://www.twilio.com/docs/messaging/guides/track-outbound-message-status).
  * Each reply and callback is reported to the current {@link StepTracker}.
@@ -46,6 +47,7 @@ public final class FakeTwilioApi {
     private final String accountSid;
     private final String expectedAuthorization;
     private final TwilioSignature signer;
+    private final long callbackDelayMs;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -53,8 +55,10 @@ public final class FakeTwilioApi {
     private volatile long firstReplyNs;
     private HttpServer server;
 
-    public FakeTwilioApi(Vertx vertx, HttpClient client, String accountSid, String authToken) {
+    /** @param callbackDelayMs wait between answering the API call and posting the delivered callback (≥ 1) */
+    public FakeTwilioApi(Vertx vertx, HttpClient client, String accountSid, String authToken, long callbackDelayMs) {
         this.vertx = vertx;
+        this.callbackDelayMs = Math.max(1, callbackDelayMs);
         this.client = client;
         this.accountSid = accountSid;
         this.expectedAuthorization = "Basic " + Base64.getEncoder()
@@ -117,11 +121,13 @@ public final class FakeTwilioApi {
                 .onSuccess(v -> {
                     String callback = form.get("StatusCallback");
                     if (callback != null) {
-                        deliver(callback, sid, to, from, serviceSid).onComplete(ar -> {
-                            if (current != null && tracked != null) {
-                                current.callbackAnswered(tracked, ar.succeeded() ? ar.result() : 0, System.nanoTime());
-                            }
-                        });
+                        vertx.setTimer(callbackDelayMs, id -> deliver(callback, sid, to, from, serviceSid)
+                                .onComplete(ar -> {
+                                    if (current != null && tracked != null) {
+                                        current.callbackAnswered(tracked, ar.succeeded() ? ar.result() : 0,
+                                                System.nanoTime());
+                                    }
+                                }));
                     }
                 });
     }

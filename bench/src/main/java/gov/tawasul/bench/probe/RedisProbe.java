@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
 /**
  * Talks RESP to the shared Redis server over plain sockets. {@link #flushDb} empties only the bench's database index.
  * {@link Monitor} counts the commands run against that index (Redis {@code MONITOR} prints
- * {@code <time> [<db> <client>] "COMMAND" …} for every command; lines of other indexes, i.e. other developers'
- * tests, are skipped), which {@code INFO commandstats} cannot do because it is server-wide.
+ * {@code <time> [<db> <client>] "COMMAND" …} for every command, with the client {@code lua} for commands run by a
+ * script; lines of other indexes, i.e. other developers' tests, are skipped), which {@code INFO commandstats} cannot do because it is server-wide.
  */
 public final class RedisProbe {
 
-    private static final Pattern MONITOR_LINE = Pattern.compile("^\\+\\d+\\.\\d+ \\[(\\d+) [^]]*] \"([^\"]+)\"");
+    private static final Pattern MONITOR_LINE = Pattern.compile("^\\+\\d+\\.\\d+ \\[(\\d+) ([^]]*)] \"([^\"]+)\"");
 
     private final String host;
     private final int port;
@@ -84,6 +84,7 @@ public final class RedisProbe {
         private final Socket socket;
         private final Thread reader;
         private final AtomicLong total = new AtomicLong();
+        private final AtomicLong inScripts = new AtomicLong();
         private final Map<String, AtomicLong> byCommand = new ConcurrentHashMap<>();
         private volatile boolean counting = true;
 
@@ -107,8 +108,10 @@ public final class RedisProbe {
                 for (String line; (line = in.readLine()) != null; ) {
                     Matcher m = MONITOR_LINE.matcher(line);
                     if (counting && m.find() && Integer.parseInt(m.group(1)) == db) {
-                        total.incrementAndGet();
-                        byCommand.computeIfAbsent(m.group(2).toUpperCase(), k -> new AtomicLong()).incrementAndGet();
+                        boolean script = "lua".equals(m.group(2));
+                        (script ? inScripts : total).incrementAndGet();
+                        String name = (script ? "(in script) " : "") + m.group(3).toUpperCase();
+                        byCommand.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
                     }
                 }
             } catch (IOException e) {
@@ -116,9 +119,14 @@ public final class RedisProbe {
             }
         }
 
-        /** @return commands counted so far */
+        /** @return commands sent by clients (each one round trip), counted so far */
         public long total() {
             return total.get();
+        }
+
+        /** @return commands run inside Lua scripts ({@code EVAL}), which MONITOR shows with the client {@code lua} */
+        public long inScripts() {
+            return inScripts.get();
         }
 
         /** @return commands counted so far, by name */
