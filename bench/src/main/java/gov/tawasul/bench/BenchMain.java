@@ -11,6 +11,7 @@ import gov.tawasul.bench.load.OpenLoopGenerator;
 import gov.tawasul.bench.load.StepResult;
 import gov.tawasul.bench.load.StepTracker;
 import gov.tawasul.bench.probe.AppProcess;
+import gov.tawasul.bench.probe.HeapHistogram;
 import gov.tawasul.bench.probe.PostgresProbe;
 import gov.tawasul.bench.probe.ProcessProbe;
 import gov.tawasul.bench.probe.RedisProbe;
@@ -69,6 +70,8 @@ public final class BenchMain {
     private final MarkdownReport report = new MarkdownReport();
     private long runTag = System.currentTimeMillis();
     private int stepNo;
+    private long sentToPipeline;
+    private InboundWebhooks pipelineWebhooks;
 
     public static void main(String[] args) throws Exception {
         int exit = new BenchMain().run();
@@ -97,6 +100,7 @@ public final class BenchMain {
         String publicUrl = "http://127.0.0.1:" + appPort;
         TwilioSignature signer = new TwilioSignature(AUTH_TOKEN);
         InboundWebhooks webhooks = new InboundWebhooks(ACCOUNT_SID, BOT_NUMBER, publicUrl + SMS_PATH, signer);
+        pipelineWebhooks = webhooks;
         InboundWebhooks bareWebhooks = new InboundWebhooks(ACCOUNT_SID, BOT_NUMBER, publicUrl + NOOP_PATH, signer);
         checkSignerAgainstTwilioSdk(webhooks, publicUrl + SMS_PATH);
 
@@ -142,6 +146,7 @@ public final class BenchMain {
                 OpenLoopGenerator generator = new OpenLoopGenerator(client, appPort);
                 LoadStep step = new LoadStep(generator, twilio, appProbe, driver, slaMillis * 1000, 60);
                 phases(step, webhooks, bareWebhooks, pg, redis, appProbe);
+                heap(app.pid());
             }
         } finally {
             client.close();
@@ -201,6 +206,16 @@ public final class BenchMain {
         }
         Thread.sleep(10_000);
         report.rssIdleAfterLoadKiB = app.rssKiB();
+    }
+
+    /** Objects of caches that should not grow with traffic, after all steps. */
+    private void heap(long pid) {
+        String key = "org.hibernate.query.sql.spi.SelectInterpretationsKey";
+        Map<String, long[]> counts = HeapHistogram.count(pid, key);
+        long[] c = counts.get(key);
+        report.notes.add(c == null ? "heap: no " + key + " instances found (or jcmd unavailable)"
+                : String.format("heap after the run (%d webhooks sent to the pipeline): %d live %s (Hibernate native-query "
+                + "plan cache keys), %.1f MiB", sentToPipeline, c[0], key, c[1] / 1048576.0));
     }
 
     /** Database transactions and Redis commands per message, with the idle background measured first. */
@@ -302,6 +317,9 @@ public final class BenchMain {
 
     private InboundWebhooks.Signed[] build(InboundWebhooks webhooks, int rate, int seconds) {
         stepNo++;
+        if (webhooks == this.pipelineWebhooks) {
+            sentToPipeline += (long) rate * seconds;
+        }
         return webhooks.build(rate * seconds, runTag * 100 + stepNo, stepNo * 7919);
     }
 
