@@ -49,7 +49,7 @@ final class TwitterSendErrors {
         if (limit != null && limit.getResetTimeInSeconds() > 0) {
             return atLeastOneSecond(Duration.ofSeconds(limit.getSecondsUntilReset()));
         }
-        String reset = e.getResponseHeader("x-rate-limit-reset");
+        String reset = header(e, "x-rate-limit-reset");
         if (reset != null) {
             try {
                 return atLeastOneSecond(Duration.between(now, Instant.ofEpochSecond(Long.parseLong(reset.strip()))));
@@ -58,6 +58,15 @@ final class TwitterSendErrors {
             }
         }
         return null;
+    }
+
+    /** twitter4j 4.1.2 throws a NullPointerException for an absent header. */
+    private static String header(TwitterException e, String name) {
+        try {
+            return e.getResponseHeader(name);
+        } catch (RuntimeException absent) {
+            return null;
+        }
     }
 
     private static Duration atLeastOneSecond(Duration d) {
