@@ -43,7 +43,7 @@ public class DeliveryReceipts {
               values (?1, ?2, (select id from outbound_message where channel = ?1 and provider_message_id = ?2),
                       ?3, cast(?4 as varchar), cast(?5 as text), ?6)
               returning outbound_message_id)
-            update outbound_message o set """ + SET_STATUS + """
+            update outbound_message o set """ + " " + SET_STATUS + """
              from r where o.id = r.outbound_message_id and o.status in (%s)""";
 
     private static final String APPLY = "update outbound_message o set " + SET_STATUS + """

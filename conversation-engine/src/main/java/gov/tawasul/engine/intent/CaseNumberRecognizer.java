@@ -19,6 +19,7 @@ public class CaseNumberRecognizer {
 
     private final Pattern pattern;
 
+    @jakarta.inject.Inject
     public CaseNumberRecognizer(EngineConfig config) {
         this(config.caseNumberPattern());
     }

@@ -32,9 +32,15 @@ public class IntentRecognizer {
     private final CaseNumberRecognizer numbers;
     private final int maxCases;
 
+    @jakarta.inject.Inject
     public IntentRecognizer(CaseNumberRecognizer numbers, EngineConfig config) {
+        this(numbers, config.maxCasesPerMessage());
+    }
+
+    /** @param maxCases most case numbers answered from one message */
+    public IntentRecognizer(CaseNumberRecognizer numbers, int maxCases) {
         this.numbers = numbers;
-        this.maxCases = config.maxCasesPerMessage();
+        this.maxCases = maxCases;
     }
 
     /**

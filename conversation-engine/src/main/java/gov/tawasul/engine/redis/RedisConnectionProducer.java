@@ -4,7 +4,9 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -30,6 +32,11 @@ public class RedisConnectionProducer {
             connection = client.connect();
         }
         return connection;
+    }
+
+    /** Connects at start-up (on the main thread), never lazily on an event loop: Lettuce's connect blocks. */
+    void connectAtStartup(@Observes StartupEvent event, StatefulRedisConnection<String, String> connection) {
+        connection.isOpen();
     }
 
     @PreDestroy

@@ -17,6 +17,7 @@ public class DisclosurePolicy {
 
     private final boolean open;
 
+    @jakarta.inject.Inject
     public DisclosurePolicy(EngineConfig config) {
         this("open".equalsIgnoreCase(config.disclosure().strip()));
     }

@@ -1,0 +1,68 @@
+package gov.tawasul.cases;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Settings of the case connector, prefix {@code tawasul.cases}. See the {@code tawasul.cases.*} block of
+ * {@code application.properties} for each key's meaning.
+ */
+@ConfigMapping(prefix = "tawasul.cases")
+public interface CasesConfig {
+
+    /** @return {@code local} (the {@code cases} table, default) or {@code rest} (the case-management API). */
+    @WithDefault("local")
+    String connector();
+
+    /** @return settings of the local table. */
+    Local local();
+
+    /** @return settings of the REST connector. */
+    Rest rest();
+
+    /** Settings of {@code tawasul.cases.connector=local}. */
+    interface Local {
+        /** @return whether the bundled sample cases ({@code cases/seed-cases.csv}) are inserted at start (existing rows kept). */
+        @WithDefault("true")
+        boolean seed();
+
+        /** @return a CSV file imported at start (upsert by case number); columns as {@link gov.tawasul.cases.local.CaseCsv}. */
+        Optional<Path> importFile();
+    }
+
+    /** Settings of {@code tawasul.cases.connector=rest}. */
+    interface Rest {
+        /** @return base URL of the case-management API, e.g. {@code https://cases.example.gov/api}; required for rest. */
+        Optional<URI> url();
+
+        /** @return bearer token sent as {@code Authorization: Bearer …}; none when unset. */
+        Optional<String> token();
+
+        /** @return longest wait for an answer; after it the case system counts as unavailable. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** @return circuit breaker settings. */
+        Circuit circuit();
+    }
+
+    /** Circuit breaker around the REST call: after too many failures, calls fail fast for {@link #delay()}. */
+    interface Circuit {
+        /** @return number of recent calls the failure ratio is computed over. */
+        @WithDefault("10")
+        int requestVolume();
+
+        /** @return failure ratio (0..1) over {@link #requestVolume()} calls that opens the circuit. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** @return how long an open circuit fails fast before letting trial calls through. */
+        @WithDefault("10s")
+        Duration delay();
+    }
+}

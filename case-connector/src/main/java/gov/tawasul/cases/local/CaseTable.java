@@ -1,0 +1,64 @@
+package gov.tawasul.cases.local;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.List;
+
+/**
+ * Writes cases into the local {@code cases} table, all rows of one call in one transaction. Must be called on a
+ * Vert.x context (Hibernate Reactive).
+ */
+@ApplicationScoped
+public class CaseTable {
+
+    private static final String INSERT = """
+            insert into cases (case_number, status, status_label_ar, status_label_en, department_ar, department_en,
+                               next_step_ar, next_step_en, updated_at, updated_offset, contacts, imported_at)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, now())
+            """;
+    private static final String UPSERT = INSERT + """
+            on conflict (case_number) do update set status = excluded.status,
+                status_label_ar = excluded.status_label_ar, status_label_en = excluded.status_label_en,
+                department_ar = excluded.department_ar, department_en = excluded.department_en,
+                next_step_ar = excluded.next_step_ar, next_step_en = excluded.next_step_en,
+                updated_at = excluded.updated_at, updated_offset = excluded.updated_offset,
+                contacts = excluded.contacts, imported_at = now()
+            """;
+    private static final String INSERT_IF_ABSENT = INSERT + " on conflict (case_number) do nothing";
+
+    /** Inserts or replaces each case by case number. @return the number of rows written */
+    public Uni<Integer> upsert(List<CaseEntity> cases) {
+        return write(UPSERT, cases);
+    }
+
+    /** Inserts the cases whose number is not in the table yet, keeping existing rows. @return rows inserted */
+    public Uni<Integer> insertMissing(List<CaseEntity> cases) {
+        return write(INSERT_IF_ABSENT, cases);
+    }
+
+    private Uni<Integer> write(String sql, List<CaseEntity> cases) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> Multi.createFrom().iterable(cases)
+                .onItem().transformToUniAndConcatenate(c -> statement(session, sql, c).executeUpdate())
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue))));
+    }
+
+    private static Mutiny.MutationQuery statement(Mutiny.Session session, String sql, CaseEntity c) {
+        Mutiny.MutationQuery q = session.createNativeQuery(sql);
+        q.setParameter(1, c.caseNumber);
+        q.setParameter(2, c.status);
+        q.setParameter(3, c.statusLabelAr);
+        q.setParameter(4, c.statusLabelEn);
+        q.setParameter(5, c.departmentAr);
+        q.setParameter(6, c.departmentEn);
+        q.setParameter(7, c.nextStepAr);
+        q.setParameter(8, c.nextStepEn);
+        q.setParameter(9, c.updatedAt.atOffset(java.time.ZoneOffset.UTC));
+        q.setParameter(10, c.updatedOffset);
+        q.setParameter(11, c.contacts);
+        return q;
+    }
+}

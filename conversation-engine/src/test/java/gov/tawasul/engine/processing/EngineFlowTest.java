@@ -1,0 +1,246 @@
+package gov.tawasul.engine.processing;
+
+import gov.tawasul.engine.delivery.DeliveryReceipts;
+import gov.tawasul.engine.inbox.Inbox;
+import gov.tawasul.engine.inbox.InboxResult;
+import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.DeliveryReceipt;
+import gov.tawasul.engine.model.DeliveryStatus;
+import gov.tawasul.engine.model.InboundKind;
+import gov.tawasul.engine.model.InboundMessage;
+import gov.tawasul.engine.model.OutboundMessage;
+import gov.tawasul.engine.model.SendResult;
+import gov.tawasul.engine.testing.EngineTestProfile;
+import gov.tawasul.engine.testing.RecordingSender;
+import gov.tawasul.engine.testing.TestDb;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The engine end to end, without any channel: inbox → intent → case lookup (local table) → reply → receipts. */
+@QuarkusTest
+@TestProfile(EngineTestProfile.class)
+class EngineFlowTest {
+
+    static final String BOT = "+15555550199";
+    static final String CONTACT = "+966500009001";
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    DeliveryReceipts receipts;
+    @Inject
+    RecordingSender sender;
+
+    @BeforeAll
+    static void cases() {
+        TestDb.execute("""
+                insert into cases (case_number, status, status_label_ar, status_label_en, department_ar, department_en,
+                                   next_step_ar, next_step_en, updated_at, updated_offset, contacts)
+                values ('9001-000001', 'UNDER_REVIEW', 'قيد الدراسة', 'Under review', 'إدارة التراخيص', 'Licensing',
+                        'انتظر رسالة الموعد', 'Wait for the appointment message', '2026-11-20T06:30:00Z', '+03:00',
+                        'sms:+966500009001')
+                on conflict (case_number) do nothing""");
+        TestDb.execute("""
+                insert into cases (case_number, status, status_label_ar, status_label_en, updated_at, updated_offset, contacts)
+                values ('9001-000002', 'COMPLETED', 'مكتملة', 'Completed', '2026-11-21T06:30:00Z', '+03:00', 'sms:+966500009001'),
+                       ('9001-000003', 'COMPLETED', 'مكتملة', 'Completed', '2026-11-21T06:30:00Z', '+03:00', 'sms:+966500009001')
+                on conflict (case_number) do nothing""");
+    }
+
+    private static String newCitizen() {
+        return "+9665" + (10000000 + (int) (Math.random() * 89999999));
+    }
+
+    private static InboundMessage sms(String from, String text) {
+        return new InboundMessage(Channel.SMS, "SM" + UUID.randomUUID().toString().replace("-", ""),
+                new Address(Channel.SMS, from), new Address(Channel.SMS, BOT), InboundKind.TEXT, text, null,
+                Instant.now(), null, Map.of());
+    }
+
+    private static <T> T onContext(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private OutboundMessage awaitReply(String to, int index) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> sender.sentTo(to).size() > index);
+        return sender.sentTo(to).get(index);
+    }
+
+    @Test
+    void answersARegisteredContactInArabicWithHijriDate() {
+        InboundMessage in = sms(CONTACT, "\u200Fحالة القضية ٩٠٠١-٠٠٠٠٠١");
+        assertThat(onContext(() -> inbox.accept(in)).outcome()).isEqualTo(InboxResult.Outcome.ACCEPTED);
+
+        OutboundMessage reply = awaitReply(CONTACT, 0);
+        assertThat(reply.locale()).isEqualTo("ar");
+        assertThat(reply.text()).isEqualTo("""
+                القضية رقم 9001-000001: قيد الدراسة.
+                آخر تحديث: 10 جمادى الآخرة 1448هـ الموافق 20/11/2026م.
+                الجهة: إدارة التراخيص.
+                الخطوة التالية: انتظر رسالة الموعد""");
+        assertThat(reply.from().value()).isEqualTo(BOT);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(TestDb.value(
+                "select status from outbound_message where id = ?", reply.id())));
+        Map<String, Object> inbound = TestDb.rows("select state, intent from inbound_message where channel = 'SMS' "
+                + "and provider_message_id = ?", in.providerMessageId()).get(0);
+        assertThat(inbound).containsEntry("state", "ANSWERED").containsEntry("intent", "CASE_STATUS");
+    }
+
+    @Test
+    void otherSendersLearnOnlyThatDetailsGoToTheRegisteredContact() {
+        String stranger = newCitizen();
+        onContext(() -> inbox.accept(sms(stranger, "status of case 9001-000001 please")));
+        OutboundMessage reply = awaitReply(stranger, 0);
+        assertThat(reply.locale()).isEqualTo("en");
+        assertThat(reply.text()).startsWith("Case 9001-000001: for privacy").doesNotContain("Under review")
+                .doesNotContain("Licensing");
+    }
+
+    @Test
+    void unknownCaseRepeatsTheNumberAsUnderstood() {
+        String citizen = newCitizen();
+        onContext(() -> inbox.accept(sms(citizen, "case ۹۹۹۹-۹۹۹۹۹۹")));
+        assertThat(awaitReply(citizen, 0).text())
+                .isEqualTo("We found no case with the number 9999-999999. Please check the number and send it again.");
+    }
+
+    @Test
+    void noNumberGetsTheHelpTextInTheConversationsLanguage() {
+        String citizen = newCitizen();
+        onContext(() -> inbox.accept(sms(citizen, "مرحبا")));
+        assertThat(awaitReply(citizen, 0).text()).contains("مثال: 1446-000123");
+        onContext(() -> inbox.accept(sms(citizen, "؟")));
+        assertThat(awaitReply(citizen, 1).locale()).isEqualTo("ar");
+    }
+
+    @Test
+    void aDuplicateDeliveredConcurrentlyIsStoredAndAnsweredOnce() {
+        String citizen = newCitizen();
+        InboundMessage in = sms(citizen, "9001-000001");
+        CompletableFuture<InboxResult> first = CompletableFuture.supplyAsync(() -> onContext(() -> inbox.accept(in)));
+        CompletableFuture<InboxResult> second = CompletableFuture.supplyAsync(() -> onContext(() -> inbox.accept(in)));
+        List<InboxResult.Outcome> outcomes = List.of(first.join().outcome(), second.join().outcome());
+        assertThat(outcomes).containsExactlyInAnyOrder(InboxResult.Outcome.ACCEPTED, InboxResult.Outcome.DUPLICATE);
+
+        awaitReply(citizen, 0);
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> sender.sentTo(citizen).size() == 1);
+        assertThat(TestDb.value("select count(*) from inbound_message where provider_message_id = ?",
+                in.providerMessageId())).isEqualTo(1L);
+    }
+
+    @Test
+    void messagesOfOneConversationAreAnsweredInArrivalOrder() {
+        List<String> numbers = List.of("9001-000001", "9001-000002", "9001-000003", "9999-000004");
+        for (String number : numbers) {
+            onContext(() -> inbox.accept(sms(CONTACT, "order test " + number)));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> sender.sentTo(CONTACT).stream()
+                .filter(m -> m.text().contains("9999-000004")).count() == 1);
+        List<String> replies = sender.sentTo(CONTACT).stream().map(OutboundMessage::text)
+                .filter(t -> numbers.stream().anyMatch(t::contains)).toList();
+        List<String> tail = replies.subList(replies.size() - 4, replies.size());
+        for (int i = 0; i < numbers.size(); i++) {
+            assertThat(tail.get(i)).contains(numbers.get(i));
+        }
+    }
+
+    @Test
+    void statusOnlyMovesForwardAndFailuresKeepTheirCode() {
+        String citizen = newCitizen();
+        onContext(() -> inbox.accept(sms(citizen, "help")));
+        OutboundMessage reply = awaitReply(citizen, 0);
+        String providerId = "TEST-" + reply.id() + "-1";
+        await().until(() -> providerId.equals(TestDb.value(
+                "select provider_message_id from outbound_message where id = ?", reply.id())));
+
+        record(providerId, DeliveryStatus.DELIVERED, null);
+        record(providerId, DeliveryStatus.SENT, null);
+        record(providerId, DeliveryStatus.SENDING, null);
+        record(providerId, DeliveryStatus.UNDELIVERED, "30003");
+        assertThat(status(reply.id())).isEqualTo("DELIVERED");
+        record(providerId, DeliveryStatus.READ, null);
+        assertThat(status(reply.id())).isEqualTo("READ");
+        assertThat(TestDb.value("select count(*) from delivery_receipt where provider_message_id = ?", providerId))
+                .isEqualTo(5L);
+    }
+
+    @Test
+    void aReceiptThatOvertakesTheSendResponseIsAppliedLater() {
+        String citizen = newCitizen();
+        String providerId = "SM-early-" + UUID.randomUUID();
+        record(providerId, DeliveryStatus.DELIVERED, null);
+        sender.then(m -> SendResult.accepted(providerId, DeliveryStatus.QUEUED));
+        onContext(() -> inbox.accept(sms(citizen, "help")));
+        OutboundMessage reply = awaitReply(citizen, 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(status(reply.id())));
+    }
+
+    @Test
+    void aTransientFailureIsRetriedAndSentOnce() {
+        String citizen = newCitizen();
+        sender.then(m -> SendResult.retry("20429", "Too Many Requests", null));
+        onContext(() -> inbox.accept(sms(citizen, "help")));
+        OutboundMessage first = awaitReply(citizen, 0);
+        OutboundMessage second = awaitReply(citizen, 1);
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.attempt()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(status(first.id())));
+        assertThat(TestDb.value("select attempts from outbound_message where id = ?", first.id())).isEqualTo(2);
+        await().pollDelay(Duration.ofSeconds(2)).until(() -> sender.sentTo(citizen).size() == 2);
+    }
+
+    @Test
+    void stopOptsOutUntilStartAndAnOptedOutSendErrorOptsOutToo() {
+        String citizen = newCitizen();
+        onContext(() -> inbox.accept(sms(citizen, "STOP")));
+        onContext(() -> inbox.accept(sms(citizen, "9001-000001")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(2).equals(TestDb.value(
+                "select count(*) from inbound_message i join conversation c on c.id = i.conversation_id "
+                        + "where c.citizen_address = ? and i.state = 'IGNORED'", citizen)));
+        assertThat(sender.sentTo(citizen)).isEmpty();
+        assertThat(TestDb.value("select count(*) from opt_out where citizen_address = ?", citizen)).isEqualTo(1L);
+
+        onContext(() -> inbox.accept(sms(citizen, "START")));
+        onContext(() -> inbox.accept(sms(citizen, "help")));
+        awaitReply(citizen, 0);
+        assertThat(TestDb.value("select count(*) from opt_out where citizen_address = ?", citizen)).isEqualTo(0L);
+
+        sender.then(m -> SendResult.optedOut("21610", "Attempt to send to unsubscribed recipient"));
+        onContext(() -> inbox.accept(sms(citizen, "help")));
+        OutboundMessage refused = awaitReply(citizen, 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "FAILED".equals(status(refused.id())));
+        assertThat(TestDb.value("select error_code from outbound_message where id = ?", refused.id())).isEqualTo("21610");
+        assertThat(TestDb.value("select reason from opt_out where citizen_address = ?", citizen))
+                .isEqualTo("SEND_ERROR_21610");
+    }
+
+    private void record(String providerId, DeliveryStatus status, String code) {
+        onContext(() -> receipts.record(new DeliveryReceipt(Channel.SMS, providerId, status, code, null, Instant.now())));
+    }
+
+    private static String status(long outboundId) {
+        return (String) TestDb.value("select status from outbound_message where id = ?", outboundId);
+    }
+}

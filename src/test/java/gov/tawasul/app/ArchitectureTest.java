@@ -1,0 +1,109 @@
+package gov.tawasul.app;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Enforces the dependency table of DESIGN.md and that every class sits in the folder of its package. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("gov.tawasul");
+    }
+
+    @Test
+    void engineDependsOnNoOtherComponent() {
+        noClasses().that().resideInAPackage("gov.tawasul.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("gov.tawasul.channels..", "gov.tawasul.cases..",
+                        "gov.tawasul.app..")
+                .check(classes);
+    }
+
+    @Test
+    void channelsDependOnTheEngineOnly() {
+        noClasses().that().resideInAPackage("gov.tawasul.channels..")
+                .should().dependOnClassesThat().resideInAnyPackage("gov.tawasul.cases..", "gov.tawasul.app..")
+                .check(classes);
+    }
+
+    @Test
+    void caseConnectorDependsOnTheEngineOnly() {
+        noClasses().that().resideInAPackage("gov.tawasul.cases..")
+                .should().dependOnClassesThat().resideInAnyPackage("gov.tawasul.channels..", "gov.tawasul.app..")
+                .check(classes);
+    }
+
+    @Test
+    void channelsDoNotDependOnEachOther() {
+        slices().matching("gov.tawasul.channels.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(DescribedPredicate.alwaysTrue(),
+                        JavaClass.Predicates.resideInAPackage("gov.tawasul.channels.common.."))
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenComponents() {
+        slices().matching("gov.tawasul.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void everyClassSitsInTheFolderOfItsPackage() throws IOException {
+        Path root = Path.of("").toAbsolutePath();
+        Map<String, String> folderPackage = Map.of(
+                "conversation-engine/src/main/java", "gov.tawasul.engine",
+                "conversation-engine/src/test/java", "gov.tawasul.engine",
+                "channels/src/main/java", "gov.tawasul.channels",
+                "channels/src/test/java", "gov.tawasul.channels",
+                "case-connector/src/main/java", "gov.tawasul.cases",
+                "case-connector/src/test/java", "gov.tawasul.cases",
+                "src/main/java", "gov.tawasul.app",
+                "src/test/java", "gov.tawasul");
+        Pattern packageLine = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
+        int checked = 0;
+        for (var entry : folderPackage.entrySet()) {
+            Path folder = root.resolve(entry.getKey());
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            List<Path> sources;
+            try (Stream<Path> files = Files.walk(folder)) {
+                sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+            }
+            for (Path source : sources) {
+                Matcher m = packageLine.matcher(Files.readString(source));
+                assertThat(m.find()).as("package line in %s", source).isTrue();
+                String pkg = m.group(1);
+                assertThat(pkg).as("package of %s", root.relativize(source)).startsWith(entry.getValue());
+                assertThat(folder.relativize(source.getParent()).toString().replace('/', '.'))
+                        .as("folder of %s", root.relativize(source)).isEqualTo(pkg);
+                if (entry.getKey().equals("src/main/java")) {
+                    assertThat(pkg).doesNotStartWith("gov.tawasul.engine").doesNotStartWith("gov.tawasul.channels")
+                            .doesNotStartWith("gov.tawasul.cases");
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
+}
