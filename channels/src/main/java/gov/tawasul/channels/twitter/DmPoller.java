@@ -23,8 +23,8 @@ import java.util.concurrent.Executor;
  * initial look-back) or the last page; then every new DM is handed to the {@link Inbox} at once (it orders them by
  * time and deduplicates by event id) and the cursor moves to the newest event seen. A 429, or
  * {@code x-rate-limit-remaining: 0}, pauses the pass until {@code x-rate-limit-reset}; the next {@link #pollOnce}
- * after that resumes at the page where it stopped. A restart loses only the unfinished pass: the next one starts
- * again from the stored cursor. Not thread-safe: one call at a time, on a Vert.x context.
+ * after that resumes at the page where it stopped (a 5xx too; another 4xx starts the pass again from the cursor).
+ * A restart loses only the unfinished pass: the next one starts again from the stored cursor. Not thread-safe: one call at a time, on a Vert.x context.
  */
 final class DmPoller {
 
@@ -112,6 +112,9 @@ final class DmPoller {
             }
             if (!result.ok()) {
                 LOG.warnf("X dm_events failed: HTTP %d %s", result.status(), result.error());
+                if (result.status() >= 400 && result.status() < 500) {
+                    pass = null; // e.g. an expired pagination token: start again from the cursor
+                }
                 return Uni.createFrom().item(new Outcome(Outcome.Status.FAILED, fetched + 1, List.of()));
             }
             p.pages++;
