@@ -2,6 +2,7 @@ package gov.tawasul.cases;
 
 import gov.tawasul.cases.local.CaseTableLoader;
 import gov.tawasul.cases.local.LocalCaseLookup;
+import gov.tawasul.cases.rest.RestCaseLookup;
 import gov.tawasul.engine.port.CaseLookup;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,7 @@ import java.util.Locale;
 
 /**
  * Produces the application's {@link CaseLookup}, chosen at run time by {@code tawasul.cases.connector}:
- * {@code local} (default, {@link LocalCaseLookup}) or {@code rest}. Checks the choice at start-up (an unknown value
+ * {@code local} (default, {@link LocalCaseLookup}) or {@code rest} ({@link RestCaseLookup}). Checks the choice at start-up (an unknown value
  * fails start-up naming the allowed ones) and, for {@code local}, fills the table ({@link CaseTableLoader}).
  */
 @ApplicationScoped
@@ -24,22 +25,25 @@ public class CaseLookupProducer {
 
     private final CasesConfig config;
 
+    /** @param config the {@code tawasul.cases.*} settings */
     public CaseLookupProducer(CasesConfig config) {
         this.config = config;
     }
 
     void onStart(@Observes StartupEvent event, CaseTableLoader loader) {
-        if (connector() == Connector.LOCAL) {
-            loader.load(config.local());
+        switch (connector()) {
+            case LOCAL -> loader.load(config.local());
+            case REST -> config.rest().url().orElseThrow(() -> new IllegalStateException(
+                    "tawasul.cases.rest.url must be set when tawasul.cases.connector=rest"));
         }
     }
 
     @Produces
     @ApplicationScoped
-    CaseLookup caseLookup(Instance<LocalCaseLookup> local) {
+    CaseLookup caseLookup(Instance<LocalCaseLookup> local, Instance<RestCaseLookup> rest) {
         return switch (connector()) {
             case LOCAL -> local.get();
-            case REST -> throw new IllegalStateException("tawasul.cases.connector=rest is not available yet");
+            case REST -> rest.get();
         };
     }
 

@@ -30,6 +30,7 @@ public class CaseTableLoader {
 
     private final CaseTable table;
 
+    /** @param table where the cases are written */
     public CaseTableLoader(CaseTable table) {
         this.table = table;
     }

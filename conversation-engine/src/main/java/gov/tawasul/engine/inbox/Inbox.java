@@ -2,6 +2,7 @@ package gov.tawasul.engine.inbox;
 
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
+import gov.tawasul.engine.persistence.Attributes;
 import gov.tawasul.engine.persistence.Columns;
 import gov.tawasul.engine.persistence.Sql;
 import gov.tawasul.engine.processing.ConversationProcessor;
@@ -35,8 +36,9 @@ public class Inbox {
                     citizen_name = coalesce(excluded.citizen_name, conversation.citizen_name),
                     last_inbound_at = greatest(conversation.last_inbound_at, excluded.last_inbound_at)
               returning id)
-            insert into inbound_message (conversation_id, channel, provider_message_id, kind, text, payload, sent_at)
-            select conv.id, ?1, ?6, ?7, ?8, cast(?9 as text), ?5 from conv
+            insert into inbound_message (conversation_id, channel, provider_message_id, kind, text, payload, sent_at,
+                                         attributes)
+            select conv.id, ?1, ?6, ?7, ?8, cast(?9 as text), ?5, cast(?10 as text) from conv
             on conflict (channel, provider_message_id) do nothing
             returning id, conversation_id""";
 
@@ -103,7 +105,8 @@ public class Inbox {
                     .map(rows -> result(rows, InboxResult.Outcome.RECORDED));
         }
         return sql.rows(INSERT_INBOUND, m.channel().name(), m.citizen().value(), m.bot().value(), m.senderName(),
-                        Columns.utc(m.sentAt()), m.providerMessageId(), m.kind().name(), m.text(), m.payload())
+                        Columns.utc(m.sentAt()), m.providerMessageId(), m.kind().name(), m.text(), m.payload(),
+                        Attributes.toJson(m.attributes()))
                 .map(rows -> result(rows, InboxResult.Outcome.ACCEPTED));
     }
 

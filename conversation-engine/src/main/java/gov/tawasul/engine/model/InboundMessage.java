@@ -22,6 +22,13 @@ import java.util.Objects;
 public record InboundMessage(Channel channel, String providerMessageId, Address from, Address to,
                              InboundKind kind, String text, String payload, Instant sentAt,
                              String senderName, Map<String, String> attributes) {
+
+    /**
+     * Attribute carrying an opt-out decision the provider already made ({@code STOP}, {@code START}, {@code HELP};
+     * Twilio's {@code OptOutType} of Advanced Opt-Out, https://www.twilio.com/docs/messaging/tutorials/advanced-opt-out).
+     */
+    public static final String ATTR_OPT_OUT_TYPE = "OptOutType";
+
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(from, "from");

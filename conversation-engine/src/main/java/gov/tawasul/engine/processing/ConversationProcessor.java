@@ -21,7 +21,7 @@ public class ConversationProcessor {
 
     private static final Logger LOG = Logger.getLogger(ConversationProcessor.class);
     private static final Duration LEASE = Duration.ofSeconds(60);
-    private static final int MAX_PER_LEASE = 50;
+    private static final int MAX_PER_LEASE = 10;
 
     private final EngineContext context;
     private final ConversationLock lock;

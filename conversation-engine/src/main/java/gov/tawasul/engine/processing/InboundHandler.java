@@ -7,6 +7,8 @@ import gov.tawasul.engine.model.CaseLookupResult;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.outbox.Outbox;
+import gov.tawasul.engine.model.InboundMessage;
+import gov.tawasul.engine.persistence.Attributes;
 import gov.tawasul.engine.persistence.Columns;
 import gov.tawasul.engine.persistence.Sql;
 import gov.tawasul.engine.port.CaseLookup;
@@ -29,7 +31,7 @@ public class InboundHandler {
 
     private static final String NEXT = """
             select i.id, i.channel, i.kind, i.text, i.payload, c.citizen_address, c.bot_address, c.locale,
-                   c.last_inbound_at, c.state,
+                   c.last_inbound_at, c.state, i.attributes,
                    exists (select 1 from opt_out o where o.channel = c.channel
                            and o.citizen_address = c.citizen_address and o.bot_address = c.bot_address)
             from inbound_message i join conversation c on c.id = i.conversation_id
@@ -84,7 +86,8 @@ public class InboundHandler {
 
     private Uni<Void> handle(PendingInbound in) {
         String text = TextNormalizer.normalize(in.text());
-        Intent intent = intents.recognize(in.channel(), in.kind(), text, in.payload(), null);
+        Intent intent = intents.recognize(in.channel(), in.kind(), text, in.payload(),
+                in.attributes().get(InboundMessage.ATTR_OPT_OUT_TYPE));
         String[] key = {in.channel().name(), in.citizen().value(), in.bot().value()};
         if (intent instanceof Intent.OptOut) {
             return sql.update(OPT_OUT, key[0], key[1], key[2], in.id()).replaceWithVoid();
@@ -118,6 +121,7 @@ public class InboundHandler {
         Channel channel = Channel.valueOf((String) r[1]);
         return new PendingInbound(Columns.asLong(r[0]), conversationId, channel, InboundKind.valueOf((String) r[2]),
                 (String) r[3], (String) r[4], new Address(channel, (String) r[5]), new Address(channel, (String) r[6]),
-                (String) r[7], Columns.asInstant(r[8]), (String) r[9], Boolean.TRUE.equals(r[10]));
+                (String) r[7], Columns.asInstant(r[8]), (String) r[9], Attributes.fromJson((String) r[10]),
+                Boolean.TRUE.equals(r[11]));
     }
 }

@@ -20,9 +20,10 @@ import java.time.Instant;
  * @param lastLocale     the conversation's last reply language or null
  * @param lastInboundAt  when the citizen last wrote
  * @param state          conversation state ({@code BOT} or {@code HANDOFF})
+ * @param attributes     extra provider fields of the message
  * @param optedOut       whether the citizen opted out of this conversation (SMS STOP)
  */
 record PendingInbound(long id, long conversationId, Channel channel, InboundKind kind, String text, String payload,
                       Address citizen, Address bot, String lastLocale, Instant lastInboundAt, String state,
-                      boolean optedOut) {
+                      java.util.Map<String, String> attributes, boolean optedOut) {
 }

@@ -236,6 +236,20 @@ class EngineFlowTest {
                 .isEqualTo("SEND_ERROR_21610");
     }
 
+    @Test
+    void twilioAdvancedOptOutKeywordsAreHonoured() {
+        String citizen = newCitizen();
+        InboundMessage custom = new InboundMessage(Channel.SMS, "SM" + UUID.randomUUID().toString().replace("-", ""),
+                new Address(Channel.SMS, citizen), new Address(Channel.SMS, BOT), InboundKind.TEXT, "ARRET", null,
+                Instant.now(), null, Map.of(InboundMessage.ATTR_OPT_OUT_TYPE, "STOP"));
+        onContext(() -> inbox.accept(custom));
+        await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(1).equals(TestDb.value(
+                "select count(*) from opt_out where citizen_address = ?", citizen)));
+        assertThat(TestDb.value("select intent from inbound_message where provider_message_id = ?",
+                custom.providerMessageId())).isEqualTo("OPT_OUT");
+        assertThat(sender.sentTo(citizen)).isEmpty();
+    }
+
     private void record(String providerId, DeliveryStatus status, String code) {
         onContext(() -> receipts.record(new DeliveryReceipt(Channel.SMS, providerId, status, code, null, Instant.now())));
     }

@@ -1,0 +1,91 @@
+package gov.tawasul.cases.rest;
+
+import gov.tawasul.engine.model.CaseContact;
+import gov.tawasul.engine.model.CaseRecord;
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.LocalizedText;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps a {@link CaseApiCase} to the engine's {@link CaseRecord}. Contacts on channels the bot does not know (e.g.
+ * {@code email}) or without an address are skipped.
+ */
+public final class CaseApiMapper {
+
+    private static final Logger LOG = Logger.getLogger(CaseApiMapper.class);
+
+    private CaseApiMapper() {
+    }
+
+    /**
+     * @param requested the case number asked for; used when the body has none
+     * @throws InvalidCaseBodyException when status, statusLabel or updatedAt is missing or updatedAt is not an
+     *                                  ISO-8601 date-time with offset
+     */
+    public static CaseRecord toRecord(CaseApiCase body, String requested) {
+        if (body == null) {
+            throw new InvalidCaseBodyException("empty body");
+        }
+        if (isBlank(body.status())) {
+            throw new InvalidCaseBodyException("status missing");
+        }
+        LocalizedText label = text(body.statusLabel());
+        if (label == null) {
+            throw new InvalidCaseBodyException("statusLabel missing");
+        }
+        if (isBlank(body.updatedAt())) {
+            throw new InvalidCaseBodyException("updatedAt missing");
+        }
+        OffsetDateTime updatedAt;
+        try {
+            updatedAt = OffsetDateTime.parse(body.updatedAt().strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidCaseBodyException("updatedAt '" + body.updatedAt() + "' is not a date-time with offset");
+        }
+        String number = isBlank(body.caseNumber()) ? requested : body.caseNumber().strip();
+        return new CaseRecord(number, body.status().strip(), label, text(body.department()), text(body.nextStep()),
+                updatedAt, contacts(body.contacts(), number));
+    }
+
+    private static List<CaseContact> contacts(List<CaseApiCase.Contact> contacts, String number) {
+        List<CaseContact> result = new ArrayList<>();
+        if (contacts == null) {
+            return result;
+        }
+        for (CaseApiCase.Contact c : contacts) {
+            if (c == null || isBlank(c.channel()) || isBlank(c.address())) {
+                continue;
+            }
+            try {
+                result.add(new CaseContact(Channel.fromWireName(c.channel()), c.address().strip()));
+            } catch (IllegalArgumentException unknownChannel) {
+                LOG.debugf("case %s: contact on unknown channel '%s' skipped", number, c.channel());
+            }
+        }
+        return result;
+    }
+
+    private static LocalizedText text(CaseApiCase.Text text) {
+        if (text == null || (isBlank(text.ar()) && isBlank(text.en()))) {
+            return null;
+        }
+        return new LocalizedText(isBlank(text.ar()) ? null : text.ar(), isBlank(text.en()) ? null : text.en());
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** The case API answered 200 with a body that lacks required fields. */
+    public static class InvalidCaseBodyException extends RuntimeException {
+        /** @param message what is wrong with the body */
+        public InvalidCaseBodyException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package gov.tawasul.channels.facebook;
+
+import com.restfb.DefaultJsonMapper;
+import com.restfb.JsonMapper;
+import com.restfb.exception.FacebookJsonMappingException;
+import com.restfb.types.webhook.WebhookEntry;
+import com.restfb.types.webhook.WebhookObject;
+import com.restfb.types.webhook.messaging.DeliveryItem;
+import com.restfb.types.webhook.messaging.MessageItem;
+import com.restfb.types.webhook.messaging.MessagingAttachment;
+import com.restfb.types.webhook.messaging.MessagingItem;
+import com.restfb.types.webhook.messaging.PostbackItem;
+import gov.tawasul.engine.inbox.Inbox;
+import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.DeliveryReceipt;
+import gov.tawasul.engine.model.DeliveryStatus;
+import gov.tawasul.engine.model.InboundKind;
+import gov.tawasul.engine.model.InboundMessage;
+import gov.tawasul.engine.model.WatermarkReceipt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a verified Messenger webhook body into {@link MessengerEvents}, with RestFB's webhook types
+ * ({@link WebhookObject} → {@link WebhookEntry} → {@link MessagingItem}). Every entry and every messaging item is read
+ * (Meta batches entries). Mapping:
+ * <ul>
+ *   <li>{@code message} with text (quick-reply taps included: payload = {@code quick_reply.payload}) → TEXT, key {@code mid};</li>
+ *   <li>{@code message} without text (attachments, stickers, locations) → ATTACHMENT, key {@code mid};</li>
+ *   <li>{@code message.is_echo} → ECHO from the Page to the PSID; {@link Inbox#ATTR_SENT_BY_BOT} set when its
+ *       {@code app_id} is ours, its {@code metadata} is {@link SendApiRequest#METADATA} or its mid was sent here;</li>
+ *   <li>{@code postback} → POSTBACK with its payload, key {@code postback:<PSID>:<timestamp ms>:<payload>}
+ *       (postbacks may lack a {@code mid});</li>
+ *   <li>{@code delivery} → one DELIVERED receipt per {@code mids[]} and a DELIVERED watermark;
+ *       {@code read} → a READ watermark; the citizen is {@code sender.id}.</li>
+ * </ul>
+ * Wire formats: https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/ (messages,
+ * messaging_postbacks, message_deliveries, message_reads, message_echoes).
+ */
+@ApplicationScoped
+public class MessengerWebhookParser {
+
+    /** Attribute holding the {@code app_id} of an echo. */
+    public static final String ATTR_APP_ID = "appId";
+    /** Attribute holding the attachment types of a message ({@code image}, {@code location}, …, comma-separated). */
+    public static final String ATTR_ATTACHMENTS = "attachments";
+    /** Attribute holding a sticker id. */
+    public static final String ATTR_STICKER = "stickerId";
+
+    private final JsonMapper mapper = new DefaultJsonMapper();
+    private final String appId;
+    private final SentMessageIds sent;
+
+    @Inject
+    public MessengerWebhookParser(FacebookConfig config, SentMessageIds sent) {
+        this(config.appId().orElse(null), sent);
+    }
+
+    /** @param appId our Meta app id, or null when unknown */
+    MessengerWebhookParser(String appId, SentMessageIds sent) {
+        this.appId = appId;
+        this.sent = sent;
+    }
+
+    /**
+     * @param rawBody    the verified body bytes (UTF-8 JSON)
+     * @param receivedAt when the webhook arrived (used where Meta gives no timestamp, e.g. {@code "timestamp":0})
+     * @return the events; empty for an object other than {@code page}
+     * @throws BadRequestException when the body is not a JSON object
+     */
+    public MessengerEvents parse(byte[] rawBody, Instant receivedAt) {
+        WebhookObject webhook;
+        try {
+            webhook = mapper.toJavaObject(new String(rawBody, StandardCharsets.UTF_8), WebhookObject.class);
+        } catch (FacebookJsonMappingException e) {
+            throw new BadRequestException("Malformed Messenger webhook body");
+        }
+        if (webhook == null || !webhook.isPage()) {
+            return MessengerEvents.none();
+        }
+        List<InboundMessage> messages = new ArrayList<>();
+        List<DeliveryReceipt> deliveries = new ArrayList<>();
+        List<WatermarkReceipt> watermarks = new ArrayList<>();
+        int ignored = 0;
+        for (WebhookEntry entry : nullSafe(webhook.getEntryList())) {
+            for (MessagingItem item : nullSafe(entry.getMessaging())) {
+                if (item.getSender() == null || item.getSender().getId() == null
+                        || item.getRecipient() == null || item.getRecipient().getId() == null) {
+                    ignored++;
+                    continue;
+                }
+                Instant at = instant(item.getTimestamp(), receivedAt);
+                Address sender = new Address(Channel.FACEBOOK, item.getSender().getId());
+                Address recipient = new Address(Channel.FACEBOOK, item.getRecipient().getId());
+                if (item.getMessage() != null) {
+                    InboundMessage m = message(item.getMessage(), sender, recipient, at);
+                    if (m == null) {
+                        ignored++;
+                    } else {
+                        messages.add(m);
+                    }
+                } else if (item.getPostback() != null) {
+                    messages.add(postback(item.getPostback(), sender, recipient, at));
+                } else if (item.getDelivery() != null) {
+                    delivery(item.getDelivery(), sender, at, receivedAt, deliveries, watermarks);
+                } else if (item.getRead() != null && watermark(item.getRead().getWatermark()) != null) {
+                    watermarks.add(new WatermarkReceipt(sender, DeliveryStatus.READ,
+                            watermark(item.getRead().getWatermark()), null, receivedAt));
+                } else {
+                    ignored++;
+                }
+            }
+        }
+        messages.sort(Comparator.comparing(InboundMessage::sentAt));
+        return new MessengerEvents(messages, deliveries, watermarks, ignored);
+    }
+
+    private InboundMessage message(MessageItem m, Address sender, Address recipient, Instant at) {
+        if (Boolean.TRUE.equals(m.getIsDeleted())) {
+            return null;
+        }
+        String mid = m.getMid() != null && !m.getMid().isBlank() ? m.getMid()
+                : "message:" + sender.value() + ":" + at.toEpochMilli();
+        Map<String, String> attributes = new HashMap<>();
+        List<MessagingAttachment> attachments = nullSafe(m.getAttachments());
+        if (!attachments.isEmpty()) {
+            attributes.put(ATTR_ATTACHMENTS, attachments.stream().map(MessagingAttachment::getType)
+                    .map(String::valueOf).collect(Collectors.joining(",")));
+        }
+        if (m.getStickerId() != null) {
+            attributes.put(ATTR_STICKER, m.getStickerId());
+        }
+        String text = m.getText() == null ? "" : m.getText();
+        if (m.isEcho()) {
+            // sender = the Page, recipient = the citizen (PSID)
+            if (m.getAppId() != null) {
+                attributes.put(ATTR_APP_ID, m.getAppId());
+            }
+            if (sentByBot(m)) {
+                attributes.put(Inbox.ATTR_SENT_BY_BOT, "true");
+            }
+            String shown = text.isBlank() && attributes.containsKey(ATTR_ATTACHMENTS)
+                    ? "[" + attributes.get(ATTR_ATTACHMENTS) + "]" : text;
+            return new InboundMessage(Channel.FACEBOOK, mid, sender, recipient, InboundKind.ECHO, shown, null, at,
+                    null, attributes);
+        }
+        String payload = m.getQuickReply() == null ? null : m.getQuickReply().getPayload();
+        InboundKind kind = !text.isBlank() || payload != null ? InboundKind.TEXT : InboundKind.ATTACHMENT;
+        return new InboundMessage(Channel.FACEBOOK, mid, sender, recipient, kind, text, payload, at, null, attributes);
+    }
+
+    private boolean sentByBot(MessageItem echo) {
+        return (appId != null && appId.equals(echo.getAppId()))
+                || SendApiRequest.METADATA.equals(echo.getMetadata())
+                || (sent != null && sent.contains(echo.getMid()));
+    }
+
+    private static InboundMessage postback(PostbackItem p, Address sender, Address recipient, Instant at) {
+        String payload = p.getPayload() == null ? "" : p.getPayload();
+        String key = "postback:" + sender.value() + ":" + at.toEpochMilli() + ":" + payload;
+        return new InboundMessage(Channel.FACEBOOK, key, sender, recipient, InboundKind.POSTBACK,
+                p.getTitle(), payload, at, null, Map.of());
+    }
+
+    private static void delivery(DeliveryItem d, Address citizen, Instant at, Instant receivedAt,
+                                 List<DeliveryReceipt> deliveries, List<WatermarkReceipt> watermarks) {
+        for (String mid : nullSafe(d.getMids())) {
+            if (mid != null && !mid.isBlank()) {
+                deliveries.add(new DeliveryReceipt(Channel.FACEBOOK, mid, DeliveryStatus.DELIVERED, null, null, at));
+            }
+        }
+        Instant watermark = watermark(d.getWatermark());
+        if (watermark != null) {
+            watermarks.add(new WatermarkReceipt(citizen, DeliveryStatus.DELIVERED, watermark, null, receivedAt));
+        }
+    }
+
+    /** @return the watermark (epoch milliseconds as a string) as an instant, or null when absent or not a number */
+    private static Instant watermark(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long ms = Long.parseLong(value.strip());
+            return ms > 0 ? Instant.ofEpochMilli(ms) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(Date timestamp, Instant fallback) {
+        return timestamp == null || timestamp.getTime() <= 0 ? fallback : timestamp.toInstant();
+    }
+
+    private static <T> List<T> nullSafe(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
