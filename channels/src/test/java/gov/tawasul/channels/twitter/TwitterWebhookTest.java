@@ -65,7 +65,8 @@ class TwitterWebhookTest {
         given().queryParam("crc_token", "fixture-crc-token-0001").queryParam("nonce", "fixture-nonce")
                 .get("/webhooks/twitter")
                 .then().statusCode(200).contentType("application/json")
-                .body("response_token", org.hamcrest.Matchers.equalTo("sha256=pzXeGRl6uxsxALQkSdcshMLd+aX7nzB5o3CkqT6UpXQ="));
+                .body("response_token", org.hamcrest.Matchers.equalTo("sha256=pzXeGRl6uxsxALQkSdcshMLd+aX7nzB5o3CkqT6UpXQ="))
+                .time(org.hamcrest.Matchers.lessThan(3000L));
     }
 
     @Test
