@@ -1,0 +1,85 @@
+package gov.tawasul.channels.sms;
+
+import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.InboundKind;
+import gov.tawasul.engine.model.InboundMessage;
+import jakarta.ws.rs.BadRequestException;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Maps Twilio's inbound-message webhook parameters
+ * (https://www.twilio.com/docs/messaging/guides/webhook-request) to an {@link InboundMessage}:
+ * {@code MessageSid} → provider message id, {@code From}/{@code To} (E.164) → addresses, {@code Body} → text,
+ * {@code NumMedia > 0} with an empty body → {@link InboundKind#ATTACHMENT}, else {@link InboundKind#TEXT};
+ * {@code OptOutType} (Advanced Opt-Out: {@code STOP}, {@code START}, {@code HELP}) is kept as an attribute.
+ * Twilio gives no send time, so {@code sentAt} is the receive time.
+ */
+public final class TwilioInboundMapper {
+
+    /** Attribute holding Twilio's {@code OptOutType}. */
+    public static final String ATTR_OPT_OUT_TYPE = InboundMessage.ATTR_OPT_OUT_TYPE;
+    /** Attribute holding the number of media ({@code NumMedia}) when above zero. */
+    public static final String ATTR_NUM_MEDIA = "NumMedia";
+    /** Attribute holding {@code MediaUrl0}, the first media item, when present. */
+    public static final String ATTR_MEDIA_URL = "MediaUrl0";
+
+    private TwilioInboundMapper() {
+    }
+
+    /** @return true when the message came through WhatsApp ({@code From=whatsapp:+…}), a channel not served yet */
+    public static boolean isWhatsApp(FormParams params) {
+        String from = params.first("From");
+        return from != null && from.startsWith("whatsapp:");
+    }
+
+    /**
+     * @param receivedAt the receive time, used as {@code sentAt}
+     * @throws BadRequestException (400) when {@code MessageSid}, {@code From} or {@code To} is missing or blank,
+     *                             or {@code NumMedia} is not a number
+     */
+    public static InboundMessage toInbound(FormParams params, Instant receivedAt) {
+        String sid = required(params, "MessageSid");
+        String from = required(params, "From");
+        String to = required(params, "To");
+        String body = params.first("Body") == null ? "" : params.first("Body");
+        int numMedia = numMedia(params.first("NumMedia"));
+        InboundKind kind = numMedia > 0 && body.isBlank() ? InboundKind.ATTACHMENT : InboundKind.TEXT;
+        Map<String, String> attributes = new LinkedHashMap<>();
+        String optOutType = params.nonBlank("OptOutType");
+        if (optOutType != null) {
+            attributes.put(ATTR_OPT_OUT_TYPE, optOutType);
+        }
+        if (numMedia > 0) {
+            attributes.put(ATTR_NUM_MEDIA, Integer.toString(numMedia));
+            String url = params.nonBlank("MediaUrl0");
+            if (url != null) {
+                attributes.put(ATTR_MEDIA_URL, url);
+            }
+        }
+        return new InboundMessage(Channel.SMS, sid, new Address(Channel.SMS, from), new Address(Channel.SMS, to),
+                kind, body, null, receivedAt, null, attributes);
+    }
+
+    static String required(FormParams params, String name) {
+        String value = params.nonBlank(name);
+        if (value == null) {
+            throw new BadRequestException("Missing Twilio parameter " + name);
+        }
+        return value.strip();
+    }
+
+    private static int numMedia(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("NumMedia is not a number: " + value);
+        }
+    }
+}

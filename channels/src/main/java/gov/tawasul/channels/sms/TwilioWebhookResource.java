@@ -1,0 +1,115 @@
+package gov.tawasul.channels.sms;
+
+import gov.tawasul.engine.delivery.DeliveryReceipts;
+import gov.tawasul.engine.inbox.Inbox;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/**
+ * Twilio's webhooks for SMS (form-encoded POSTs, signed with {@code X-Twilio-Signature}; see
+ * https://www.twilio.com/docs/messaging/guides/webhook-request and
+ * https://www.twilio.com/docs/messaging/guides/track-outbound-message-status).
+ * <ul>
+ *   <li>{@code POST /webhooks/twilio/sms} (alias {@code /webhooks/twilio/messages}, the path the shared fixtures
+ *       were signed for): an inbound message. 403 when the signature is missing or wrong (nothing stored),
+ *       400 when {@code MessageSid}/{@code From}/{@code To} is missing; else stored through {@link Inbox#accept}
+ *       and answered 200 with an empty TwiML {@code <Response/>} once committed (also for a duplicate).</li>
+ *   <li>{@code POST /webhooks/twilio/status}: a status callback, signed the same way (its URL includes the query
+ *       string). 204 once recorded through {@link DeliveryReceipts#record}; 400 for an unknown status.</li>
+ * </ul>
+ * The signed URL is {@code tawasul.public-url} + the request path + the raw query string, never the Host header.
+ * WhatsApp messages and statuses ({@code From=whatsapp:…}) reach the same URLs when a WhatsApp sender points here;
+ * WhatsApp is a later channel, so they are verified, acknowledged and not stored.
+ * Methods run on the event loop and never block.
+ */
+@Path("/webhooks/twilio")
+public class TwilioWebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(TwilioWebhookResource.class);
+    /** Header carrying Twilio's signature. */
+    public static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+    /** The empty TwiML answer: Twilio sends nothing back by itself. */
+    public static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
+    private final Inbox inbox;
+    private final DeliveryReceipts receipts;
+    private final TwilioSignatureVerifier verifier;
+    private final String publicUrl;
+
+    /** @param publicUrl {@code tawasul.public-url}: the scheme + host [+ port] Twilio calls, base of the signed URL */
+    public TwilioWebhookResource(Inbox inbox, DeliveryReceipts receipts, TwilioConfig config,
+                                 @ConfigProperty(name = "tawasul.public-url") String publicUrl) {
+        this.inbox = inbox;
+        this.receipts = receipts;
+        this.verifier = new TwilioSignatureVerifier(config.authToken());
+        this.publicUrl = publicUrl;
+    }
+
+    /** Inbound SMS/MMS. */
+    @POST
+    @Path("sms")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> inbound(byte[] body, @HeaderParam(SIGNATURE_HEADER) String signature,
+                                 @Context HttpServerRequest request) {
+        FormParams params = verified(body, signature, request);
+        if (TwilioInboundMapper.isWhatsApp(params)) {
+            LOG.infof("WhatsApp message %s acknowledged, not handled (channel not served)", params.first("MessageSid"));
+            return Uni.createFrom().item(twiml());
+        }
+        return inbox.accept(TwilioInboundMapper.toInbound(params, Instant.now())).map(result -> {
+            LOG.debugf("Twilio inbound %s: %s", params.first("MessageSid"), result.outcome());
+            return twiml();
+        });
+    }
+
+    /** Alias of {@link #inbound} for numbers whose webhook was configured as {@code /webhooks/twilio/messages}. */
+    @POST
+    @Path("messages")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> inboundAlias(byte[] body, @HeaderParam(SIGNATURE_HEADER) String signature,
+                                      @Context HttpServerRequest request) {
+        return inbound(body, signature, request);
+    }
+
+    /** Status callback of an outbound message. */
+    @POST
+    @Path("status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> status(byte[] body, @HeaderParam(SIGNATURE_HEADER) String signature,
+                                @Context HttpServerRequest request) {
+        FormParams params = verified(body, signature, request);
+        if (TwilioInboundMapper.isWhatsApp(params)) {
+            LOG.infof("WhatsApp status %s acknowledged, not recorded (channel not served)", params.first("MessageSid"));
+            return Uni.createFrom().item(Response.noContent().build());
+        }
+        return receipts.record(TwilioStatusMapper.toReceipt(params, Instant.now()))
+                .map(changed -> Response.noContent().build());
+    }
+
+    private FormParams verified(byte[] body, String signature, HttpServerRequest request) {
+        FormParams params = FormParams.parse(body);
+        String url = TwilioSignatureVerifier.publicUrl(publicUrl, request.path(), request.query());
+        if (!verifier.isValid(url, params, signature)) {
+            LOG.warnf("Twilio webhook %s rejected: %s X-Twilio-Signature", request.path(),
+                    signature == null ? "missing" : "wrong");
+            throw new ForbiddenException("Missing or invalid X-Twilio-Signature for " + url);
+        }
+        return params;
+    }
+
+    private static Response twiml() {
+        return Response.ok(EMPTY_TWIML, MediaType.TEXT_XML_TYPE).build();
+    }
+}
