@@ -1,5 +1,6 @@
 package gov.tawasul.channels.twitter;
 
+import gov.tawasul.engine.testing.SharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,40 +18,20 @@ final class TwitterFixtures {
 
     private TwitterFixtures() {
     }
-
     static Path dir() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null) {
-            Path candidate = p.resolve("shared/fixtures");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            p = p.getParent();
-        }
-        throw new IllegalStateException("no shared/fixtures folder above " + Path.of("").toAbsolutePath());
+        return SharedFixtures.dir();
     }
-
     static boolean exists(String name) {
-        return Files.exists(dir().resolve(name));
+        return SharedFixtures.exists(name);
     }
-
     static byte[] bytes(String name) {
-        try {
-            return Files.readAllBytes(dir().resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedFixtures.bytes(name);
     }
 
     static String text(String name) {
         return new String(bytes(name), java.nio.charset.StandardCharsets.UTF_8);
     }
-
     static JsonNode json(String name) {
-        try {
-            return JSON.readTree(bytes(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedFixtures.json(name);
     }
 }
