@@ -1,5 +1,6 @@
 package gov.tawasul.cases;
 
+import gov.tawasul.engine.testing.SharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,17 +22,7 @@ public final class CaseFixtures {
 
     /** @return the fixture folder */
     public static Path dir() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/fixtures");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            Path sibling = p.getParent() == null ? null : p.getParent().resolve("shared/fixtures");
-            if (sibling != null && Files.isDirectory(sibling)) {
-                return sibling;
-            }
-        }
-        throw new IllegalStateException("shared/fixtures not found above " + Path.of("").toAbsolutePath());
+        return SharedFixtures.dir();
     }
 
     /** @return the {@code From} of the basic Twilio inbound SMS fixture (the fixture citizen, E.164) */

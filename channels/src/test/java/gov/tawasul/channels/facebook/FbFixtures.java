@@ -1,5 +1,6 @@
 package gov.tawasul.channels.facebook;
 
+import gov.tawasul.engine.testing.SharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,19 +25,8 @@ public final class FbFixtures {
 
     private FbFixtures() {
     }
-
     private static Path locate() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/fixtures");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            Path sibling = p.getParent() == null ? null : p.getParent().resolve("shared/fixtures");
-            if (sibling != null && Files.isDirectory(sibling)) {
-                return sibling;
-            }
-        }
-        throw new IllegalStateException("shared/fixtures not found above " + Path.of("").toAbsolutePath());
+        return SharedFixtures.dir();
     }
 
     /** @return the file's bytes exactly as stored */

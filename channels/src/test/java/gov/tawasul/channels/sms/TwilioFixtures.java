@@ -1,5 +1,6 @@
 package gov.tawasul.channels.sms;
 
+import gov.tawasul.engine.testing.SharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,37 +21,17 @@ public final class TwilioFixtures {
 
     private TwilioFixtures() {
     }
-
     public static Path dir() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null) {
-            Path candidate = p.resolve("shared").resolve("fixtures");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            p = p.getParent();
-        }
-        throw new IllegalStateException("no shared/fixtures above " + Path.of("").toAbsolutePath());
+        return SharedFixtures.dir();
     }
-
     public static boolean exists(String name) {
-        return Files.exists(dir().resolve(name));
+        return SharedFixtures.exists(name);
     }
-
     public static byte[] bytes(String name) {
-        try {
-            return Files.readAllBytes(dir().resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedFixtures.bytes(name);
     }
-
     public static JsonNode json(String name) {
-        try {
-            return JSON.readTree(bytes(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedFixtures.json(name);
     }
 
     /** The recorded X-Twilio-Signature of a twilio-* fixture (twilio-signature-vectors.json). */

@@ -58,6 +58,14 @@ public class DeliveryReceipts {
                      returning status, error_code, error_message, occurred_at)
             select status, error_code, error_message, occurred_at from link order by occurred_at""";
 
+    /**
+     * The provider echoed our own message (Messenger echo, X own DM) before the send response was stored, and the
+     * echo was recorded as a staff message: that row is the same message and gives way to the bot's row.
+     */
+    private static final String DROP_ECHO_TWIN = """
+            delete from outbound_message where channel = ?1 and provider_message_id = ?2 and origin = 'STAFF'
+              and inbound_message_id is null""";
+
     private static final String PENDING = """
             select r.channel, r.provider_message_id from delivery_receipt r
             join outbound_message o on o.channel = r.channel and o.provider_message_id = r.provider_message_id
@@ -123,6 +131,9 @@ public class DeliveryReceipts {
      */
     public Uni<Void> accepted(Channel channel, long outboundId, String providerMessageId, DeliveryStatus status) {
         return sql.rows(ACCEPTED, outboundId, providerMessageId, status.name(), channel.name())
+                .onFailure(DeliveryReceipts::isProviderKeyConflict).recoverWithUni(e ->
+                        sql.update(DROP_ECHO_TWIN, channel.name(), providerMessageId).chain(() ->
+                                sql.rows(ACCEPTED, outboundId, providerMessageId, status.name(), channel.name())))
                 .chain(early -> applyAll(channel, providerMessageId, early));
     }
 
@@ -144,6 +155,15 @@ public class DeliveryReceipts {
         DeliveryStatus status = DeliveryStatus.valueOf((String) r[0]);
         return sql.update(APPLY.formatted(predecessors(status)), channel.name(), providerMessageId, status.name(),
                 r[1], r[2], Columns.utc(Columns.asInstant(r[3])));
+    }
+
+    private static boolean isProviderKeyConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("outbound_provider_key")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** SQL list of the statuses from which {@code next} may be reached, e.g. {@code 'QUEUED','SENDING'}. */

@@ -18,16 +18,21 @@ import gov.tawasul.engine.reply.ReplyComposer;
 import gov.tawasul.engine.text.TextNormalizer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 
 /**
  * Answers one inbound message: normalise the text, recognise the intent, look the cases up, compose the reply,
  * then store the reply row and mark the inbound message answered in one statement, then hand the reply to the
- * {@link Outbox}. Opt-outs and handed-off conversations are recorded and not answered.
+ * {@link Outbox}. Opt-outs and handed-off conversations are recorded and not answered. A message whose handling
+ * throws (a bug, not a provider or case-system failure: those are classified) is marked {@code FAILED} so that it
+ * cannot block its conversation; if even that fails (database down) the recovery job tries again later.
  */
 @ApplicationScoped
 public class InboundHandler {
+
+    private static final Logger LOG = Logger.getLogger(InboundHandler.class);
 
     private static final String NEXT = """
             select i.id, i.channel, i.kind, i.text, i.payload, c.citizen_address, c.bot_address, c.locale,
@@ -80,7 +85,12 @@ public class InboundHandler {
             if (rows.isEmpty()) {
                 return Uni.createFrom().item(false);
             }
-            return handle(toPending(conversationId, rows.get(0))).replaceWith(true);
+            PendingInbound pending = toPending(conversationId, rows.get(0));
+            return handle(pending).replaceWith(true)
+                    .onFailure().recoverWithUni(e -> {
+                        LOG.errorf(e, "inbound %d could not be answered; marked FAILED", pending.id());
+                        return sql.update(MARK, pending.id(), "FAILED", "ERROR").replaceWith(true);
+                    });
         });
     }
 

@@ -250,6 +250,38 @@ class EngineFlowTest {
         assertThat(sender.sentTo(citizen)).isEmpty();
     }
 
+    @Test
+    void aMessageThatCannotBeAnsweredIsMarkedFailedAndDoesNotBlockItsConversation() {
+        String citizen = newCitizen();
+        onContext(() -> inbox.accept(sms(citizen, "help")));
+        awaitReply(citizen, 0);
+        // a conversation language without templates (e.g. set by hand by an operator) makes rendering throw
+        TestDb.execute("update conversation set locale = 'fr' where citizen_address = ?", citizen);
+        InboundMessage digitsOnly = sms(citizen, "12");
+        onContext(() -> inbox.accept(digitsOnly));
+        onContext(() -> inbox.accept(sms(citizen, "مساعدة")));
+        assertThat(awaitReply(citizen, 1).locale()).isEqualTo("ar");
+        assertThat(TestDb.value("select state from inbound_message where provider_message_id = ?",
+                digitsOnly.providerMessageId())).isEqualTo("FAILED");
+    }
+
+    @Test
+    void anEchoThatOvertakesTheSendResponseGivesWayToTheBotsMessage() {
+        String citizen = newCitizen();
+        String providerId = "SM-echo-" + UUID.randomUUID();
+        onContext(() -> inbox.accept(new InboundMessage(Channel.SMS, providerId, new Address(Channel.SMS, BOT),
+                new Address(Channel.SMS, citizen), InboundKind.ECHO, "an echo of our reply", null, Instant.now(),
+                null, Map.of())));
+        assertThat(TestDb.value("select origin from outbound_message where provider_message_id = ?", providerId))
+                .isEqualTo("STAFF");
+        sender.then(m -> SendResult.accepted(providerId, DeliveryStatus.SENT));
+        onContext(() -> inbox.accept(sms(citizen, "help")));
+        OutboundMessage reply = awaitReply(citizen, 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(status(reply.id())));
+        assertThat(TestDb.rows("select id, origin from outbound_message where provider_message_id = ?", providerId))
+                .containsExactly(Map.of("id", reply.id(), "origin", "BOT"));
+    }
+
     private void record(String providerId, DeliveryStatus status, String code) {
         onContext(() -> receipts.record(new DeliveryReceipt(Channel.SMS, providerId, status, code, null, Instant.now())));
     }

@@ -1,0 +1,88 @@
+package gov.tawasul.channels.twitter;
+
+import gov.tawasul.engine.testing.TestDb;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
+/** Arranging and cleaning the X data of @QuarkusTest classes (real PostgreSQL and Redis). */
+final class TwitterTestData {
+
+    private TwitterTestData() {
+    }
+
+    /**
+     * Deletes every X conversation, message and receipt, and the bot's X keys in Redis, once the answers of the
+     * previous test are no longer being produced.
+     */
+    static void clean() {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            Thread.sleep(200);
+            if (((Number) TestDb.value("select count(*) from inbound_message where channel = 'TWITTER'"
+                    + " and state = 'RECEIVED'")).longValue() > 0) {
+                return false;
+            }
+            TestDb.execute("delete from delivery_receipt where channel = 'TWITTER'");
+            TestDb.execute("delete from outbound_message where channel = 'TWITTER'");
+            TestDb.execute("delete from inbound_message where channel = 'TWITTER'");
+            TestDb.execute("delete from conversation where channel = 'TWITTER'");
+            return true;
+        });
+        cleanRedisOnly();
+    }
+
+    /** Deletes the bot's X keys in Redis (poll cursor and lease, sent event ids). */
+    static void cleanRedisOnly() {
+        String url = ConfigProvider.getConfig().getValue("tawasul.redis.url", String.class);
+        String prefix = ConfigProvider.getConfig().getOptionalValue("tawasul.redis.key-prefix", String.class)
+                .orElse("tawasul:");
+        RedisClient client = RedisClient.create(url);
+        try (StatefulRedisConnection<String, String> c = client.connect()) {
+            var keys = c.sync().keys(prefix + "twitter:*");
+            if (!keys.isEmpty()) {
+                c.sync().del(keys.toArray(String[]::new));
+            }
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** X's wire escaping: every non-ASCII UTF-16 unit as {@code \\uXXXX} (surrogate pairs stay pairs). */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c < 0x80 && c != '"' && c != '\\') {
+                out.append(c);
+            } else if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The unicode DM fixture, byte for byte, with another event id, sender and (escaped) text. */
+    static byte[] dmFromFixture(String eventId, String senderId, String text) {
+        String raw = TwitterFixtures.text("twitter-aaa-dm-event-unicode.json");
+        String original = "\\u0645\\u0631\\u062d\\u0628\\u0627 \\u0647\\u0644 \\u0623\\u0646\\u062a\\u0645 "
+                + "\\u0645\\u0641\\u062a\\u0648\\u062d\\u0648\\u0646\\u061f \\ud83d\\udcf7\\u2744\\ufe0f";
+        if (!raw.contains(original) || !raw.contains("\"id\":\"1100000000000000002\"")) {
+            throw new IllegalStateException("fixture changed");
+        }
+        return raw.replace(original, escape(text))
+                .replace("\"id\":\"1100000000000000002\"", "\"id\":\"" + eventId + "\"")
+                .replace("\"sender_id\":\"1000000000000000002\"", "\"sender_id\":\"" + senderId + "\"")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return the header value X would send for {@code body} */
+    static String sign(byte[] body) {
+        return gov.tawasul.channels.common.HmacSha256.base64Header(TwitterFixtures.SECRET, body);
+    }
+}
