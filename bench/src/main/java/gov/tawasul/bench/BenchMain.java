@@ -15,6 +15,7 @@ import gov.tawasul.bench.probe.HeapHistogram;
 import gov.tawasul.bench.probe.PostgresProbe;
 import gov.tawasul.bench.probe.ProcessProbe;
 import gov.tawasul.bench.probe.RedisProbe;
+import gov.tawasul.bench.report.JfrSummary;
 import gov.tawasul.bench.report.MarkdownReport;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -47,7 +48,8 @@ import java.util.concurrent.TimeUnit;
  * {@code bench.full} (60 s steps as issue 5 asks; default 20 s), {@code bench.db} ({@code tawasul_bench}),
  * {@code bench.redisDb} (6), {@code bench.pgHost}/{@code bench.pgPort}/{@code bench.pgUser}/{@code bench.pgPassword},
  * {@code bench.appJavaOpts} ({@code -Xmx512m}), {@code bench.logDir}, {@code bench.clkTck} (100), {@code bench.title},
- * {@code bench.slaMillis} (1000), {@code bench.rates} and {@code bench.bareRates} (comma-separated msg/s).
+ * {@code bench.slaMillis} (1000), {@code bench.rates} and {@code bench.bareRates} (comma-separated msg/s),
+ * {@code bench.callbackDelayMs} (500), {@code bench.noProfile} (no JFR recording of the app).
  */
 public final class BenchMain {
 
@@ -72,6 +74,8 @@ public final class BenchMain {
     private int stepNo;
     private long sentToPipeline;
     private InboundWebhooks pipelineWebhooks;
+    private java.time.Instant ladderStart;
+    private java.time.Instant ladderEnd;
 
     public static void main(String[] args) throws Exception {
         int exit = new BenchMain().run();
@@ -132,8 +136,16 @@ public final class BenchMain {
             props.put("tawasul.cases.connector", "rest");
             props.put("tawasul.cases.rest.url", "http://127.0.0.1:" + casesPort);
             props.put("tawasul.bench.noop-endpoint", "true");
-            List<String> jvm = Arrays.asList(System.getProperty("bench.appJavaOpts", "-Xmx512m").trim().split("\\s+"));
-            report.machine.add(new String[]{"app JVM options", String.join(" ", jvm) + " (prod profile, `java -jar "
+            List<String> jvm = new java.util.ArrayList<>(
+                    Arrays.asList(System.getProperty("bench.appJavaOpts", "-Xmx512m").trim().split("\\s+")));
+            Path jfr = new File(logDir, "app.jfr").toPath().toAbsolutePath();
+            boolean profile = !Boolean.getBoolean("bench.noProfile");
+            if (profile) {
+                Files.deleteIfExists(jfr);
+                jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+            }
+            report.machine.add(new String[]{"app JVM options", String.join(" ", jvm).replace(jfr.toString(),
+                    "bench/results/tmp/app.jfr") + " (prod profile, `java -jar "
                     + "target/quarkus-app/quarkus-run.jar`)"});
             log("starting the app on " + publicUrl + " (log: " + new File(logDir, "app.log") + ")");
             try (AppProcess app = AppProcess.start(jar, jvm, props, env, new File(logDir, "app.log"))) {
@@ -147,6 +159,9 @@ public final class BenchMain {
                 LoadStep step = new LoadStep(generator, twilio, appProbe, driver, slaMillis * 1000, 60);
                 phases(step, webhooks, bareWebhooks, pg, redis, appProbe);
                 heap(app.pid());
+            }
+            if (profile && ladderStart != null) {
+                report.profile = JfrSummary.render(jfr, ladderStart, ladderEnd);
             }
         } finally {
             client.close();
@@ -186,8 +201,9 @@ public final class BenchMain {
             Thread.sleep(2_000);
         }
 
-        int[] rates = rates("bench.rates", "100,250,500,750,1000,1250,1500,2000,2500,3000");
+        int[] rates = rates("bench.rates", "100,200,300,400,500,750,1000,1500,2000,3000");
         allOk = true;
+        ladderStart = java.time.Instant.now();
         for (int rate : rates) {
             if (!(rate <= 1000 || allOk) || pastDeadline()) {
                 break;
@@ -201,6 +217,7 @@ public final class BenchMain {
             reset(pg, redis);
             Thread.sleep(2_000);
         }
+        ladderEnd = java.time.Instant.now();
         if (pastDeadline()) {
             report.notes.add("the run reached its time limit; later steps were skipped");
         }

@@ -40,6 +40,8 @@ public final class MarkdownReport {
     public long rssIdleAfterLoadKiB = -1;
     public Counts counts;
     public long slaMillis;
+    /** Markdown of {@link JfrSummary}, or null. */
+    public String profile;
 
     public String render() {
         StringBuilder md = new StringBuilder();
@@ -51,6 +53,9 @@ public final class MarkdownReport {
         fullSteps(md);
         bareSteps(md);
         resources(md);
+        if (profile != null) {
+            md.append("### Where the app's CPU time goes (JFR)\n\n").append(profile);
+        }
         if (!notes.isEmpty()) {
             md.append("### Notes of this run\n\n");
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
