@@ -20,6 +20,7 @@ public class ProblemExceptionMappers {
     /** Media type of problem details (https://www.rfc-editor.org/rfc/rfc9457). */
     public static final String PROBLEM_JSON = "application/problem+json";
 
+    /** JAX-RS errors (400, 403, 404, 405, 413, …) keep their status; a 5xx hides its cause. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
@@ -31,16 +32,19 @@ public class ProblemExceptionMappers {
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage());
     }
 
+    /** A JSON body that does not parse: 400. */
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         return problem(400, "Bad Request", "Malformed JSON body: " + e.getOriginalMessage());
     }
 
+    /** Input rejected by a parser or mapper: 400 with its message. */
     @ServerExceptionMapper
     public Response badArgument(IllegalArgumentException e) {
         return problem(400, "Bad Request", e.getMessage());
     }
 
+    /** Anything else: 500 without details (logged with its stack trace). */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("unexpected error", e);

@@ -105,7 +105,8 @@ public class MessengerWebhookParser {
                 Address sender = new Address(Channel.FACEBOOK, item.getSender().getId());
                 Address recipient = new Address(Channel.FACEBOOK, item.getRecipient().getId());
                 if (item.getMessage() != null) {
-                    InboundMessage m = message(item.getMessage(), sender, recipient, at);
+                    boolean fromPage = sender.value().equals(entry.getId());
+                    InboundMessage m = message(item.getMessage(), sender, recipient, at, fromPage);
                     if (m == null) {
                         ignored++;
                     } else {
@@ -127,7 +128,8 @@ public class MessengerWebhookParser {
         return new MessengerEvents(messages, deliveries, watermarks, ignored);
     }
 
-    private InboundMessage message(MessageItem m, Address sender, Address recipient, Instant at) {
+    /** @param fromPage the sender is the Page itself ({@code entry.id}): an echo even without {@code is_echo} */
+    private InboundMessage message(MessageItem m, Address sender, Address recipient, Instant at, boolean fromPage) {
         if (Boolean.TRUE.equals(m.getIsDeleted())) {
             return null;
         }
@@ -143,7 +145,7 @@ public class MessengerWebhookParser {
             attributes.put(ATTR_STICKER, m.getStickerId());
         }
         String text = m.getText() == null ? "" : m.getText();
-        if (m.isEcho()) {
+        if (m.isEcho() || fromPage) {
             // sender = the Page, recipient = the citizen (PSID)
             if (m.getAppId() != null) {
                 attributes.put(ATTR_APP_ID, m.getAppId());

@@ -54,7 +54,11 @@ public final class FormParams {
     }
 
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Malformed form body: invalid percent-encoding");
+        }
     }
 
     /** @return every pair in wire order */

@@ -2,6 +2,9 @@ package gov.tawasul.channels.sms;
 
 import gov.tawasul.engine.delivery.DeliveryReceipts;
 import gov.tawasul.engine.inbox.Inbox;
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.DeliveryReceipt;
+import gov.tawasul.engine.optout.OptOuts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +30,8 @@ import java.time.Instant;
  *       400 when {@code MessageSid}/{@code From}/{@code To} is missing; else stored through {@link Inbox#accept}
  *       and answered 200 with an empty TwiML {@code <Response/>} once committed (also for a duplicate).</li>
  *   <li>{@code POST /webhooks/twilio/status}: a status callback, signed the same way (its URL includes the query
- *       string). 204 once recorded through {@link DeliveryReceipts#record}; 400 for an unknown status.</li>
+ *       string). 204 once recorded through {@link DeliveryReceipts#record}; 400 for an unknown status. Error
+ *       21610 (the recipient replied STOP) also opts the pair out (field case F09).</li>
  * </ul>
  * The signed URL is {@code tawasul.public-url} + the request path + the raw query string, never the Host header.
  * WhatsApp messages and statuses ({@code From=whatsapp:…}) reach the same URLs when a WhatsApp sender points here;
@@ -45,14 +49,16 @@ public class TwilioWebhookResource {
 
     private final Inbox inbox;
     private final DeliveryReceipts receipts;
+    private final OptOuts optOuts;
     private final TwilioSignatureVerifier verifier;
     private final String publicUrl;
 
     /** @param publicUrl {@code tawasul.public-url}: the scheme + host [+ port] Twilio calls, base of the signed URL */
-    public TwilioWebhookResource(Inbox inbox, DeliveryReceipts receipts, TwilioConfig config,
+    public TwilioWebhookResource(Inbox inbox, DeliveryReceipts receipts, OptOuts optOuts, TwilioConfig config,
                                  @ConfigProperty(name = "tawasul.public-url") String publicUrl) {
         this.inbox = inbox;
         this.receipts = receipts;
+        this.optOuts = optOuts;
         this.verifier = new TwilioSignatureVerifier(config.authToken());
         this.publicUrl = publicUrl;
     }
@@ -94,8 +100,13 @@ public class TwilioWebhookResource {
             LOG.infof("WhatsApp status %s acknowledged, not recorded (channel not served)", params.first("MessageSid"));
             return Uni.createFrom().item(Response.noContent().build());
         }
-        return receipts.record(TwilioStatusMapper.toReceipt(params, Instant.now()))
-                .map(changed -> Response.noContent().build());
+        DeliveryReceipt receipt = TwilioStatusMapper.toReceipt(params, Instant.now());
+        Uni<Integer> recorded = receipts.record(receipt);
+        if (TwilioErrorCodes.OPTED_OUT.equals(receipt.errorCode())) {
+            recorded = recorded.call(() -> optOuts.optOutRecipientOf(Channel.SMS, receipt.providerMessageId(),
+                    "STATUS_ERROR_" + TwilioErrorCodes.OPTED_OUT));
+        }
+        return recorded.map(changed -> Response.noContent().build());
     }
 
     private FormParams verified(byte[] body, String signature, HttpServerRequest request) {

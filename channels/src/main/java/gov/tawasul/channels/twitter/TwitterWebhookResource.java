@@ -97,6 +97,11 @@ public class TwitterWebhookResource {
         if (payload == null) {
             throw new BadRequestException("empty Account Activity body");
         }
+        if (!isForOurAccount(payload)) {
+            LOG.warnf("Account Activity event for account %s dropped: not tawasul.twitter.user-id",
+                    payload.forUserId());
+            return Uni.createFrom().item(Response.ok().build());
+        }
         Executor here = context.currentContextExecutor();
         return sentEventIds.sentAmong(AccountActivityMapper.ownEventIds(payload)).emitOn(here)
                 .chain(sent -> {
@@ -107,6 +112,14 @@ public class TwitterWebhookResource {
                     return stored.chain(() -> recordReads(activity.reads()));
                 })
                 .replaceWith(() -> Response.ok().build());
+    }
+
+    /**
+     * Events of another subscribed account (the same app can subscribe several) or without {@code for_user_id} are
+     * not ours to answer when {@code tawasul.twitter.user-id} is set.
+     */
+    private boolean isForOurAccount(AccountActivityPayload payload) {
+        return config.userId().map(id -> id.equals(payload.forUserId())).orElse(true);
     }
 
     private Uni<Void> recordReads(List<WatermarkReceipt> reads) {

@@ -120,6 +120,15 @@ class MessengerWebhookParserTest {
     }
 
     @Test
+    void aMessageFromThePageItselfIsAnEchoEvenWithoutIsEcho() {
+        String noFlag = FbFixtures.text("fb-messenger-echo.json").replace("\"is_echo\":true,", "");
+        assertThat(noFlag).doesNotContain("is_echo");
+        InboundMessage fromPage = parser.parse(noFlag.getBytes(StandardCharsets.UTF_8), NOW).messages().get(0);
+        assertThat(fromPage.kind()).isEqualTo(InboundKind.ECHO);
+        assertThat(fromPage.citizen()).isEqualTo(fb(PSID_1));
+    }
+
+    @Test
     void echoOfAnotherAppIsStaffUnlessWeSentItsMid() {
         MessengerWebhookParser other = new MessengerWebhookParser("999", sent);
         InboundMessage staff = other.parse(FbFixtures.bytes("fb-messenger-echo-template.json"), NOW).messages().get(0);

@@ -255,10 +255,13 @@ class TwilioWebhookTest {
     }
 
     @Test
-    void failed21610CallbackIsRecorded() {
+    void failed21610CallbackIsRecordedAndOptsTheRecipientOut() {
         sentReply("QUEUED");
         postStatus("twilio-status-callback-failed-21610.form", 204);
         assertThat(reply()).containsEntry("status", "FAILED").containsEntry("error_code", "21610");
+        assertThat(TestDb.rows("select citizen_address, bot_address, reason from opt_out"))
+                .containsExactly(Map.of("citizen_address", "+15555550100", "bot_address", "+15555550199",
+                        "reason", "STATUS_ERROR_21610"));
     }
 
     @Test

@@ -155,6 +155,21 @@ class TwitterWebhookTest {
     }
 
     @Test
+    void eventsOfAnotherSubscribedAccountAreDroppedNotAnswered() throws Exception {
+        String citizen = "1000000000000000999";
+        byte[] ours = TwitterTestData.dmFromFixture("1100000000000000900", citizen, "help");
+        byte[] theirs = new String(ours, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"for_user_id\":\"1000000000000000001\"", "\"for_user_id\":\"1000000000000000555\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(theirs).isNotEqualTo(ours);
+        deliver(theirs, TwitterTestData.sign(theirs)).statusCode(200);
+        Thread.sleep(1000);
+        assertThat(count("select count(*) from inbound_message where provider_message_id = '1100000000000000900'"))
+                .isZero();
+        assertThat(dmsTo(citizen)).isEmpty();
+    }
+
+    @Test
     void markReadMarksOurRepliesRead() {
         String citizen = "1000000000000000888";
         byte[] dm = TwitterTestData.dmFromFixture("1100000000000000800", citizen, "help");

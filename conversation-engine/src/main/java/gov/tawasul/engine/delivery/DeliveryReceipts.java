@@ -51,7 +51,7 @@ public class DeliveryReceipts {
 
     private static final String ACCEPTED = """
             with o as (update outbound_message set status = ?3, provider_message_id = ?2, sent_at = now(),
-                              next_attempt_at = null, updated_at = now()
+                              next_attempt_at = null, error_code = null, error_message = null, updated_at = now()
                        where id = ?1 and status = 'QUEUED' returning id),
             link as (update delivery_receipt set outbound_message_id = ?1
                      where channel = ?4 and provider_message_id = ?2 and outbound_message_id is null

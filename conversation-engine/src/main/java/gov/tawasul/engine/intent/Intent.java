@@ -15,6 +15,7 @@ public sealed interface Intent {
      * @param omitted     further numbers in the text that are not answered
      */
     record CaseStatus(List<String> caseNumbers, int omitted) implements Intent {
+        @Override
         public String name() {
             return "CASE_STATUS";
         }
@@ -22,6 +23,7 @@ public sealed interface Intent {
 
     /** Asked for help ({@code help}, {@code مساعدة}, {@code ?}, a help button). */
     record Help() implements Intent {
+        @Override
         public String name() {
             return "HELP";
         }
@@ -29,6 +31,7 @@ public sealed interface Intent {
 
     /** Asked to look up another case (button) or sent something that is not text: ask for the number as text. */
     record AskForCaseNumber(boolean becauseNotText) implements Intent {
+        @Override
         public String name() {
             return becauseNotText ? "NOT_TEXT" : "ANOTHER_CASE";
         }
@@ -36,6 +39,7 @@ public sealed interface Intent {
 
     /** SMS opt-out keyword (STOP, END, CANCEL, UNSUBSCRIBE, QUIT, STOPALL): never answered by the bot. */
     record OptOut() implements Intent {
+        @Override
         public String name() {
             return "OPT_OUT";
         }
@@ -43,6 +47,7 @@ public sealed interface Intent {
 
     /** SMS opt-in keyword (START, UNSTOP, YES): the opt-out is lifted; Twilio itself confirms it. */
     record OptIn() implements Intent {
+        @Override
         public String name() {
             return "OPT_IN";
         }
@@ -50,6 +55,7 @@ public sealed interface Intent {
 
     /** Anything else: answered with the help text and an example. */
     record Unknown() implements Intent {
+        @Override
         public String name() {
             return "UNKNOWN";
         }

@@ -39,7 +39,8 @@ public class Outbox {
               values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'QUEUED', 1)
               on conflict (inbound_message_id) where inbound_message_id is not null do nothing
               returning id),
-            i as (update inbound_message set state = 'ANSWERED', intent = ?9, processed_at = now() where id = ?2),
+            i as (update inbound_message set state = 'ANSWERED', intent = ?9, case_numbers = cast(?10 as varchar),
+                  processed_at = now() where id = ?2),
             c as (update conversation set locale = ?7, updated_at = now() where id = ?1)
             select id from o""";
 
@@ -94,10 +95,14 @@ public class Outbox {
         String text = TextLimits.fit(reply.text(), sender == null ? Integer.MAX_VALUE : sender.maxTextLength());
         return sql.column(INSERT_REPLY, Object.class, conversationId, inboundId, citizen.channel().name(),
                         citizen.value(), bot.value(), text, reply.locale(), QuickReplies.toJson(reply.quickReplies()),
-                        intent.name())
+                        intent.name(), caseNumbers(intent))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().voidItem()
                         : send(new OutboundMessage(Columns.asLong(ids.get(0)), citizen.channel(), citizen, bot, text,
                         reply.locale(), reply.quickReplies(), lastInboundAt, 1)));
+    }
+
+    private static String caseNumbers(Intent intent) {
+        return intent instanceof Intent.CaseStatus status ? String.join(" ", status.caseNumbers()) : null;
     }
 
     /** Claims a queued message whose retry is due and sends it again; nothing when another instance claimed it. */

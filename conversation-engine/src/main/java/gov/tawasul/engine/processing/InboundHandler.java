@@ -16,6 +16,7 @@ import gov.tawasul.engine.reply.LocaleResolver;
 import gov.tawasul.engine.reply.Reply;
 import gov.tawasul.engine.reply.ReplyComposer;
 import gov.tawasul.engine.text.TextNormalizer;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -25,7 +26,9 @@ import java.util.List;
 /**
  * Answers one inbound message: normalise the text, recognise the intent, look the cases up, compose the reply,
  * then store the reply row and mark the inbound message answered in one statement, then hand the reply to the
- * {@link Outbox}. Opt-outs and handed-off conversations are recorded and not answered. A message whose handling
+ * {@link Outbox}. Opt-outs, handed-off conversations and messages from one of our own addresses (a bot number
+ * texting itself or another bot number, the Page or our X account appearing as a sender: reply loops) are
+ * recorded and not answered. A message whose handling
  * throws (a bug, not a provider or case-system failure: those are classified) is marked {@code FAILED} so that it
  * cannot block its conversation; if even that fails (database down) the recovery job tries again later.
  */
@@ -37,6 +40,8 @@ public class InboundHandler {
     private static final String NEXT = """
             select i.id, i.channel, i.kind, i.text, i.payload, c.citizen_address, c.bot_address, c.locale,
                    c.last_inbound_at, c.state, i.attributes,
+                   c.citizen_address = c.bot_address or exists (select 1 from conversation b
+                           where b.channel = c.channel and b.bot_address = c.citizen_address),
                    exists (select 1 from opt_out o where o.channel = c.channel
                            and o.citizen_address = c.citizen_address and o.bot_address = c.bot_address)
             from inbound_message i join conversation c on c.id = i.conversation_id
@@ -105,6 +110,9 @@ public class InboundHandler {
         if (intent instanceof Intent.OptIn) {
             return sql.update(OPT_IN, key[0], key[1], key[2], in.id()).replaceWithVoid();
         }
+        if (in.fromOwnAddress()) {
+            return sql.update(MARK, in.id(), "IGNORED", "OWN_ADDRESS").replaceWithVoid();
+        }
         if (in.optedOut()) {
             return sql.update(MARK, in.id(), "IGNORED", "OPTED_OUT").replaceWithVoid();
         }
@@ -123,8 +131,10 @@ public class InboundHandler {
         if (!(intent instanceof Intent.CaseStatus status)) {
             return Uni.createFrom().item(List.of());
         }
-        List<Uni<CaseLookupResult>> lookups = status.caseNumbers().stream().map(cases::lookup).toList();
-        return Uni.join().all(lookups).andFailFast();
+        // one after the other: lookups share this context's Hibernate Reactive session, which is not concurrent
+        return Multi.createFrom().iterable(status.caseNumbers())
+                .onItem().transformToUniAndConcatenate(cases::lookup)
+                .collect().asList();
     }
 
     private static PendingInbound toPending(long conversationId, Object[] r) {
@@ -132,6 +142,6 @@ public class InboundHandler {
         return new PendingInbound(Columns.asLong(r[0]), conversationId, channel, InboundKind.valueOf((String) r[2]),
                 (String) r[3], (String) r[4], new Address(channel, (String) r[5]), new Address(channel, (String) r[6]),
                 (String) r[7], Columns.asInstant(r[8]), (String) r[9], Attributes.fromJson((String) r[10]),
-                Boolean.TRUE.equals(r[11]));
+                Boolean.TRUE.equals(r[11]), Boolean.TRUE.equals(r[12]));
     }
 }

@@ -21,9 +21,10 @@ import java.time.Instant;
  * @param lastInboundAt  when the citizen last wrote
  * @param state          conversation state ({@code BOT} or {@code HANDOFF})
  * @param attributes     extra provider fields of the message
+ * @param fromOwnAddress whether the sender is one of our own addresses on the channel (never answered: loops)
  * @param optedOut       whether the citizen opted out of this conversation (SMS STOP)
  */
 record PendingInbound(long id, long conversationId, Channel channel, InboundKind kind, String text, String payload,
                       Address citizen, Address bot, String lastLocale, Instant lastInboundAt, String state,
-                      java.util.Map<String, String> attributes, boolean optedOut) {
+                      java.util.Map<String, String> attributes, boolean fromOwnAddress, boolean optedOut) {
 }

@@ -40,6 +40,8 @@ class EngineFlowTest {
 
     static final String BOT = "+15555550199";
     static final String CONTACT = "+966500009001";
+    static final String CONTACT_2 = "+966500009002";
+    static final String CONTACT_3 = "+966500009003";
 
     @Inject
     Inbox inbox;
@@ -55,13 +57,15 @@ class EngineFlowTest {
                                    next_step_ar, next_step_en, updated_at, updated_offset, contacts)
                 values ('9001-000001', 'UNDER_REVIEW', 'قيد الدراسة', 'Under review', 'إدارة التراخيص', 'Licensing',
                         'انتظر رسالة الموعد', 'Wait for the appointment message', '2026-11-20T06:30:00Z', '+03:00',
-                        'sms:+966500009001')
-                on conflict (case_number) do nothing""");
+                        'sms:+966500009001;sms:+966500009002;sms:+966500009003')
+                on conflict (case_number) do update set contacts = excluded.contacts""");
         TestDb.execute("""
                 insert into cases (case_number, status, status_label_ar, status_label_en, updated_at, updated_offset, contacts)
-                values ('9001-000002', 'COMPLETED', 'مكتملة', 'Completed', '2026-11-21T06:30:00Z', '+03:00', 'sms:+966500009001'),
-                       ('9001-000003', 'COMPLETED', 'مكتملة', 'Completed', '2026-11-21T06:30:00Z', '+03:00', 'sms:+966500009001')
-                on conflict (case_number) do nothing""");
+                values ('9001-000002', 'COMPLETED', 'مكتملة', 'Completed', '2026-11-21T06:30:00Z', '+03:00',
+                        'sms:+966500009001;sms:+966500009002;sms:+966500009003'),
+                       ('9001-000003', 'COMPLETED', 'مكتملة', 'Completed', '2026-11-21T06:30:00Z', '+03:00',
+                        'sms:+966500009001;sms:+966500009002;sms:+966500009003')
+                on conflict (case_number) do update set contacts = excluded.contacts""");
     }
 
     private static String newCitizen() {
@@ -154,11 +158,11 @@ class EngineFlowTest {
     void messagesOfOneConversationAreAnsweredInArrivalOrder() {
         List<String> numbers = List.of("9001-000001", "9001-000002", "9001-000003", "9999-000004");
         for (String number : numbers) {
-            onContext(() -> inbox.accept(sms(CONTACT, "order test " + number)));
+            onContext(() -> inbox.accept(sms(CONTACT_3, "order test " + number)));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> sender.sentTo(CONTACT).stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> sender.sentTo(CONTACT_3).stream()
                 .filter(m -> m.text().contains("9999-000004")).count() == 1);
-        List<String> replies = sender.sentTo(CONTACT).stream().map(OutboundMessage::text)
+        List<String> replies = sender.sentTo(CONTACT_3).stream().map(OutboundMessage::text)
                 .filter(t -> numbers.stream().anyMatch(t::contains)).toList();
         List<String> tail = replies.subList(replies.size() - 4, replies.size());
         for (int i = 0; i < numbers.size(); i++) {
@@ -280,6 +284,39 @@ class EngineFlowTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(status(reply.id())));
         assertThat(TestDb.rows("select id, origin from outbound_message where provider_message_id = ?", providerId))
                 .containsExactly(Map.of("id", reply.id(), "origin", "BOT"));
+    }
+
+    @Test
+    void severalCaseNumbersInOneMessageAreAllLookedUp() {
+        InboundMessage in = sms(CONTACT_2, "القضايا 9001-000001 9001-000002 ٩٠٠١-٠٠٠٠٠٣");
+        onContext(() -> inbox.accept(in));
+        String text = awaitReply(CONTACT_2, 0).text();
+        assertThat(text).contains("القضية رقم 9001-000001: قيد الدراسة.", "القضية رقم 9001-000002: مكتملة.",
+                "القضية رقم 9001-000003: مكتملة.").doesNotContain("عذراً");
+        assertThat(TestDb.value("select case_numbers from inbound_message where provider_message_id = ?",
+                in.providerMessageId())).isEqualTo("9001-000001 9001-000002 9001-000003");
+    }
+
+    @Test
+    void messagesFromOurOwnAddressesAreNeverAnswered() {
+        String citizen = newCitizen();
+        onContext(() -> inbox.accept(sms(citizen, "help")));
+        awaitReply(citizen, 0);
+        InboundMessage toItself = new InboundMessage(Channel.SMS, "SM" + UUID.randomUUID().toString().replace("-", ""),
+                new Address(Channel.SMS, BOT), new Address(Channel.SMS, BOT), InboundKind.TEXT, "9001-000001", null,
+                Instant.now(), null, Map.of());
+        InboundMessage toAnotherBotNumber = new InboundMessage(Channel.SMS,
+                "SM" + UUID.randomUUID().toString().replace("-", ""), new Address(Channel.SMS, BOT),
+                new Address(Channel.SMS, "+15555550198"), InboundKind.TEXT, "help", null, Instant.now(), null, Map.of());
+        onContext(() -> inbox.accept(toItself));
+        onContext(() -> inbox.accept(toAnotherBotNumber));
+        for (InboundMessage m : List.of(toItself, toAnotherBotNumber)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> "IGNORED".equals(TestDb.value(
+                    "select state from inbound_message where provider_message_id = ?", m.providerMessageId())));
+            assertThat(TestDb.value("select intent from inbound_message where provider_message_id = ?",
+                    m.providerMessageId())).isEqualTo("OWN_ADDRESS");
+        }
+        assertThat(sender.sentTo(BOT)).isEmpty();
     }
 
     private void record(String providerId, DeliveryStatus status, String code) {

@@ -11,8 +11,9 @@ import java.nio.file.Path;
 
 /**
  * The shared provider fixtures ({@code shared/fixtures}, beside the repository: CI clones the repository next to a
- * copy of {@code shared/}), found by walking up from the working directory. Files are read byte for byte:
- * signatures are over these bytes.
+ * copy of {@code shared/}), found by walking up from the working directory; a clone without {@code shared/} beside
+ * it uses the copy in {@code src/test/fixtures} (refresh it with {@code cp ../shared/fixtures/* src/test/fixtures/}).
+ * Files are read byte for byte: signatures are over these bytes.
  */
 public final class SharedFixtures {
 
@@ -29,7 +30,12 @@ public final class SharedFixtures {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no shared/fixtures above " + Path.of("").toAbsolutePath());
+        Path copy = Path.of("src", "test", "fixtures").toAbsolutePath();
+        if (Files.isDirectory(copy)) {
+            return copy;
+        }
+        throw new IllegalStateException("no shared/fixtures above " + Path.of("").toAbsolutePath()
+                + " and no copy in src/test/fixtures");
     }
 
     /** @return the fixture folder */
