@@ -29,6 +29,14 @@ public interface EngineConfig {
     @WithDefault("3")
     int maxCasesPerMessage();
 
+    /**
+     * Conversations answered at the same time on one instance; more wait their turn, so that a backlog never
+     * slows the acknowledgement of webhooks (they share the database pool). A conversation holds a connection only
+     * while a statement runs, not while it waits for the case system or a provider.
+     */
+    @WithDefault("32")
+    int maxConcurrentConversations();
+
     /** Outbound retry backoff: first wait, doubled per attempt. */
     @WithDefault("2s")
     Duration retryInitialBackoff();

@@ -43,7 +43,9 @@ public class InboundHandler {
                    c.citizen_address = c.bot_address or exists (select 1 from conversation b
                            where b.channel = c.channel and b.bot_address = c.citizen_address),
                    exists (select 1 from opt_out o where o.channel = c.channel
-                           and o.citizen_address = c.citizen_address and o.bot_address = c.bot_address)
+                           and o.citizen_address = c.citizen_address and o.bot_address = c.bot_address),
+                   exists (select 1 from inbound_message j where j.conversation_id = i.conversation_id
+                           and j.state = 'RECEIVED' and j.id > i.id)
             from inbound_message i join conversation c on c.id = i.conversation_id
             where i.conversation_id = ?1 and i.state = 'RECEIVED'
             order by i.id limit 1""";
@@ -83,7 +85,7 @@ public class InboundHandler {
      * Answers the oldest unanswered message of the conversation, if any. Completes after the reply was handed to
      * the provider (or its failure stored), so that replies of one conversation leave in order.
      *
-     * @return true when a message was handled, false when none was waiting
+     * @return true when more messages were waiting behind the one handled (saves a query that would find none)
      */
     public Uni<Boolean> handleNext(long conversationId) {
         return sql.rows(NEXT, conversationId).chain(rows -> {
@@ -91,10 +93,11 @@ public class InboundHandler {
                 return Uni.createFrom().item(false);
             }
             PendingInbound pending = toPending(conversationId, rows.get(0));
-            return handle(pending).replaceWith(true)
+            boolean more = Boolean.TRUE.equals(rows.get(0)[13]);
+            return handle(pending).replaceWith(more)
                     .onFailure().recoverWithUni(e -> {
                         LOG.errorf(e, "inbound %d could not be answered; marked FAILED", pending.id());
-                        return sql.update(MARK, pending.id(), "FAILED", "ERROR").replaceWith(true);
+                        return sql.update(MARK, pending.id(), "FAILED", "ERROR").replaceWith(more);
                     });
         });
     }
