@@ -40,11 +40,6 @@ public final class Columns {
         throw new IllegalArgumentException("not a timestamp: " + value.getClass());
     }
 
-    /** @return the value as a String, or null. */
-    public static String asString(Object value) {
-        return value == null ? null : value.toString();
-    }
-
     /** @return an Instant as an OffsetDateTime in UTC for binding to {@code timestamptz}, or null. */
     public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
