@@ -2,10 +2,10 @@ package gov.tawasul.app;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import gov.tawasul.channels.sms.TwilioApiStubs;
-import gov.tawasul.channels.sms.TwilioFixtures;
-import gov.tawasul.channels.sms.TwilioTestSigner;
-import gov.tawasul.channels.sms.TwilioWireMockResource;
+import gov.tawasul.channels.twilio.TwilioApiStubs;
+import gov.tawasul.channels.twilio.TwilioFixtures;
+import gov.tawasul.channels.twilio.TwilioTestSigner;
+import gov.tawasul.channels.twilio.TwilioWireMockResource;
 import gov.tawasul.engine.testing.TestDb;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

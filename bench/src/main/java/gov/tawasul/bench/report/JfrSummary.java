@@ -52,9 +52,9 @@ public final class JfrSummary {
         INCLUSIVE.put("Hibernate ORM / Reactive", new String[]{"org.hibernate."});
         INCLUSIVE.put("Hibernate native-query plan cache lookup (`SelectInterpretationsKey.equals`)",
                 new String[]{"org.hibernate.query.sql.spi.SelectInterpretationsKey.equals"});
-        INCLUSIVE.put("Twilio SDK send (`TwilioSmsSender.send`)", new String[]{"gov.tawasul.channels.sms.TwilioSmsSender.send"});
+        INCLUSIVE.put("Twilio SDK send (`TwilioSender.send`)", new String[]{"gov.tawasul.channels.twilio.TwilioSender.send"});
         INCLUSIVE.put("Twilio signature check (`TwilioSignatureVerifier`)",
-                new String[]{"gov.tawasul.channels.sms.TwilioSignatureVerifier"});
+                new String[]{"gov.tawasul.channels.twilio.TwilioSignatureVerifier"});
         INCLUSIVE.put("case lookup (`gov.tawasul.cases`)", new String[]{"gov.tawasul.cases."});
         INCLUSIVE.put("text normalisation + intents", new String[]{"gov.tawasul.engine.text.", "gov.tawasul.engine.intent."});
         INCLUSIVE.put("reply composition (`gov.tawasul.engine.reply`)", new String[]{"gov.tawasul.engine.reply."});

@@ -36,7 +36,7 @@ public class MessengerSender implements ChannelSender {
     private final Clock clock;
 
     @Inject
-    public MessengerSender(FacebookConfig config, SentMessageIds sent) {
+    public MessengerSender(MessengerConfig config, SentMessageIds sent) {
         this(new GraphClients(config.graphUrl(), config.apiVersion(), config.pageAccessToken().orElse(null),
                 config.appSecret().orElse(null), config.timeout()), config.pageAccessToken().orElse(null), sent,
                 Clock.systemUTC());

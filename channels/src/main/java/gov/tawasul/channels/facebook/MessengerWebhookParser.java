@@ -64,7 +64,7 @@ public class MessengerWebhookParser {
     private final SentMessageIds sent;
 
     @Inject
-    public MessengerWebhookParser(FacebookConfig config, SentMessageIds sent) {
+    public MessengerWebhookParser(MessengerConfig config, SentMessageIds sent) {
         this(config.appId().orElse(null), sent);
     }
 

@@ -38,12 +38,12 @@ public class MessengerWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(MessengerWebhookResource.class);
 
-    private final FacebookConfig config;
+    private final MessengerConfig config;
     private final MessengerWebhookParser parser;
     private final Inbox inbox;
     private final DeliveryReceipts receipts;
 
-    public MessengerWebhookResource(FacebookConfig config, MessengerWebhookParser parser, Inbox inbox,
+    public MessengerWebhookResource(MessengerConfig config, MessengerWebhookParser parser, Inbox inbox,
                                     DeliveryReceipts receipts) {
         this.config = config;
         this.parser = parser;
@@ -69,8 +69,8 @@ public class MessengerWebhookResource {
     /** Event delivery: 200 (empty) once every message and receipt is stored. */
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> receive(@HeaderParam(MetaSignatureVerifier.HEADER) String signature, byte[] body) {
-        if (!MetaSignatureVerifier.verify(config.appSecret().orElse(null), body, signature)) {
+    public Uni<Response> receive(@HeaderParam(MessengerSignatureVerifier.HEADER) String signature, byte[] body) {
+        if (!MessengerSignatureVerifier.verify(config.appSecret().orElse(null), body, signature)) {
             throw new ForbiddenException(signature == null ? "Missing X-Hub-Signature-256"
                     : "Invalid X-Hub-Signature-256");
         }

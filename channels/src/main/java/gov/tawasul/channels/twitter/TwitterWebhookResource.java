@@ -73,20 +73,20 @@ public class TwitterWebhookResource {
         }
         String secret = config.consumerSecret().orElseThrow(
                 () -> new ServiceUnavailableException("tawasul.twitter.consumer-secret is not set"));
-        return Uni.createFrom().item(new CrcResponse(TwitterSignatures.crcResponseToken(secret, crcToken)));
+        return Uni.createFrom().item(new CrcResponse(TwitterSignatureVerifier.crcResponseToken(secret, crcToken)));
     }
 
     /** One Account Activity delivery. */
     @POST
-    public Uni<Response> receive(@RestHeader(TwitterSignatures.HEADER) String signature, byte[] body) {
+    public Uni<Response> receive(@RestHeader(TwitterSignatureVerifier.HEADER) String signature, byte[] body) {
         String secret = config.consumerSecret().orElse(null);
         if (secret == null) {
             LOG.warn("X webhook refused: tawasul.twitter.consumer-secret is not set");
             throw new ForbiddenException("webhook signature cannot be checked");
         }
-        if (body == null || !TwitterSignatures.isValid(secret, body, signature)) {
-            throw new ForbiddenException(signature == null ? "missing " + TwitterSignatures.HEADER
-                    : "invalid " + TwitterSignatures.HEADER);
+        if (body == null || !TwitterSignatureVerifier.isValid(secret, body, signature)) {
+            throw new ForbiddenException(signature == null ? "missing " + TwitterSignatureVerifier.HEADER
+                    : "invalid " + TwitterSignatureVerifier.HEADER);
         }
         AccountActivityPayload payload;
         try {
@@ -103,9 +103,9 @@ public class TwitterWebhookResource {
             return Uni.createFrom().item(Response.ok().build());
         }
         Executor here = context.currentContextExecutor();
-        return sentEventIds.sentAmong(AccountActivityMapper.ownEventIds(payload)).emitOn(here)
+        return sentEventIds.sentAmong(TwitterWebhookParser.ownEventIds(payload)).emitOn(here)
                 .chain(sent -> {
-                    AccountActivity activity = AccountActivityMapper.map(payload, config.appId(),
+                    AccountActivity activity = TwitterWebhookParser.map(payload, config.appId(),
                             new HashSet<>(sent), Instant.now());
                     Uni<?> stored = activity.messages().isEmpty() ? Uni.createFrom().voidItem()
                             : inbox.acceptAll(activity.messages());

@@ -33,7 +33,7 @@ public final class FbTestData {
     public static ValidatableResponse post(byte[] body, String signature) {
         var request = given().contentType("application/json").body(body);
         if (signature != null) {
-            request = request.header(MetaSignatureVerifier.HEADER, signature);
+            request = request.header(MessengerSignatureVerifier.HEADER, signature);
         }
         return request.when().post("/webhooks/facebook").then();
     }

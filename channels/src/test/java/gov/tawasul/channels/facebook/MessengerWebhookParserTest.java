@@ -59,7 +59,7 @@ class MessengerWebhookParserTest {
 
     @Test
     void fieldCaseF16() {
-        MessengerEvents e = parser.parse(MetaSignatureVerifierTest.F16_BODY.getBytes(StandardCharsets.UTF_8), NOW);
+        MessengerEvents e = parser.parse(MessengerSignatureVerifierTest.F16_BODY.getBytes(StandardCharsets.UTF_8), NOW);
         assertThat(e.messages()).singleElement().satisfies(m -> {
             assertThat(m.text()).isEqualTo("رقم القضية ١٢٣");
             assertThat(m.providerMessageId()).isEqualTo("m_TEST1");

@@ -134,8 +134,8 @@ class MessengerWebhookResourceTest {
         byte[] reserialised = JSON.writeValueAsBytes(JSON.readTree(body));
         post(reserialised, good).statusCode(403);
         // F16 signed with another secret than ours
-        post(MetaSignatureVerifierTest.F16_BODY.getBytes(StandardCharsets.UTF_8),
-                MetaSignatureVerifierTest.F16_SIGNATURE).statusCode(403);
+        post(MessengerSignatureVerifierTest.F16_BODY.getBytes(StandardCharsets.UTF_8),
+                MessengerSignatureVerifierTest.F16_SIGNATURE).statusCode(403);
         settle();
         assertThat(count("select count(*) from inbound_message where channel = 'FACEBOOK'")).isZero();
         assertThat(count("select count(*) from conversation where channel = 'FACEBOOK'")).isZero();

@@ -46,7 +46,7 @@ class TwitterWebhookTest {
     private static ValidatableResponse deliver(byte[] body, String signature) {
         var request = given().contentType("application/json; charset=utf-8").body(body);
         if (signature != null) {
-            request.header(TwitterSignatures.HEADER, signature);
+            request.header(TwitterSignatureVerifier.HEADER, signature);
         }
         return request.post("/webhooks/twitter").then();
     }

@@ -1,4 +1,4 @@
-package gov.tawasul.channels.sms;
+package gov.tawasul.channels.twilio;
 
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.DeliveryReceipt;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Inbound and status-callback parameters of the real fixtures mapped to the engine's model. */
-class TwilioMappersTest {
+class TwilioWebhookParserTest {
 
     private static final Instant NOW = Instant.parse("2026-01-15T14:32:00Z");
 
@@ -29,7 +29,7 @@ class TwilioMappersTest {
 
     @Test
     void basicInbound() {
-        InboundMessage m = TwilioInboundMapper.toInbound(fixture("twilio-sms-inbound-basic.form"), NOW);
+        InboundMessage m = TwilioWebhookParser.toInbound(fixture("twilio-sms-inbound-basic.form"), NOW);
         assertThat(m.channel()).isEqualTo(Channel.SMS);
         assertThat(m.providerMessageId()).isEqualTo("SM00000000000000000000000000000001");
         assertThat(m.from().value()).isEqualTo("+15555550100");
@@ -42,20 +42,20 @@ class TwilioMappersTest {
 
     @Test
     void unicodeInboundKeepsArabicAndEmoji() {
-        InboundMessage m = TwilioInboundMapper.toInbound(fixture("twilio-sms-inbound-unicode.form"), NOW);
+        InboundMessage m = TwilioWebhookParser.toInbound(fixture("twilio-sms-inbound-unicode.form"), NOW);
         assertThat(m.text()).isEqualTo("مرحبا 👋 أريد حجز موعد");
     }
 
     @Test
     void messagingServiceInbound() {
-        InboundMessage m = TwilioInboundMapper.toInbound(fixture("twilio-sms-inbound-messaging-service.form"), NOW);
+        InboundMessage m = TwilioWebhookParser.toInbound(fixture("twilio-sms-inbound-messaging-service.form"), NOW);
         assertThat(m.providerMessageId()).isEqualTo("SM00000000000000000000000000000004");
         assertThat(m.text()).isEqualTo("Another test.");
     }
 
     @Test
     void mmsWithTextIsText_mediaOnlyIsAttachment() {
-        InboundMessage mms = TwilioInboundMapper.toInbound(fixture("twilio-mms-inbound-image.form"), NOW);
+        InboundMessage mms = TwilioWebhookParser.toInbound(fixture("twilio-mms-inbound-image.form"), NOW);
         assertThat(mms.kind()).isEqualTo(InboundKind.TEXT);
         assertThat(mms.text()).isEqualTo("Test");
         assertThat(mms.attributes()).containsEntry("NumMedia", "1").containsEntry("MediaUrl0",
@@ -63,12 +63,12 @@ class TwilioMappersTest {
                         + "MM00000000000000000000000000000001/Media/ME00000000000000000000000000000001");
         String mediaOnly = new String(TwilioFixtures.bytes("twilio-mms-inbound-image.form"), StandardCharsets.UTF_8)
                 .replace("&Body=Test&", "&Body=&");
-        assertThat(TwilioInboundMapper.toInbound(form(mediaOnly), NOW).kind()).isEqualTo(InboundKind.ATTACHMENT);
+        assertThat(TwilioWebhookParser.toInbound(form(mediaOnly), NOW).kind()).isEqualTo(InboundKind.ATTACHMENT);
     }
 
     @Test
     void f09_optOutTypeKept() {
-        InboundMessage stop = TwilioInboundMapper.toInbound(form(
+        InboundMessage stop = TwilioWebhookParser.toInbound(form(
                 "MessageSid=SM1&From=%2B15555550100&To=%2B15555550199&Body=STOP&OptOutType=STOP&NumMedia=0"), NOW);
         assertThat(stop.text()).isEqualTo("STOP");
         assertThat(stop.attributes()).containsEntry("OptOutType", "STOP");
@@ -76,20 +76,20 @@ class TwilioMappersTest {
 
     @Test
     void missingIdsAre400() {
-        assertThatThrownBy(() -> TwilioInboundMapper.toInbound(form("From=%2B1555&To=%2B1666&Body=x"), NOW))
+        assertThatThrownBy(() -> TwilioWebhookParser.toInbound(form("From=%2B1555&To=%2B1666&Body=x"), NOW))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("MessageSid");
-        assertThatThrownBy(() -> TwilioInboundMapper.toInbound(form("MessageSid=SM1&To=%2B1666"), NOW))
+        assertThatThrownBy(() -> TwilioWebhookParser.toInbound(form("MessageSid=SM1&To=%2B1666"), NOW))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("From");
-        assertThatThrownBy(() -> TwilioInboundMapper.toInbound(form("MessageSid=SM1&From=%2B1555&To="), NOW))
+        assertThatThrownBy(() -> TwilioWebhookParser.toInbound(form("MessageSid=SM1&From=%2B1555&To="), NOW))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("To");
     }
 
     @Test
     void whatsAppIsRecognised() {
-        assertThat(TwilioInboundMapper.isWhatsApp(fixture("twilio-whatsapp-inbound-text.form"))).isTrue();
-        assertThat(TwilioInboundMapper.isWhatsApp(fixture("twilio-whatsapp-status-delivered.form"))).isTrue();
-        assertThat(TwilioInboundMapper.isWhatsApp(fixture("twilio-sms-inbound-basic.form"))).isFalse();
-        assertThat(TwilioInboundMapper.isWhatsApp(fixture("twilio-status-callback-sent.form"))).isFalse();
+        assertThat(TwilioWebhookParser.isWhatsApp(fixture("twilio-whatsapp-inbound-text.form"))).isTrue();
+        assertThat(TwilioWebhookParser.isWhatsApp(fixture("twilio-whatsapp-status-delivered.form"))).isTrue();
+        assertThat(TwilioWebhookParser.isWhatsApp(fixture("twilio-sms-inbound-basic.form"))).isFalse();
+        assertThat(TwilioWebhookParser.isWhatsApp(fixture("twilio-status-callback-sent.form"))).isFalse();
     }
 
     @Test
@@ -118,7 +118,7 @@ class TwilioMappersTest {
         assertThat(filtered.errorMessage()).isEqualTo("Message filtered by the carrier");
         String body = new String(TwilioFixtures.bytes("twilio-status-callback-undelivered-30007.form"),
                 StandardCharsets.UTF_8).replace("ErrorCode=30007", "ErrorCode=30034");
-        DeliveryReceipt unknown = TwilioStatusMapper.toReceipt(form(body), NOW);
+        DeliveryReceipt unknown = TwilioWebhookParser.toReceipt(form(body), NOW);
         assertThat(unknown.errorCode()).isEqualTo("30034");
         assertThat(unknown.errorMessage()).contains("30034");
     }
@@ -131,9 +131,9 @@ class TwilioMappersTest {
 
     @Test
     void unknownOrMissingStatusIs400() {
-        assertThatThrownBy(() -> TwilioStatusMapper.toReceipt(form("MessageSid=SM1&MessageStatus=exploded"), NOW))
+        assertThatThrownBy(() -> TwilioWebhookParser.toReceipt(form("MessageSid=SM1&MessageStatus=exploded"), NOW))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("exploded");
-        assertThatThrownBy(() -> TwilioStatusMapper.toReceipt(form("MessageSid=SM1"), NOW))
+        assertThatThrownBy(() -> TwilioWebhookParser.toReceipt(form("MessageSid=SM1"), NOW))
                 .isInstanceOf(BadRequestException.class);
     }
 
@@ -149,6 +149,6 @@ class TwilioMappersTest {
     }
 
     private static DeliveryReceipt receipt(String fixture) {
-        return TwilioStatusMapper.toReceipt(fixture(fixture), NOW);
+        return TwilioWebhookParser.toReceipt(fixture(fixture), NOW);
     }
 }

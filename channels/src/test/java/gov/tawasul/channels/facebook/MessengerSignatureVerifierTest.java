@@ -12,7 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MetaSignatureVerifierTest {
+class MessengerSignatureVerifierTest {
 
     /** Field case F16: exactly these bytes, secret fake_app_secret. */
     static final String F16_BODY = "{\"object\":\"page\",\"entry\":[{\"id\":\"111111111111111\",\"time\":1700000000000,"
@@ -32,7 +32,7 @@ class MetaSignatureVerifierTest {
             }
             byte[] body = FbFixtures.bytes(e.getKey());
             assertThat(body).hasSize(e.getValue().path("body_bytes").asInt());
-            assertThat(MetaSignatureVerifier.verify(e.getValue().path("app_secret").asText(), body,
+            assertThat(MessengerSignatureVerifier.verify(e.getValue().path("app_secret").asText(), body,
                     e.getValue().path("x_hub_signature_256").asText())).as(e.getKey()).isTrue();
             checked.add(e.getKey());
         }
@@ -47,15 +47,15 @@ class MetaSignatureVerifierTest {
                     ? v.path("computed_here_x_hub_signature_256").asText()
                     : v.path("expected_x_hub_signature_256").asText();
             byte[] body = v.path("raw_body").asText().getBytes(StandardCharsets.UTF_8);
-            assertThat(MetaSignatureVerifier.verify(secret, body, expected)).as(v.path("source").asText()).isTrue();
+            assertThat(MessengerSignatureVerifier.verify(secret, body, expected)).as(v.path("source").asText()).isTrue();
         }
     }
 
     @Test
     void fieldCaseF16VerifiesOverRawBytes() {
         byte[] body = F16_BODY.getBytes(StandardCharsets.UTF_8);
-        assertThat(MetaSignatureVerifier.verify("fake_app_secret", body, F16_SIGNATURE)).isTrue();
-        assertThat(MetaSignatureVerifier.verify(FbFixtures.APP_SECRET, body, F16_SIGNATURE)).isFalse();
+        assertThat(MessengerSignatureVerifier.verify("fake_app_secret", body, F16_SIGNATURE)).isTrue();
+        assertThat(MessengerSignatureVerifier.verify(FbFixtures.APP_SECRET, body, F16_SIGNATURE)).isFalse();
     }
 
     @Test
@@ -64,16 +64,16 @@ class MetaSignatureVerifierTest {
         // F16: decoded to UTF-8 and written back (same key order) is not what Meta signed
         byte[] f16 = json.writeValueAsBytes(json.readTree(F16_BODY));
         assertThat(new String(f16, StandardCharsets.UTF_8)).contains("رقم القضية ١٢٣");
-        assertThat(MetaSignatureVerifier.verify("fake_app_secret", f16, F16_SIGNATURE)).isFalse();
+        assertThat(MessengerSignatureVerifier.verify("fake_app_secret", f16, F16_SIGNATURE)).isFalse();
 
         for (String name : List.of("fb-messenger-text-arabic-emoji.json", "fb-messenger-attachment-sticker.json",
                 "fb-messenger-echo-template.json")) {
             byte[] reserialised = json.writeValueAsBytes(json.readTree(FbFixtures.bytes(name)));
             JsonNode v = FbFixtures.vectors().path("fixture_signatures").path(name);
-            assertThat(MetaSignatureVerifier.verify(FbFixtures.APP_SECRET, reserialised, FbFixtures.signature(name)))
+            assertThat(MessengerSignatureVerifier.verify(FbFixtures.APP_SECRET, reserialised, FbFixtures.signature(name)))
                     .as(name).isFalse();
             // the value the vectors file gives for a re-serialised body never verifies what Meta sent
-            assertThat(MetaSignatureVerifier.verify(FbFixtures.APP_SECRET, FbFixtures.bytes(name),
+            assertThat(MessengerSignatureVerifier.verify(FbFixtures.APP_SECRET, FbFixtures.bytes(name),
                     v.path("WRONG_if_body_is_parsed_and_reserialized_as_utf8").asText())).as(name).isFalse();
         }
     }
@@ -82,19 +82,19 @@ class MetaSignatureVerifierTest {
     void forgedMissingOrUnconfiguredFail() {
         byte[] body = FbFixtures.bytes("fb-messenger-text.json");
         String good = FbFixtures.signature("fb-messenger-text.json");
-        assertThat(MetaSignatureVerifier.verify(FbFixtures.APP_SECRET, body, good)).isTrue();
+        assertThat(MessengerSignatureVerifier.verify(FbFixtures.APP_SECRET, body, good)).isTrue();
         String forged = good.substring(0, good.length() - 1) + (good.endsWith("6") ? "7" : "6");
-        assertThat(MetaSignatureVerifier.verify(FbFixtures.APP_SECRET, body, forged)).isFalse();
-        assertThat(MetaSignatureVerifier.verify(FbFixtures.APP_SECRET, body, null)).isFalse();
-        assertThat(MetaSignatureVerifier.verify(FbFixtures.APP_SECRET, body, "")).isFalse();
-        assertThat(MetaSignatureVerifier.verify("another-secret", body, good)).isFalse();
-        assertThat(MetaSignatureVerifier.verify(null, body, good)).isFalse();
+        assertThat(MessengerSignatureVerifier.verify(FbFixtures.APP_SECRET, body, forged)).isFalse();
+        assertThat(MessengerSignatureVerifier.verify(FbFixtures.APP_SECRET, body, null)).isFalse();
+        assertThat(MessengerSignatureVerifier.verify(FbFixtures.APP_SECRET, body, "")).isFalse();
+        assertThat(MessengerSignatureVerifier.verify("another-secret", body, good)).isFalse();
+        assertThat(MessengerSignatureVerifier.verify(null, body, good)).isFalse();
         // the legacy sha1 header value is not accepted as X-Hub-Signature-256
-        assertThat(MetaSignatureVerifier.verify(FbFixtures.APP_SECRET, body,
+        assertThat(MessengerSignatureVerifier.verify(FbFixtures.APP_SECRET, body,
                 "sha1=20f58b19354aa551e43bbfb9e2fdf91f805b1d48")).isFalse();
         // one byte more (a trailing newline added by a proxy) breaks it
         byte[] longer = java.util.Arrays.copyOf(body, body.length + 1);
         longer[body.length] = '\n';
-        assertThat(MetaSignatureVerifier.verify(FbFixtures.APP_SECRET, longer, good)).isFalse();
+        assertThat(MessengerSignatureVerifier.verify(FbFixtures.APP_SECRET, longer, good)).isFalse();
     }
 }

@@ -26,9 +26,9 @@ import java.util.Properties;
  * classified by {@link TwitterSendErrors}.
  */
 @ApplicationScoped
-public class TwitterDmSender implements ChannelSender {
+public class TwitterSender implements ChannelSender {
 
-    private static final Logger LOG = Logger.getLogger(TwitterDmSender.class);
+    private static final Logger LOG = Logger.getLogger(TwitterSender.class);
     /** X's limit for {@code message_data.text}. */
     static final int MAX_TEXT = 10_000;
     private static final int MAX_LABEL = 36;
@@ -38,7 +38,7 @@ public class TwitterDmSender implements ChannelSender {
     private final SentEventIds sentEventIds;
     private volatile DirectMessagesResources api;
 
-    public TwitterDmSender(TwitterConfig config, SentEventIds sentEventIds) {
+    public TwitterSender(TwitterConfig config, SentEventIds sentEventIds) {
         this.config = config;
         this.sentEventIds = sentEventIds;
     }

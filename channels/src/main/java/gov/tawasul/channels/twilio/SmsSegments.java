@@ -1,4 +1,4 @@
-package gov.tawasul.channels.sms;
+package gov.tawasul.channels.twilio;
 
 /**
  * Counts the SMS segments a text costs (3GPP TS 23.038 alphabets; Twilio's rules:

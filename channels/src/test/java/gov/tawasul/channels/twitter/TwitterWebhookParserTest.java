@@ -18,7 +18,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Parsing and normalising every Account Activity fixture. */
-class AccountActivityMapperTest {
+class TwitterWebhookParserTest {
 
     static final String US = "1000000000000000001";
     static final String CITIZEN = "1000000000000000002";
@@ -30,7 +30,7 @@ class AccountActivityMapperTest {
     }
 
     private static AccountActivity map(byte[] body, Optional<String> appId, Set<String> sent) throws Exception {
-        return AccountActivityMapper.map(parse(body), appId, sent, NOW);
+        return TwitterWebhookParser.map(parse(body), appId, sent, NOW);
     }
 
     private static InboundMessage only(AccountActivity activity) {
@@ -74,8 +74,8 @@ class AccountActivityMapperTest {
         InboundMessage m = only(map(TwitterFixtures.bytes("twitter-aaa-dm-media.json"), Optional.empty(), Set.of()));
         assertThat(m.kind()).isEqualTo(InboundKind.ATTACHMENT);
         assertThat(m.text()).isEmpty();
-        assertThat(m.attributes()).containsEntry(AccountActivityMapper.ATTR_MEDIA_TYPE, "animated_gif")
-                .containsEntry(AccountActivityMapper.ATTR_MEDIA_URL,
+        assertThat(m.attributes()).containsEntry(TwitterWebhookParser.ATTR_MEDIA_TYPE, "animated_gif")
+                .containsEntry(TwitterWebhookParser.ATTR_MEDIA_URL,
                         "https://pbs.twimg.com/dm_gif_preview/1200000000000000001/FAKEFAKEFAKE.jpg");
     }
 
@@ -135,7 +135,7 @@ class AccountActivityMapperTest {
         InboundMessage m = only(map(echo("3033300"), Optional.of("268278"), Set.of()));
         assertThat(m.kind()).isEqualTo(InboundKind.ECHO);
         assertThat(m.attributes()).doesNotContainKey(Inbox.ATTR_SENT_BY_BOT);
-        assertThat(AccountActivityMapper.ownEventIds(parse(echo(null)))).containsExactly("1100000000000000001");
+        assertThat(TwitterWebhookParser.ownEventIds(parse(echo(null)))).containsExactly("1100000000000000001");
     }
 
     @Test

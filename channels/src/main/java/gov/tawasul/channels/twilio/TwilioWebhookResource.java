@@ -1,4 +1,4 @@
-package gov.tawasul.channels.sms;
+package gov.tawasul.channels.twilio;
 
 import gov.tawasul.engine.delivery.DeliveryReceipts;
 import gov.tawasul.engine.inbox.Inbox;
@@ -70,11 +70,11 @@ public class TwilioWebhookResource {
     public Uni<Response> inbound(byte[] body, @HeaderParam(SIGNATURE_HEADER) String signature,
                                  @Context HttpServerRequest request) {
         FormParams params = verified(body, signature, request);
-        if (TwilioInboundMapper.isWhatsApp(params)) {
+        if (TwilioWebhookParser.isWhatsApp(params)) {
             LOG.infof("WhatsApp message %s acknowledged, not handled (channel not served)", params.first("MessageSid"));
             return Uni.createFrom().item(twiml());
         }
-        return inbox.accept(TwilioInboundMapper.toInbound(params, Instant.now())).map(result -> {
+        return inbox.accept(TwilioWebhookParser.toInbound(params, Instant.now())).map(result -> {
             LOG.debugf("Twilio inbound %s: %s", params.first("MessageSid"), result.outcome());
             return twiml();
         });
@@ -96,11 +96,11 @@ public class TwilioWebhookResource {
     public Uni<Response> status(byte[] body, @HeaderParam(SIGNATURE_HEADER) String signature,
                                 @Context HttpServerRequest request) {
         FormParams params = verified(body, signature, request);
-        if (TwilioInboundMapper.isWhatsApp(params)) {
+        if (TwilioWebhookParser.isWhatsApp(params)) {
             LOG.infof("WhatsApp status %s acknowledged, not recorded (channel not served)", params.first("MessageSid"));
             return Uni.createFrom().item(Response.noContent().build());
         }
-        DeliveryReceipt receipt = TwilioStatusMapper.toReceipt(params, Instant.now());
+        DeliveryReceipt receipt = TwilioWebhookParser.toReceipt(params, Instant.now());
         Uni<Integer> recorded = receipts.record(receipt);
         if (TwilioErrorCodes.OPTED_OUT.equals(receipt.errorCode())) {
             recorded = recorded.call(() -> optOuts.optOutRecipientOf(Channel.SMS, receipt.providerMessageId(),

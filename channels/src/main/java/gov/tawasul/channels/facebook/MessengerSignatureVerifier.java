@@ -8,12 +8,12 @@ import gov.tawasul.channels.common.HmacSha256;
  * re-serialised body never matches. Constant-time comparison.
  * https://developers.facebook.com/docs/messenger-platform/webhooks#validate-payloads
  */
-public final class MetaSignatureVerifier {
+public final class MessengerSignatureVerifier {
 
     /** Name of the header Meta sends. */
     public static final String HEADER = "X-Hub-Signature-256";
 
-    private MetaSignatureVerifier() {
+    private MessengerSignatureVerifier() {
     }
 
     /**

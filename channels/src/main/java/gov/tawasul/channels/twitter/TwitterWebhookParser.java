@@ -30,15 +30,15 @@ import java.util.Set;
  * {@code last_read_event_id}; typing indicators and every other event kind are dropped.
  * The event id is the provider message id (the same id in v1.1 and v2).
  */
-final class AccountActivityMapper {
+final class TwitterWebhookParser {
 
-    private static final Logger LOG = Logger.getLogger(AccountActivityMapper.class);
+    private static final Logger LOG = Logger.getLogger(TwitterWebhookParser.class);
     /** Attribute: X media type of an attachment ({@code photo}, {@code animated_gif}, {@code video}). */
     static final String ATTR_MEDIA_TYPE = "mediaType";
     /** Attribute: https URL of an attachment's media (needs OAuth to download). */
     static final String ATTR_MEDIA_URL = "mediaUrl";
 
-    private AccountActivityMapper() {
+    private TwitterWebhookParser() {
     }
 
     /**

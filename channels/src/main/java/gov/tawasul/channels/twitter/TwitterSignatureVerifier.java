@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
  * "Signature header validation"): the CRC answer and the {@code x-twitter-webhooks-signature} check, both
  * {@code "sha256=" + base64(HMAC-SHA256(key = consumer secret, message))}.
  */
-public final class TwitterSignatures {
+public final class TwitterSignatureVerifier {
 
     /** Header X signs every webhook delivery with. */
     public static final String HEADER = "x-twitter-webhooks-signature";
 
-    private TwitterSignatures() {
+    private TwitterSignatureVerifier() {
     }
 
     /**

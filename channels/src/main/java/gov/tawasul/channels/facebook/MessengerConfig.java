@@ -13,7 +13,7 @@ import java.util.Optional;
  * How to obtain them: {@code docs/facebook.md}.
  */
 @ConfigMapping(prefix = "tawasul.facebook")
-public interface FacebookConfig {
+public interface MessengerConfig {
 
     /** The string typed into the App Dashboard's "Verify Token" field, echoed back by Meta as {@code hub.verify_token}. */
     Optional<String> verifyToken();

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** CRC tokens and webhook signatures against the published and fixture vectors. */
-class TwitterSignaturesTest {
+class TwitterSignatureVerifierTest {
 
     @Test
     void crcFieldCaseF17() {
-        assertThat(TwitterSignatures.crcResponseToken("fake_consumer_secret", "crc_test_token_123"))
+        assertThat(TwitterSignatureVerifier.crcResponseToken("fake_consumer_secret", "crc_test_token_123"))
                 .isEqualTo("sha256=bAoXvsNHyeZH/1kfV/v0AwnxwpDGBUZZ5x5gtmy0zzU=");
     }
 
@@ -25,12 +25,12 @@ class TwitterSignaturesTest {
         JsonNode crc = TwitterFixtures.json("twitter-signature-vectors.json").get("crc");
         int checked = 0;
         for (JsonNode v : crc.get("published_vectors")) {
-            assertThat(TwitterSignatures.crcResponseToken(v.get("consumer_secret").asText(), v.get("crc_token").asText()))
+            assertThat(TwitterSignatureVerifier.crcResponseToken(v.get("consumer_secret").asText(), v.get("crc_token").asText()))
                     .isEqualTo(v.get("expected_response_token").asText());
             checked++;
         }
         JsonNode f = crc.get("fixture_fake_secret");
-        assertThat(TwitterSignatures.crcResponseToken(f.get("consumer_secret").asText(), f.get("crc_token").asText()))
+        assertThat(TwitterSignatureVerifier.crcResponseToken(f.get("consumer_secret").asText(), f.get("crc_token").asText()))
                 .isEqualTo(f.get("response_token").asText());
         assertThat(checked).isEqualTo(2);
     }
@@ -43,7 +43,7 @@ class TwitterSignaturesTest {
         assertThat(token.find()).isTrue();
         assertThat(expected.find()).isTrue();
         assertThat(token.group(1)).isEqualTo("fixture-crc-token-0001");
-        assertThat(TwitterSignatures.crcResponseToken(TwitterFixtures.SECRET, token.group(1)))
+        assertThat(TwitterSignatureVerifier.crcResponseToken(TwitterFixtures.SECRET, token.group(1)))
                 .isEqualTo(expected.group(1))
                 .isEqualTo("sha256=pzXeGRl6uxsxALQkSdcshMLd+aX7nzB5o3CkqT6UpXQ=");
     }
@@ -54,7 +54,7 @@ class TwitterSignaturesTest {
         int checked = 0;
         for (JsonNode v : sig.get("published_vectors")) {
             byte[] body = v.get("raw_body").asText().getBytes(StandardCharsets.UTF_8);
-            assertThat(TwitterSignatures.isValid(v.get("consumer_secret").asText(), body, v.get("expected").asText()))
+            assertThat(TwitterSignatureVerifier.isValid(v.get("consumer_secret").asText(), body, v.get("expected").asText()))
                     .as(v.get("source").asText()).isTrue();
             checked++;
         }
@@ -73,13 +73,13 @@ class TwitterSignaturesTest {
             byte[] body = TwitterFixtures.bytes(e.getKey());
             String header = e.getValue().get("x_twitter_webhooks_signature").asText();
             assertThat(body).as(e.getKey()).hasSize(e.getValue().get("body_bytes").asInt());
-            assertThat(TwitterSignatures.isValid(TwitterFixtures.SECRET, body, header)).as(e.getKey()).isTrue();
-            assertThat(TwitterSignatures.isValid("fake_consumer_secret", body, header)).as(e.getKey()).isFalse();
+            assertThat(TwitterSignatureVerifier.isValid(TwitterFixtures.SECRET, body, header)).as(e.getKey()).isTrue();
+            assertThat(TwitterSignatureVerifier.isValid("fake_consumer_secret", body, header)).as(e.getKey()).isFalse();
             byte[] tampered = body.clone();
             tampered[tampered.length - 2] ^= 1;
-            assertThat(TwitterSignatures.isValid(TwitterFixtures.SECRET, tampered, header)).as(e.getKey()).isFalse();
-            assertThat(TwitterSignatures.isValid(TwitterFixtures.SECRET, body, null)).isFalse();
-            assertThat(TwitterSignatures.isValid(TwitterFixtures.SECRET, body, header.replace("sha256=", "")))
+            assertThat(TwitterSignatureVerifier.isValid(TwitterFixtures.SECRET, tampered, header)).as(e.getKey()).isFalse();
+            assertThat(TwitterSignatureVerifier.isValid(TwitterFixtures.SECRET, body, null)).isFalse();
+            assertThat(TwitterSignatureVerifier.isValid(TwitterFixtures.SECRET, body, header.replace("sha256=", "")))
                     .isFalse();
             checked++;
         }
@@ -92,7 +92,7 @@ class TwitterSignaturesTest {
         String header = "sha256=qtRO0sJ7EcmpQKscOsj4Ix5cAGnaCjKbt5xcsh/X9ys=";
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         byte[] reSerialised = mapper.writeValueAsBytes(mapper.readTree(raw));
-        assertThat(TwitterSignatures.isValid(TwitterFixtures.SECRET, raw, header)).isTrue();
-        assertThat(TwitterSignatures.isValid(TwitterFixtures.SECRET, reSerialised, header)).isFalse();
+        assertThat(TwitterSignatureVerifier.isValid(TwitterFixtures.SECRET, raw, header)).isTrue();
+        assertThat(TwitterSignatureVerifier.isValid(TwitterFixtures.SECRET, reSerialised, header)).isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package gov.tawasul.channels.sms;
+package gov.tawasul.channels.twilio;
 
 import com.twilio.exception.ApiException;
 import gov.tawasul.engine.model.SendResult;

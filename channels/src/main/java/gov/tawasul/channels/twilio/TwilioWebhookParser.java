@@ -1,7 +1,9 @@
-package gov.tawasul.channels.sms;
+package gov.tawasul.channels.twilio;
 
 import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.DeliveryReceipt;
+import gov.tawasul.engine.model.DeliveryStatus;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
 import jakarta.ws.rs.BadRequestException;
@@ -11,14 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Maps Twilio's inbound-message webhook parameters
+ * Parses Twilio's webhook parameters. Inbound messages
  * (https://www.twilio.com/docs/messaging/guides/webhook-request) to an {@link InboundMessage}:
  * {@code MessageSid} → provider message id, {@code From}/{@code To} (E.164) → addresses, {@code Body} → text,
  * {@code NumMedia > 0} with an empty body → {@link InboundKind#ATTACHMENT}, else {@link InboundKind#TEXT};
  * {@code OptOutType} (Advanced Opt-Out: {@code STOP}, {@code START}, {@code HELP}) is kept as an attribute.
  * Twilio gives no send time, so {@code sentAt} is the receive time.
+ * <p>
+ * Status callbacks (https://www.twilio.com/docs/messaging/guides/track-outbound-message-status: {@code MessageSid},
+ * {@code MessageStatus}, optional {@code ErrorCode}) become a {@link DeliveryReceipt}; the error code is kept exactly
+ * as it came, also when this class does not know it (field case F08).
  */
-public final class TwilioInboundMapper {
+public final class TwilioWebhookParser {
 
     /** Attribute holding Twilio's {@code OptOutType}. */
     public static final String ATTR_OPT_OUT_TYPE = InboundMessage.ATTR_OPT_OUT_TYPE;
@@ -27,7 +33,7 @@ public final class TwilioInboundMapper {
     /** Attribute holding {@code MediaUrl0}, the first media item, when present. */
     public static final String ATTR_MEDIA_URL = "MediaUrl0";
 
-    private TwilioInboundMapper() {
+    private TwilioWebhookParser() {
     }
 
     /** @return true when the message came through WhatsApp ({@code From=whatsapp:+…}), a channel not served yet */
@@ -62,6 +68,27 @@ public final class TwilioInboundMapper {
         }
         return new InboundMessage(Channel.SMS, sid, new Address(Channel.SMS, from), new Address(Channel.SMS, to),
                 kind, body, null, receivedAt, null, attributes);
+    }
+
+    /**
+     * @param receivedAt the receive time, used as {@code occurredAt} ({@code RawDlrDoneDate} has no time zone)
+     * @throws BadRequestException (400) when {@code MessageSid} or {@code MessageStatus} is missing, or the status
+     *                             is not an outbound status ({@code queued}, {@code sending}, {@code sent},
+     *                             {@code delivered}, {@code undelivered}, {@code failed}, {@code read},
+     *                             {@code accepted}, {@code scheduled}, {@code canceled})
+     */
+    public static DeliveryReceipt toReceipt(FormParams params, Instant receivedAt) {
+        String sid = required(params, "MessageSid");
+        String statusName = required(params, "MessageStatus");
+        DeliveryStatus status;
+        try {
+            status = DeliveryStatus.fromProvider(statusName);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("Unknown MessageStatus: " + statusName);
+        }
+        String code = params.nonBlank("ErrorCode");
+        code = code == null ? null : code.strip();
+        return new DeliveryReceipt(Channel.SMS, sid, status, code, TwilioErrorCodes.reason(code), receivedAt);
     }
 
     static String required(FormParams params, String name) {

@@ -33,13 +33,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** twitter4j DM sends against a WireMock X API v1.1; sent ids remembered in the real Redis. */
-class TwitterDmSenderTest {
+class TwitterSenderTest {
 
     private static WireMockServer x;
     private static RedisClient redisClient;
     private static StatefulRedisConnection<String, String> redis;
     private static SentEventIds sent;
-    private TwitterDmSender sender;
+    private TwitterSender sender;
 
     @BeforeAll
     static void start() {
@@ -70,7 +70,7 @@ class TwitterDmSenderTest {
     @BeforeEach
     void reset() {
         x.resetAll();
-        sender = new TwitterDmSender(new TestTwitterConfig(x.baseUrl() + "/1.1/", x.baseUrl(), Optional.empty()), sent);
+        sender = new TwitterSender(new TestTwitterConfig(x.baseUrl() + "/1.1/", x.baseUrl(), Optional.empty()), sent);
     }
 
     private static OutboundMessage reply(String text, List<QuickReply> quickReplies) {

@@ -1,4 +1,4 @@
-package gov.tawasul.channels.sms;
+package gov.tawasul.channels.twilio;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

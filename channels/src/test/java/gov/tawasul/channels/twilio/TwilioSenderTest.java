@@ -1,4 +1,4 @@
-package gov.tawasul.channels.sms;
+package gov.tawasul.channels.twilio;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -22,13 +22,13 @@ import java.util.Optional;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static gov.tawasul.channels.sms.TwilioApiStubs.ACCOUNT_SID;
-import static gov.tawasul.channels.sms.TwilioApiStubs.MESSAGES_PATH;
-import static gov.tawasul.channels.sms.TwilioApiStubs.REPLY_SID;
+import static gov.tawasul.channels.twilio.TwilioApiStubs.ACCOUNT_SID;
+import static gov.tawasul.channels.twilio.TwilioApiStubs.MESSAGES_PATH;
+import static gov.tawasul.channels.twilio.TwilioApiStubs.REPLY_SID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sender against a WireMock Twilio: request on the wire, classification of answers (F09, F10). */
-class TwilioSmsSenderTest {
+class TwilioSenderTest {
 
     private static final String TOKEN = "0123456789abcdef0123456789abcdef";
     private static final Address CITIZEN = new Address(Channel.SMS, "+15555550100");
@@ -49,7 +49,7 @@ class TwilioSmsSenderTest {
         twilio.stop();
     }
 
-    private TwilioSmsSender sender(String from, String apiUrl) {
+    private TwilioSender sender(String from, String apiUrl) {
         TwilioConfig config = new TwilioConfig() {
             @Override
             public String accountSid() {
@@ -71,10 +71,10 @@ class TwilioSmsSenderTest {
                 return apiUrl;
             }
         };
-        return new TwilioSmsSender(config, "https://bot.example.com", metrics);
+        return new TwilioSender(config, "https://bot.example.com", metrics);
     }
 
-    private TwilioSmsSender sender(String from) {
+    private TwilioSender sender(String from) {
         return sender(from, twilio.baseUrl());
     }
 

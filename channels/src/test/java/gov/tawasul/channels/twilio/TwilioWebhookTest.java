@@ -1,4 +1,4 @@
-package gov.tawasul.channels.sms;
+package gov.tawasul.channels.twilio;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static gov.tawasul.channels.sms.TwilioApiStubs.MESSAGES_PATH;
-import static gov.tawasul.channels.sms.TwilioFixtures.FIXTURE_TOKEN;
+import static gov.tawasul.channels.twilio.TwilioApiStubs.MESSAGES_PATH;
+import static gov.tawasul.channels.twilio.TwilioFixtures.FIXTURE_TOKEN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

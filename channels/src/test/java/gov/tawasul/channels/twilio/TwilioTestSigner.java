@@ -1,4 +1,4 @@
-package gov.tawasul.channels.sms;
+package gov.tawasul.channels.twilio;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

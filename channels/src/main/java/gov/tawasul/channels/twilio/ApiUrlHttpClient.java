@@ -1,4 +1,4 @@
-package gov.tawasul.channels.sms;
+package gov.tawasul.channels.twilio;
 
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;

@@ -1,4 +1,4 @@
-package gov.tawasul.channels.sms;
+package gov.tawasul.channels.twilio;
 
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
@@ -28,9 +28,9 @@ import org.jboss.logging.Logger;
  * {@code tawasul.sms.segments} (tag {@code encoding} = {@code GSM7}/{@code UCS2}).
  */
 @ApplicationScoped
-public class TwilioSmsSender implements ChannelSender {
+public class TwilioSender implements ChannelSender {
 
-    private static final Logger LOG = Logger.getLogger(TwilioSmsSender.class);
+    private static final Logger LOG = Logger.getLogger(TwilioSender.class);
     /** Twilio's limit for one message body, in characters. */
     public static final int MAX_TEXT_LENGTH = 1600;
     /** Path of the status callback webhook. */
@@ -46,7 +46,7 @@ public class TwilioSmsSender implements ChannelSender {
      * @param publicUrl {@code tawasul.public-url}, base of the {@code StatusCallback} URL
      * @param metrics   registry of the {@code tawasul.sms.segments} summary
      */
-    public TwilioSmsSender(TwilioConfig config, @ConfigProperty(name = "tawasul.public-url") String publicUrl,
+    public TwilioSender(TwilioConfig config, @ConfigProperty(name = "tawasul.public-url") String publicUrl,
                            MeterRegistry metrics) {
         this.config = config;
         this.metrics = metrics;

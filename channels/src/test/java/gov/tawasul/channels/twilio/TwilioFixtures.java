@@ -1,4 +1,4 @@
-package gov.tawasul.channels.sms;
+package gov.tawasul.channels.twilio;
 
 import gov.tawasul.engine.testing.SharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
