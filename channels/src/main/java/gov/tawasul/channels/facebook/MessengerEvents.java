@@ -1,6 +1,7 @@
 package gov.tawasul.channels.facebook;
 
 import gov.tawasul.engine.model.DeliveryReceipt;
+import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.model.InboundMessage;
 import gov.tawasul.engine.model.WatermarkReceipt;
 
@@ -22,6 +23,11 @@ public record MessengerEvents(List<InboundMessage> messages, List<DeliveryReceip
         messages = List.copyOf(messages);
         deliveries = List.copyOf(deliveries);
         watermarks = List.copyOf(watermarks);
+    }
+
+    /** @return what the {@link gov.tawasul.engine.inbox.Inbox} takes: the messages, deliveries and watermarks */
+    public InboundBatch toBatch() {
+        return new InboundBatch(messages, deliveries, watermarks, List.of());
     }
 
     /** A webhook for another object than {@code page} (e.g. {@code instagram}): nothing to do. */

@@ -1,8 +1,6 @@
 package gov.tawasul.channels.facebook;
 
-import gov.tawasul.engine.delivery.DeliveryReceipts;
 import gov.tawasul.engine.inbox.Inbox;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
@@ -27,8 +25,8 @@ import java.time.Instant;
  *       check; answers the challenge as text/plain when the token matches, else 403 problem+json.</li>
  *   <li>{@code POST /webhooks/facebook}: the raw body is checked against {@code X-Hub-Signature-256} before any
  *       parsing (403, nothing stored, when missing or wrong); malformed JSON is 400; objects other than {@code page}
- *       are acknowledged and ignored (200). Every message is stored through {@link Inbox#acceptAll} (once per POST),
- *       then every delivery and read receipt applied; 200 only after all of it completed. A failure there answers
+ *       are acknowledged and ignored (200). Messages, deliveries and read receipts go to the {@link Inbox} as one
+ *       {@link gov.tawasul.engine.model.InboundBatch}; 200 only after all of it was committed. A failure there answers
  *       5xx, so Meta retries (duplicates are recognised by mid).</li>
  * </ul>
  * Runs on the event loop.
@@ -41,14 +39,11 @@ public class MessengerWebhookResource {
     private final MessengerConfig config;
     private final MessengerWebhookParser parser;
     private final Inbox inbox;
-    private final DeliveryReceipts receipts;
 
-    public MessengerWebhookResource(MessengerConfig config, MessengerWebhookParser parser, Inbox inbox,
-                                    DeliveryReceipts receipts) {
+    public MessengerWebhookResource(MessengerConfig config, MessengerWebhookParser parser, Inbox inbox) {
         this.config = config;
         this.parser = parser;
         this.inbox = inbox;
-        this.receipts = receipts;
     }
 
     /** Subscription check: 200 text/plain {@code hub.challenge}, or 403. */
@@ -79,14 +74,7 @@ public class MessengerWebhookResource {
         if (events.ignored() > 0) {
             LOG.debugf("Messenger webhook: %d messaging item(s) of unhandled kinds ignored", events.ignored());
         }
-        Uni<?> stored = events.messages().isEmpty() ? Uni.createFrom().voidItem() : inbox.acceptAll(events.messages());
-        return stored
-                .chain(() -> Multi.createFrom().iterable(events.deliveries())
-                        .onItem().transformToUniAndConcatenate(receipts::record)
-                        .collect().last())
-                .chain(() -> Multi.createFrom().iterable(events.watermarks())
-                        .onItem().transformToUniAndConcatenate(receipts::record)
-                        .collect().last())
+        return inbox.accept(events.toBatch())
                 .replaceWith(Response.ok().build());
     }
 }

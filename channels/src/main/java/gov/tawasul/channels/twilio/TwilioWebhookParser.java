@@ -4,12 +4,14 @@ import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.DeliveryReceipt;
 import gov.tawasul.engine.model.DeliveryStatus;
+import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
 import jakarta.ws.rs.BadRequestException;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -89,6 +91,20 @@ public final class TwilioWebhookParser {
         String code = params.nonBlank("ErrorCode");
         code = code == null ? null : code.strip();
         return new DeliveryReceipt(Channel.SMS, sid, status, code, TwilioErrorCodes.reason(code), receivedAt);
+    }
+
+    /**
+     * @return the status callback as a batch: its receipt and, for error 21610 (the recipient replied STOP), the
+     *         recipient's opt-out (field case F09)
+     * @throws BadRequestException as {@link #toReceipt}
+     */
+    public static InboundBatch toStatusBatch(FormParams params, Instant receivedAt) {
+        DeliveryReceipt receipt = toReceipt(params, receivedAt);
+        List<InboundBatch.RecipientOptOut> optOuts = TwilioErrorCodes.OPTED_OUT.equals(receipt.errorCode())
+                ? List.of(new InboundBatch.RecipientOptOut(Channel.SMS, receipt.providerMessageId(),
+                "STATUS_ERROR_" + TwilioErrorCodes.OPTED_OUT))
+                : List.of();
+        return new InboundBatch(List.of(), List.of(receipt), List.of(), optOuts);
     }
 
     static String required(FormParams params, String name) {

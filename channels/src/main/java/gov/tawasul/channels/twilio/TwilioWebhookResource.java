@@ -1,10 +1,7 @@
 package gov.tawasul.channels.twilio;
 
-import gov.tawasul.engine.delivery.DeliveryReceipts;
 import gov.tawasul.engine.inbox.Inbox;
-import gov.tawasul.engine.model.Channel;
-import gov.tawasul.engine.model.DeliveryReceipt;
-import gov.tawasul.engine.optout.OptOuts;
+import gov.tawasul.engine.model.InboundBatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +27,7 @@ import java.time.Instant;
  *       400 when {@code MessageSid}/{@code From}/{@code To} is missing; else stored through {@link Inbox#accept}
  *       and answered 200 with an empty TwiML {@code <Response/>} once committed (also for a duplicate).</li>
  *   <li>{@code POST /webhooks/twilio/status}: a status callback, signed the same way (its URL includes the query
- *       string). 204 once recorded through {@link DeliveryReceipts#record}; 400 for an unknown status. Error
+ *       string). 204 once recorded through the {@link Inbox}; 400 for an unknown status. Error
  *       21610 (the recipient replied STOP) also opts the pair out (field case F09).</li>
  * </ul>
  * The signed URL is {@code tawasul.public-url} + the request path + the raw query string, never the Host header.
@@ -48,17 +45,13 @@ public class TwilioWebhookResource {
     public static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
     private final Inbox inbox;
-    private final DeliveryReceipts receipts;
-    private final OptOuts optOuts;
     private final TwilioSignatureVerifier verifier;
     private final String publicUrl;
 
     /** @param publicUrl {@code tawasul.public-url}: the scheme + host [+ port] Twilio calls, base of the signed URL */
-    public TwilioWebhookResource(Inbox inbox, DeliveryReceipts receipts, OptOuts optOuts, TwilioConfig config,
+    public TwilioWebhookResource(Inbox inbox, TwilioConfig config,
                                  @ConfigProperty(name = "tawasul.public-url") String publicUrl) {
         this.inbox = inbox;
-        this.receipts = receipts;
-        this.optOuts = optOuts;
         this.verifier = new TwilioSignatureVerifier(config.authToken());
         this.publicUrl = publicUrl;
     }
@@ -74,8 +67,8 @@ public class TwilioWebhookResource {
             LOG.infof("WhatsApp message %s acknowledged, not handled (channel not served)", params.first("MessageSid"));
             return Uni.createFrom().item(twiml());
         }
-        return inbox.accept(TwilioWebhookParser.toInbound(params, Instant.now())).map(result -> {
-            LOG.debugf("Twilio inbound %s: %s", params.first("MessageSid"), result.outcome());
+        return inbox.accept(InboundBatch.of(TwilioWebhookParser.toInbound(params, Instant.now()))).map(results -> {
+            LOG.debugf("Twilio inbound %s: %s", params.first("MessageSid"), results.get(0).outcome());
             return twiml();
         });
     }
@@ -100,13 +93,8 @@ public class TwilioWebhookResource {
             LOG.infof("WhatsApp status %s acknowledged, not recorded (channel not served)", params.first("MessageSid"));
             return Uni.createFrom().item(Response.noContent().build());
         }
-        DeliveryReceipt receipt = TwilioWebhookParser.toReceipt(params, Instant.now());
-        Uni<Integer> recorded = receipts.record(receipt);
-        if (TwilioErrorCodes.OPTED_OUT.equals(receipt.errorCode())) {
-            recorded = recorded.call(() -> optOuts.optOutRecipientOf(Channel.SMS, receipt.providerMessageId(),
-                    "STATUS_ERROR_" + TwilioErrorCodes.OPTED_OUT));
-        }
-        return recorded.map(changed -> Response.noContent().build());
+        return inbox.accept(TwilioWebhookParser.toStatusBatch(params, Instant.now()))
+                .map(ignored -> Response.noContent().build());
     }
 
     private FormParams verified(byte[] body, String signature, HttpServerRequest request) {

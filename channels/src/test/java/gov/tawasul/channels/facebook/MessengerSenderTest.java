@@ -8,6 +8,7 @@ import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.DeliveryStatus;
 import gov.tawasul.engine.model.OutboundMessage;
+import gov.tawasul.engine.model.Origin;
 import gov.tawasul.engine.model.QuickReply;
 import gov.tawasul.engine.model.SendResult;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -65,10 +67,10 @@ class MessengerSenderTest {
     }
 
     static OutboundMessage reply(String text, Instant lastInboundAt) {
-        return new OutboundMessage(7, Channel.FACEBOOK, new Address(Channel.FACEBOOK, FbFixtures.PSID_1),
+        return new OutboundMessage(7, Origin.BOT, Channel.FACEBOOK, new Address(Channel.FACEBOOK, FbFixtures.PSID_1),
                 new Address(Channel.FACEBOOK, FbFixtures.PAGE_ID), text, "en",
                 List.of(new QuickReply("Another case", "ANOTHER_CASE"), new QuickReply("Help", "HELP")),
-                lastInboundAt, 1);
+                Map.of(), lastInboundAt, 1);
     }
 
     void answer(int status, String body) {
@@ -115,9 +117,9 @@ class MessengerSenderTest {
     @Test
     void limitsTextAndQuickReplyTitles() throws Exception {
         answer(200, GraphApiBodies.accepted(FbFixtures.PSID_1, "m_long"));
-        OutboundMessage m = new OutboundMessage(8, Channel.FACEBOOK, new Address(Channel.FACEBOOK, FbFixtures.PSID_1),
+        OutboundMessage m = new OutboundMessage(8, Origin.BOT, Channel.FACEBOOK, new Address(Channel.FACEBOOK, FbFixtures.PSID_1),
                 new Address(Channel.FACEBOOK, FbFixtures.PAGE_ID), "ت".repeat(2500), "ar",
-                List.of(new QuickReply("استعلام عن معاملة أخرى الآن", "ANOTHER_CASE")), NOW, 1);
+                List.of(new QuickReply("استعلام عن معاملة أخرى الآن", "ANOTHER_CASE")), Map.of(), NOW, 1);
         assertThat(sender.maxTextLength()).isEqualTo(2000);
         assertThat(sender.send(m).outcome()).isEqualTo(SendResult.Outcome.ACCEPTED);
         JsonNode body = new ObjectMapper().readTree(graph.getAllServeEvents().get(0).getRequest().getBodyAsString());

@@ -6,6 +6,7 @@ import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.DeliveryStatus;
 import gov.tawasul.engine.model.OutboundMessage;
+import gov.tawasul.engine.model.Origin;
 import gov.tawasul.engine.model.SendResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -79,7 +81,7 @@ class TwilioSenderTest {
     }
 
     private static OutboundMessage message(String text) {
-        return new OutboundMessage(7, Channel.SMS, CITIZEN, BOT, text, "en", List.of(), null, 1);
+        return new OutboundMessage(7, Origin.BOT, Channel.SMS, CITIZEN, BOT, text, "en", List.of(), Map.of(), null, 1);
     }
 
     private static String formValue(LoggedRequest request, String name) {

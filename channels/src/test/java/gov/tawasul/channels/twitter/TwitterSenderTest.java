@@ -5,6 +5,7 @@ import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.DeliveryStatus;
 import gov.tawasul.engine.model.OutboundMessage;
+import gov.tawasul.engine.model.Origin;
 import gov.tawasul.engine.model.QuickReply;
 import gov.tawasul.engine.model.SendResult;
 import gov.tawasul.engine.redis.RedisConfig;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,8 +76,8 @@ class TwitterSenderTest {
     }
 
     private static OutboundMessage reply(String text, List<QuickReply> quickReplies) {
-        return new OutboundMessage(7, Channel.TWITTER, new Address(Channel.TWITTER, "1000000000000000002"),
-                new Address(Channel.TWITTER, "1000000000000000001"), text, "ar", quickReplies, Instant.now(), 1);
+        return new OutboundMessage(7, Origin.BOT, Channel.TWITTER, new Address(Channel.TWITTER, "1000000000000000002"),
+                new Address(Channel.TWITTER, "1000000000000000001"), text, "ar", quickReplies, Map.of(), Instant.now(), 1);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package gov.tawasul.engine.inbox;
 
+import gov.tawasul.engine.delivery.DeliveryReceipts;
+import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.model.InboundKind;
+import gov.tawasul.engine.optout.OptOuts;
 import gov.tawasul.engine.model.InboundMessage;
 import gov.tawasul.engine.persistence.Attributes;
 import gov.tawasul.engine.persistence.Columns;
@@ -60,14 +63,37 @@ public class Inbox {
 
     private final Sql sql;
     private final ConversationProcessor processor;
+    private final DeliveryReceipts receipts;
+    private final OptOuts optOuts;
     private final Counter accepted;
     private final Counter duplicates;
 
-    public Inbox(Sql sql, ConversationProcessor processor, MeterRegistry metrics) {
+    public Inbox(Sql sql, ConversationProcessor processor, DeliveryReceipts receipts, OptOuts optOuts,
+                 MeterRegistry metrics) {
         this.sql = sql;
+        this.receipts = receipts;
+        this.optOuts = optOuts;
         this.processor = processor;
         this.accepted = Counter.builder("tawasul.inbound.accepted").register(metrics);
         this.duplicates = Counter.builder("tawasul.inbound.duplicates").register(metrics);
+    }
+
+    /**
+     * The one entry point of every channel: stores the batch's messages ({@link #acceptAll}), then applies its
+     * receipts, watermarks and reported opt-outs, in that order. Completes after all of it was committed.
+     *
+     * @return one result per message, in the order given
+     */
+    public Uni<List<InboxResult>> accept(InboundBatch batch) {
+        Uni<List<InboxResult>> stored = batch.messages().isEmpty() ? Uni.createFrom().item(List.of())
+                : acceptAll(batch.messages());
+        return stored.call(() -> Multi.createFrom().iterable(batch.receipts())
+                        .onItem().transformToUniAndConcatenate(receipts::record).collect().last())
+                .call(() -> Multi.createFrom().iterable(batch.watermarks())
+                        .onItem().transformToUniAndConcatenate(receipts::record).collect().last())
+                .call(() -> Multi.createFrom().iterable(batch.optOuts())
+                        .onItem().transformToUniAndConcatenate(o -> optOuts.optOutRecipientOf(o.channel(),
+                                o.providerMessageId(), o.reason())).collect().last());
     }
 
     /** Stores one message; see {@link #acceptAll}. */

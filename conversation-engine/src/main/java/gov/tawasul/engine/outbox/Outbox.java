@@ -97,8 +97,8 @@ public class Outbox {
                         citizen.value(), bot.value(), text, reply.locale(), QuickReplies.toJson(reply.quickReplies()),
                         intent.name(), caseNumbers(intent))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().voidItem()
-                        : send(new OutboundMessage(Columns.asLong(ids.get(0)), citizen.channel(), citizen, bot, text,
-                        reply.locale(), reply.quickReplies(), lastInboundAt, 1)));
+                        : send(new OutboundMessage(Columns.asLong(ids.get(0)), gov.tawasul.engine.model.Origin.BOT, citizen.channel(), citizen, bot, text,
+                        reply.locale(), reply.quickReplies(), java.util.Map.of(), lastInboundAt, 1)));
     }
 
     private static String caseNumbers(Intent intent) {
@@ -113,9 +113,9 @@ public class Outbox {
             }
             Object[] r = rows.get(0);
             var channel = gov.tawasul.engine.model.Channel.valueOf((String) r[1]);
-            return send(new OutboundMessage(Columns.asLong(r[0]), channel, new Address(channel, (String) r[2]),
+            return send(new OutboundMessage(Columns.asLong(r[0]), gov.tawasul.engine.model.Origin.BOT, channel, new Address(channel, (String) r[2]),
                     new Address(channel, (String) r[3]), (String) r[4], (String) r[5],
-                    QuickReplies.fromJson((String) r[8]),
+                    QuickReplies.fromJson((String) r[8]), java.util.Map.of(),
                     Columns.asInstant(r[7]), (int) Columns.asLong(r[6])));
         });
     }

@@ -1,0 +1,69 @@
+package gov.tawasul.engine.policy;
+
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.ConversationView;
+import gov.tawasul.engine.model.Origin;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The one answer to "may this message be sent now, and how", asked by the outbox for every origin before a row is
+ * queued. Rules common to every channel come first:
+ * <ol>
+ *   <li>a citizen who opted out of this sender gets nothing, whatever the origin, staff included (SMS STOP per
+ *       (citizen, our number); other channels' opt-outs; the provider would refuse it anyway, e.g. Twilio 21610);</li>
+ *   <li>a conversation held by a person ({@code WAITING_FOR_AGENT}, {@code WITH_AGENT}) gets no {@link Origin#BOT}
+ *       message: the bot stays silent while a person has it;</li>
+ * </ol>
+ * then the channel's own {@link ChannelPolicy} (window, tags, text folding), when it has one.
+ * Pure: no I/O.
+ */
+@ApplicationScoped
+public class SendPolicy {
+
+    private final Map<Channel, ChannelPolicy> byChannel = new EnumMap<>(Channel.class);
+
+    SendPolicy(Instance<ChannelPolicy> policies) {
+        for (ChannelPolicy policy : policies) {
+            if (byChannel.put(policy.channel(), policy) != null) {
+                throw new IllegalStateException("two ChannelPolicy beans for " + policy.channel());
+            }
+        }
+    }
+
+    /** For tests without CDI. */
+    public static SendPolicy of(ChannelPolicy... policies) {
+        SendPolicy policy = new SendPolicy();
+        for (ChannelPolicy p : policies) {
+            policy.byChannel.put(p.channel(), p);
+        }
+        return policy;
+    }
+
+    private SendPolicy() {
+    }
+
+    /**
+     * @param origin       who sends
+     * @param text         the text, within the channel's length limit
+     * @param conversation the conversation the message belongs to
+     * @param now          the current time
+     * @return allow (text as it must leave, segments, options) or refuse (reason)
+     */
+    public SendDecision decide(Origin origin, String text, ConversationView conversation, Instant now) {
+        if (conversation.optedOut()) {
+            return new SendDecision.Refuse(SendDecision.Reason.OPTED_OUT,
+                    "the citizen opted out of messages from " + conversation.bot().value());
+        }
+        if (origin == Origin.BOT && conversation.state().isHeldByPerson()) {
+            return new SendDecision.Refuse(SendDecision.Reason.HELD_BY_PERSON,
+                    "the conversation is " + conversation.state() + ": the bot stays silent");
+        }
+        ChannelPolicy channel = byChannel.get(conversation.channel());
+        return channel == null ? SendDecision.Allow.as(text) : channel.decide(origin, text, conversation, now);
+    }
+}
