@@ -67,6 +67,62 @@ class ArchitectureTest {
         slices().matching("gov.tawasul.(*)..").should().beFreeOfCycles().check(classes);
     }
 
+    /** SQL runs only in the engine's stores; Hibernate (the local case table) only in the local connector. */
+    @Test
+    void onlyStoresTalkToTheDatabase() {
+        noClasses().that().resideOutsideOfPackage("gov.tawasul.engine.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx.sqlclient..", "io.vertx.mutiny.sqlclient..",
+                        "io.vertx.pgclient..", "io.vertx.mutiny.pgclient..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("gov.tawasul.engine.store.Db")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("gov.tawasul.cases.local..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", "io.quarkus.hibernate..")
+                .check(classes);
+    }
+
+    /**
+     * Each table is written by one store: the SQL that inserts into, updates or deletes from a table appears in
+     * its store's source only (statements that must be atomic across two tables take a CTE from the other
+     * table's store). Every store is found writing its table, so that this test cannot pass by finding nothing.
+     */
+    @Test
+    void onlyItsStoreWritesATable() throws IOException {
+        Map<String, String> owners = Map.of(
+                "conversation", "conversation-engine/src/main/java/gov/tawasul/engine/store/Conversations.java",
+                "inbound_message", "conversation-engine/src/main/java/gov/tawasul/engine/store/InboundMessages.java",
+                "outbound_message", "conversation-engine/src/main/java/gov/tawasul/engine/store/OutboundMessages.java",
+                "delivery_receipt", "conversation-engine/src/main/java/gov/tawasul/engine/store/DeliveryReceipts.java",
+                "opt_out", "conversation-engine/src/main/java/gov/tawasul/engine/store/OptOuts.java");
+        Pattern write = Pattern.compile("(?i)\\b(?:insert\\s+into|delete\\s+from|update)\\s+(\\w+)");
+        Path root = Path.of("").toAbsolutePath();
+        Map<String, Integer> found = new java.util.HashMap<>();
+        List<Path> sources;
+        try (Stream<Path> files = Stream.of("conversation-engine/src/main/java", "channels/src/main/java",
+                "case-connector/src/main/java", "src/main/java").map(root::resolve).flatMap(ArchitectureTest::walk)) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        for (Path source : sources) {
+            Matcher m = write.matcher(Files.readString(source));
+            while (m.find()) {
+                String table = m.group(1).toLowerCase(java.util.Locale.ROOT);
+                if (owners.containsKey(table)) {
+                    assertThat(root.relativize(source).toString()).as("writes %s: %s", table, m.group())
+                            .isEqualTo(owners.get(table));
+                    found.merge(table, 1, Integer::sum);
+                }
+            }
+        }
+        assertThat(found).as("writes found per table").containsOnlyKeys(owners.keySet());
+    }
+
+    private static Stream<Path> walk(Path folder) {
+        try {
+            return Files.isDirectory(folder) ? Files.walk(folder).toList().stream() : Stream.empty();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void everyClassSitsInTheFolderOfItsPackage() throws IOException {
         Path root = Path.of("").toAbsolutePath();

@@ -73,7 +73,7 @@ class SmsEndToEndTest {
                 .contains("You will be notified of the outcome within 5 working days");
 
         // 3. the provider id is stored with Twilio's status
-        await().atMost(Duration.ofSeconds(10)).until(() -> "QUEUED".equals(status()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENDING".equals(status()));
         assertThat(TestDb.value("select state from inbound_message where provider_message_id = ?", SID))
                 .isEqualTo("ANSWERED");
 

@@ -21,9 +21,9 @@ public interface EngineConfig {
     @WithDefault("ar")
     String defaultLocale();
 
-    /** {@code contact-match} (details only to a registered contact) or {@code open} (details to everyone). */
+    /** Who is given a case's details. */
     @WithDefault("contact-match")
-    String disclosure();
+    Disclosure disclosure();
 
     /** Most case numbers answered from one message; further numbers are listed as not answered. */
     @WithDefault("3")
@@ -37,23 +37,47 @@ public interface EngineConfig {
     @WithDefault("32")
     int maxConcurrentConversations();
 
-    /** Outbound retry backoff: first wait, doubled per attempt. */
-    @WithDefault("2s")
-    Duration retryInitialBackoff();
+    /** Retries of outbound messages after transient failures ({@code tawasul.engine.retry.*}). */
+    Retry retry();
 
-    /** Longest wait between two send attempts. */
-    @WithDefault("5m")
-    Duration retryMaxBackoff();
+    /** The backstop that picks up what a crash or a race left behind ({@code tawasul.engine.recovery.*}). */
+    Recovery recovery();
 
-    /** Attempts before a retried message is marked failed. */
-    @WithDefault("8")
-    int maxSendAttempts();
+    /** Who is given a case's details ({@code contact-match} or {@code open} in the settings). */
+    enum Disclosure {
+        /** Details only to a sender who is one of the case's registered contacts. */
+        CONTACT_MATCH,
+        /** Details to everyone who knows the number (only for cases that are public by nature). */
+        OPEN
+    }
 
-    /** How often the recovery job looks for inbound messages not yet answered and outbound messages due a retry. */
-    @WithDefault("5s")
-    Duration recoveryInterval();
+    /** Outbound retry settings. */
+    interface Retry {
+        /** First wait after a transient failure; doubled per attempt. */
+        @WithDefault("2s")
+        Duration initialBackoff();
 
-    /** An inbound message still unanswered after this is picked up by the recovery job (e.g. after a crash). */
-    @WithDefault("10s")
-    Duration recoveryAge();
+        /** Longest wait between two send attempts. */
+        @WithDefault("5m")
+        Duration maxBackoff();
+
+        /** Attempts before a retried message is marked failed. */
+        @WithDefault("8")
+        int maxAttempts();
+    }
+
+    /** Recovery settings. */
+    interface Recovery {
+        /** How often the recovery job runs. */
+        @WithDefault("5s")
+        Duration interval();
+
+        /** An inbound message still unanswered after this is picked up again (e.g. after a crash). */
+        @WithDefault("10s")
+        Duration age();
+
+        /** A send in flight this long without a provider id is marked failed ("send interrupted"). */
+        @WithDefault("5m")
+        Duration interruptedAfter();
+    }
 }

@@ -58,7 +58,7 @@ public class ReplyRenderingBench {
         Engine qute = Engine.builder().addDefaults().addLocator(ReplyRenderingBench::locate).build();
         EngineConfig config = (EngineConfig) Proxy.newProxyInstance(EngineConfig.class.getClassLoader(),
                 new Class<?>[]{EngineConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "disclosure" -> "contact-match";
+                    case "disclosure" -> EngineConfig.Disclosure.CONTACT_MATCH;
                     case "defaultLocale" -> "ar";
                     case "maxCasesPerMessage" -> 3;
                     default -> throw new UnsupportedOperationException(method.getName());

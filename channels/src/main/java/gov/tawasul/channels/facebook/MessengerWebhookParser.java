@@ -60,19 +60,6 @@ public class MessengerWebhookParser {
     public static final String ATTR_STICKER = "stickerId";
 
     private final JsonMapper mapper = new DefaultJsonMapper();
-    private final String appId;
-    private final SentMessageIds sent;
-
-    @Inject
-    public MessengerWebhookParser(MessengerConfig config, SentMessageIds sent) {
-        this(config.appId().orElse(null), sent);
-    }
-
-    /** @param appId our Meta app id, or null when unknown */
-    MessengerWebhookParser(String appId, SentMessageIds sent) {
-        this.appId = appId;
-        this.sent = sent;
-    }
 
     /**
      * @param rawBody    the verified body bytes (UTF-8 JSON)
@@ -150,9 +137,6 @@ public class MessengerWebhookParser {
             if (m.getAppId() != null) {
                 attributes.put(ATTR_APP_ID, m.getAppId());
             }
-            if (sentByBot(m)) {
-                attributes.put(Inbox.ATTR_SENT_BY_BOT, "true");
-            }
             String shown = text.isBlank() && attributes.containsKey(ATTR_ATTACHMENTS)
                     ? "[" + attributes.get(ATTR_ATTACHMENTS) + "]" : text;
             return new InboundMessage(Channel.FACEBOOK, mid, sender, recipient, InboundKind.ECHO, shown, null, at,
@@ -161,12 +145,6 @@ public class MessengerWebhookParser {
         String payload = m.getQuickReply() == null ? null : m.getQuickReply().getPayload();
         InboundKind kind = !text.isBlank() || payload != null ? InboundKind.TEXT : InboundKind.ATTACHMENT;
         return new InboundMessage(Channel.FACEBOOK, mid, sender, recipient, kind, text, payload, at, null, attributes);
-    }
-
-    private boolean sentByBot(MessageItem echo) {
-        return (appId != null && appId.equals(echo.getAppId()))
-                || SendApiRequest.METADATA.equals(echo.getMetadata())
-                || (sent != null && sent.contains(echo.getMid()));
     }
 
     private static InboundMessage postback(PostbackItem p, Address sender, Address recipient, Instant at) {

@@ -14,7 +14,7 @@ import gov.tawasul.engine.port.ChannelSender;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import gov.tawasul.engine.PublicUrl;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,11 +46,11 @@ public class TwilioSender implements ChannelSender {
      * @param publicUrl {@code tawasul.public-url}, base of the {@code StatusCallback} URL
      * @param metrics   registry of the {@code tawasul.sms.segments} summary
      */
-    public TwilioSender(TwilioConfig config, @ConfigProperty(name = "tawasul.public-url") String publicUrl,
+    public TwilioSender(TwilioConfig config, PublicUrl publicUrl,
                            MeterRegistry metrics) {
         this.config = config;
         this.metrics = metrics;
-        this.statusCallback = TwilioSignatureVerifier.publicUrl(publicUrl, STATUS_PATH, null);
+        this.statusCallback = publicUrl.resolve(STATUS_PATH, null);
         this.client = new TwilioRestClient.Builder(config.accountSid(), config.authToken())
                 .accountSid(config.accountSid())
                 .httpClient(new ApiUrlHttpClient(config.apiUrl()))

@@ -20,7 +20,7 @@ import java.util.Set;
  * Checks Twilio's {@code X-Twilio-Signature} header (https://www.twilio.com/docs/usage/webhooks/webhooks-security):
  * base64(HMAC-SHA1(auth token, URL + every POST parameter's name and value, sorted by name)).
  * <ul>
- *   <li>The URL is the <b>public</b> one Twilio requested ({@link #publicUrl}), never rebuilt from the Host header
+ *   <li>The URL is the <b>public</b> one Twilio requested ({@link gov.tawasul.engine.PublicUrl#resolve}), never rebuilt from the Host header
  *       or the scheme the server sees behind a TLS-terminating proxy (field case F01).</li>
  *   <li>URLs with and without the port are both accepted (F02): the Twilio SDK's
  *       {@link RequestValidator#validate(String, java.util.Map, String)} does this.</li>
@@ -45,22 +45,9 @@ public final class TwilioSignatureVerifier {
     }
 
     /**
-     * The URL Twilio signed: the configured public base URL + the request path + {@code ?} + the raw query string,
-     * byte for byte as received (still percent-encoded, in its order).
-     *
-     * @param publicBase {@code tawasul.public-url}, e.g. {@code https://bot.example.com} (a trailing slash is dropped)
-     * @param path       the raw request path, e.g. {@code /webhooks/twilio/status}
-     * @param rawQuery   the raw query string without {@code ?}, or null/empty
-     */
-    public static String publicUrl(String publicBase, String path, String rawQuery) {
-        String base = publicBase.endsWith("/") ? publicBase.substring(0, publicBase.length() - 1) : publicBase;
-        return base + path + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
-    }
-
-    /**
      * Checks a form-encoded POST.
      *
-     * @param url       the public URL Twilio requested (see {@link #publicUrl})
+     * @param url       the public URL Twilio requested (see {@link gov.tawasul.engine.PublicUrl#resolve})
      * @param params    every received body parameter
      * @param signature the {@code X-Twilio-Signature} header, or null
      * @return false when the signature is missing or matches none of the accepted URL forms

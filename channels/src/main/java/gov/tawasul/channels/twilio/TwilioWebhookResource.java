@@ -12,7 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import gov.tawasul.engine.PublicUrl;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -46,11 +46,11 @@ public class TwilioWebhookResource {
 
     private final Inbox inbox;
     private final TwilioSignatureVerifier verifier;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     /** @param publicUrl {@code tawasul.public-url}: the scheme + host [+ port] Twilio calls, base of the signed URL */
     public TwilioWebhookResource(Inbox inbox, TwilioConfig config,
-                                 @ConfigProperty(name = "tawasul.public-url") String publicUrl) {
+                                 PublicUrl publicUrl) {
         this.inbox = inbox;
         this.verifier = new TwilioSignatureVerifier(config.authToken());
         this.publicUrl = publicUrl;
@@ -99,7 +99,7 @@ public class TwilioWebhookResource {
 
     private FormParams verified(byte[] body, String signature, HttpServerRequest request) {
         FormParams params = FormParams.parse(body);
-        String url = TwilioSignatureVerifier.publicUrl(publicUrl, request.path(), request.query());
+        String url = publicUrl.resolve(request.path(), request.query());
         if (!verifier.isValid(url, params, signature)) {
             LOG.warnf("Twilio webhook %s rejected: %s X-Twilio-Signature", request.path(),
                     signature == null ? "missing" : "wrong");

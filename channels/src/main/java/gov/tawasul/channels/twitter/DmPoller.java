@@ -2,6 +2,7 @@ package gov.tawasul.channels.twitter;
 
 import gov.tawasul.engine.EngineContext;
 import gov.tawasul.engine.inbox.Inbox;
+import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.inbox.InboxResult;
 import gov.tawasul.engine.model.InboundMessage;
 import io.smallrye.mutiny.Uni;
@@ -171,7 +172,7 @@ final class DmPoller {
                 }
             }
             Uni<List<InboxResult>> stored = messages.isEmpty() ? Uni.createFrom().item(List.of())
-                    : inbox.acceptAll(messages);
+                    : inbox.accept(InboundBatch.ofMessages(messages));
             return stored.chain(results -> (p.newest == null ? Uni.createFrom().voidItem() : cursor.store(p.newest))
                     .invoke(() -> pass = null)
                     .replaceWith(new Outcome(Outcome.Status.DONE, fetched, results)));

@@ -1,7 +1,8 @@
 package gov.tawasul.channels.twitter;
 
 import gov.tawasul.engine.EngineContext;
-import gov.tawasul.engine.persistence.Sql;
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.store.InboundMessages;
 import gov.tawasul.engine.redis.RedisConfig;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.smallrye.mutiny.Uni;
@@ -18,19 +19,15 @@ import java.util.concurrent.Executor;
 @ApplicationScoped
 public class PollCursor {
 
-    /** Newest stored X inbound id: ids are decimal strings without leading zeros, so length first. */
-    private static final String NEWEST_STORED = """
-            select provider_message_id from inbound_message where channel = 'TWITTER'
-            order by length(provider_message_id) desc, provider_message_id desc limit 1""";
-
     private final StatefulRedisConnection<String, String> redis;
-    private final Sql sql;
+    private final InboundMessages inbound;
     private final EngineContext context;
     private final String key;
 
-    PollCursor(StatefulRedisConnection<String, String> redis, Sql sql, EngineContext context, RedisConfig config) {
+    PollCursor(StatefulRedisConnection<String, String> redis, InboundMessages inbound, EngineContext context,
+               RedisConfig config) {
         this.redis = redis;
-        this.sql = sql;
+        this.inbound = inbound;
         this.context = context;
         this.key = config.keyPrefix() + "twitter:poll-cursor";
     }
@@ -40,7 +37,7 @@ public class PollCursor {
         Executor here = context.currentContextExecutor();
         return Uni.createFrom().completionStage(() -> redis.async().get(key)).emitOn(here)
                 .chain(cursor -> cursor != null ? Uni.createFrom().item(cursor)
-                        : sql.column(NEWEST_STORED, String.class).map(ids -> ids.isEmpty() ? null : ids.get(0)));
+                        : inbound.newestSnowflakeId(Channel.TWITTER).map(id -> id.orElse(null)));
     }
 
     /** Stores the newest event id seen by a completed poll. */

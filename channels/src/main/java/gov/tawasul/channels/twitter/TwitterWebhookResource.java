@@ -2,10 +2,8 @@ package gov.tawasul.channels.twitter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.tawasul.engine.EngineContext;
-import gov.tawasul.engine.delivery.DeliveryReceipts;
 import gov.tawasul.engine.inbox.Inbox;
-import gov.tawasul.engine.model.WatermarkReceipt;
-import io.smallrye.mutiny.Multi;
+import gov.tawasul.engine.model.InboundBatch;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
@@ -50,16 +48,14 @@ public class TwitterWebhookResource {
     private final TwitterConfig config;
     private final ObjectMapper json;
     private final Inbox inbox;
-    private final DeliveryReceipts receipts;
     private final SentEventIds sentEventIds;
     private final EngineContext context;
 
-    public TwitterWebhookResource(TwitterConfig config, ObjectMapper json, Inbox inbox, DeliveryReceipts receipts,
+    public TwitterWebhookResource(TwitterConfig config, ObjectMapper json, Inbox inbox,
                                   SentEventIds sentEventIds, EngineContext context) {
         this.config = config;
         this.json = json;
         this.inbox = inbox;
-        this.receipts = receipts;
         this.sentEventIds = sentEventIds;
         this.context = context;
     }
@@ -107,9 +103,8 @@ public class TwitterWebhookResource {
                 .chain(sent -> {
                     AccountActivity activity = TwitterWebhookParser.map(payload, config.appId(),
                             new HashSet<>(sent), Instant.now());
-                    Uni<?> stored = activity.messages().isEmpty() ? Uni.createFrom().voidItem()
-                            : inbox.acceptAll(activity.messages());
-                    return stored.chain(() -> recordReads(activity.reads()));
+                    return inbox.accept(new InboundBatch(activity.messages(), List.of(), activity.reads(),
+                            List.of()));
                 })
                 .replaceWith(() -> Response.ok().build());
     }
@@ -120,14 +115,5 @@ public class TwitterWebhookResource {
      */
     private boolean isForOurAccount(AccountActivityPayload payload) {
         return config.userId().map(id -> id.equals(payload.forUserId())).orElse(true);
-    }
-
-    private Uni<Void> recordReads(List<WatermarkReceipt> reads) {
-        if (reads.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Multi.createFrom().iterable(reads)
-                .onItem().transformToUniAndConcatenate(receipts::record)
-                .collect().last().replaceWithVoid();
     }
 }

@@ -23,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MessengerWebhookParserTest {
 
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    final SentMessageIds sent = new SentMessageIds();
-    final MessengerWebhookParser parser = new MessengerWebhookParser(FbFixtures.APP_ID, sent);
+    final MessengerWebhookParser parser = new MessengerWebhookParser();
 
     MessengerEvents parse(String fixture) {
         return parser.parse(FbFixtures.bytes(fixture), NOW);
@@ -110,13 +109,12 @@ class MessengerWebhookParserTest {
         assertThat(echo.to()).isEqualTo(fb(PSID_1));
         assertThat(echo.citizen()).isEqualTo(fb(PSID_1));
         assertThat(echo.text()).isEqualTo("Thanks! Your booking is confirmed.");
-        assertThat(echo.attributes()).containsEntry(Inbox.ATTR_SENT_BY_BOT, "true")
-                .containsEntry(MessengerWebhookParser.ATTR_APP_ID, FbFixtures.APP_ID);
+        assertThat(echo.attributes()).containsEntry(MessengerWebhookParser.ATTR_APP_ID, FbFixtures.APP_ID);
 
         InboundMessage template = parse("fb-messenger-echo-template.json").messages().get(0);
         assertThat(template.kind()).isEqualTo(InboundKind.ECHO);
         assertThat(template.text()).isEqualTo("[template]");
-        assertThat(template.attributes()).containsEntry(Inbox.ATTR_SENT_BY_BOT, "true");
+        assertThat(template.providerMessageId()).isEqualTo("mid.1468152706286:0000000000fake0001");
     }
 
     @Test
@@ -129,26 +127,16 @@ class MessengerWebhookParserTest {
     }
 
     @Test
-    void echoOfAnotherAppIsStaffUnlessWeSentItsMid() {
-        MessengerWebhookParser other = new MessengerWebhookParser("999", sent);
-        InboundMessage staff = other.parse(FbFixtures.bytes("fb-messenger-echo-template.json"), NOW).messages().get(0);
-        assertThat(staff.kind()).isEqualTo(InboundKind.ECHO);
-        assertThat(staff.attributes()).doesNotContainKey(Inbox.ATTR_SENT_BY_BOT);
-
-        sent.add("mid.1468152706286:0000000000fake0001");
-        assertThat(other.parse(FbFixtures.bytes("fb-messenger-echo-template.json"), NOW).messages().get(0)
-                .attributes()).containsEntry(Inbox.ATTR_SENT_BY_BOT, "true");
-
-        // without app_id (Page inbox) and unknown mid: staff
+    void everyEchoIsAnEchoWhateverItsAppOrMetadata() {
+        // who sent it is decided by the Inbox from the mid (the bot's own rows hold theirs), not by the parser
         String noApp = FbFixtures.text("fb-messenger-echo.json").replace("\"app_id\":100000000000099,", "");
         InboundMessage pageInbox = parser.parse(noApp.getBytes(StandardCharsets.UTF_8), NOW).messages().get(0);
         assertThat(pageInbox.kind()).isEqualTo(InboundKind.ECHO);
-        assertThat(pageInbox.attributes()).doesNotContainKeys(Inbox.ATTR_SENT_BY_BOT,
-                MessengerWebhookParser.ATTR_APP_ID);
-        // our own metadata marks it as the bot's, whatever the app id
+        assertThat(pageInbox.attributes()).doesNotContainKey(MessengerWebhookParser.ATTR_APP_ID);
         String ours = noApp.replace("DEVELOPER_DEFINED_METADATA_STRING", SendApiRequest.METADATA);
-        assertThat(parser.parse(ours.getBytes(StandardCharsets.UTF_8), NOW).messages().get(0).attributes())
-                .containsEntry(Inbox.ATTR_SENT_BY_BOT, "true");
+        InboundMessage withOurMetadata = parser.parse(ours.getBytes(StandardCharsets.UTF_8), NOW).messages().get(0);
+        assertThat(withOurMetadata.kind()).isEqualTo(InboundKind.ECHO);
+        assertThat(withOurMetadata.providerMessageId()).isEqualTo(pageInbox.providerMessageId());
     }
 
     @Test

@@ -108,10 +108,12 @@ class MessengerWebhookResourceTest {
         assertThat(TestDb.rows("select kind, text from inbound_message where channel = 'FACEBOOK'")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("kind", "TEXT")
                         .containsEntry("text", "مرحبا! أريد حجز موعد غداً 👋😊"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> TestDb.rows("select 1 from outbound_message "
-                + "where channel = 'FACEBOOK' and status = 'FAILED'").size() == 1);
-        assertThat((String) TestDb.value("select error_message from outbound_message where channel = 'FACEBOOK'"))
-                .contains("outside Messenger 24-hour window");
+        // the send policy refuses the bot's reply: no row, no Send API call, the reason kept on the message
+        await().atMost(Duration.ofSeconds(10)).until(() -> !"RECEIVED".equals(TestDb.value(
+                "select state from inbound_message where channel = 'FACEBOOK'")));
+        assertThat(TestDb.rows("select state, intent from inbound_message where channel = 'FACEBOOK'"))
+                .containsExactly(Map.of("state", "IGNORED", "intent", "OUTSIDE_WINDOW"));
+        assertThat(count("select count(*) from outbound_message where channel = 'FACEBOOK'")).isZero();
         assertThat(sends()).isEmpty();
     }
 
@@ -190,13 +192,30 @@ class MessengerWebhookResourceTest {
     // --- echoes (F14) ---------------------------------------------------------------------------------------
 
     @Test
-    void echoesOfOurAppAreIgnored() {
+    void echoesAreRecordedOnceAndNeverAnswered() {
+        // the fixtures' mids are not the bot's (none of our rows holds them): a person sent them from the Page
         postFixture("fb-messenger-echo.json").statusCode(200);
         postFixture("fb-messenger-echo-template.json").statusCode(200);
+        postFixture("fb-messenger-echo.json").statusCode(200);
         settle();
         assertThat(sends()).isEmpty();
-        assertThat(count("select count(*) from outbound_message where channel = 'FACEBOOK'")).isZero();
+        assertThat(TestDb.rows("select origin, from_echo, status from outbound_message where channel = 'FACEBOOK'"))
+                .hasSize(2).allSatisfy(r -> assertThat(r).containsEntry("origin", "AGENT")
+                        .containsEntry("from_echo", true).containsEntry("status", "SENT"));
         assertThat(count("select count(*) from inbound_message where channel = 'FACEBOOK'")).isZero();
+    }
+
+    @Test
+    void theEchoOfTheBotsOwnReplyIsNotRecordedAgain() {
+        String mid = conversationWithReply("status 12345");
+        String echo = FbFixtures.text("fb-messenger-echo.json")
+                .replace("mid.1457764197618:41d102a3e1ae206a38", mid);
+        assertThat(echo).contains(mid);
+        postSigned(echo).statusCode(200);
+        settle();
+        assertThat(TestDb.rows("select origin, from_echo from outbound_message where provider_message_id = ?", mid))
+                .containsExactly(Map.of("origin", "BOT", "from_echo", false));
+        assertThat(sendsTo(PSID_1)).hasSize(1);
     }
 
     @Test
@@ -207,7 +226,7 @@ class MessengerWebhookResourceTest {
         assertThat(sends()).isEmpty();
         assertThat(TestDb.rows("select origin, recipient, sender, text, status from outbound_message "
                 + "where channel = 'FACEBOOK'")).singleElement().satisfies(r -> assertThat(r)
-                .containsEntry("origin", "STAFF").containsEntry("recipient", PSID_1).containsEntry("sender", PAGE_ID)
+                .containsEntry("origin", "AGENT").containsEntry("recipient", PSID_1).containsEntry("sender", PAGE_ID)
                 .containsEntry("text", "Thanks! Your booking is confirmed.").containsEntry("status", "SENT"));
     }
 

@@ -6,6 +6,7 @@ import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.DeliveryStatus;
 import gov.tawasul.engine.model.OutboundMessage;
+import gov.tawasul.engine.PublicUrl;
 import gov.tawasul.engine.model.Origin;
 import gov.tawasul.engine.model.SendResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -73,7 +74,7 @@ class TwilioSenderTest {
                 return apiUrl;
             }
         };
-        return new TwilioSender(config, "https://bot.example.com", metrics);
+        return new TwilioSender(config, PublicUrl.of("https://bot.example.com"), metrics);
     }
 
     private TwilioSender sender(String from) {

@@ -1,5 +1,7 @@
 package gov.tawasul.channels.twilio;
 
+import gov.tawasul.engine.PublicUrl;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,7 @@ class TwilioSignatureVerifierTest {
     @Test
     void f01_publicHttpsUrlBehindProxyIsValid_andTheInternalHttpUrlIsNot() {
         FormParams params = FormParams.of(DOCS_PARAMS);
-        String publicUrl = TwilioSignatureVerifier.publicUrl("https://mycompany.com", "/myapp.php", "foo=1&bar=2");
+        String publicUrl = PublicUrl.of("https://mycompany.com/").resolve("/myapp.php", "foo=1&bar=2");
         assertThat(publicUrl).isEqualTo(DOCS_URL);
         assertThat(docs.isValid(publicUrl, params, "RSOYDt4T1cUTdK1PDd93/VVr8B8=")).isTrue();
         // what a server that trusts its own view (http, internal host) would check against

@@ -208,7 +208,7 @@ class TwilioWebhookTest {
 
     @Test
     void f06_sentThenDelivered() {
-        sentReply("QUEUED");
+        sentReply("SENDING");
         postStatus("twilio-status-callback-queued.form", 204);
         postStatus("twilio-status-callback-sent.form", 204);
         assertThat(reply()).containsEntry("status", "SENT");
@@ -220,7 +220,7 @@ class TwilioWebhookTest {
 
     @Test
     void f07_lateSentOrSendingNeverOverwritesDelivered() {
-        sentReply("QUEUED");
+        sentReply("SENDING");
         postStatus("twilio-status-callback-delivered.form", 204);
         postStatus("twilio-status-callback-sent.form", 204);
         postStatus("twilio-status-callback-queued.form", 204);
@@ -256,7 +256,7 @@ class TwilioWebhookTest {
 
     @Test
     void failed21610CallbackIsRecordedAndOptsTheRecipientOut() {
-        sentReply("QUEUED");
+        sentReply("SENDING");
         postStatus("twilio-status-callback-failed-21610.form", 204);
         assertThat(reply()).containsEntry("status", "FAILED").containsEntry("error_code", "21610");
         assertThat(TestDb.rows("select citizen_address, bot_address, reason from opt_out"))
@@ -363,7 +363,7 @@ class TwilioWebhookTest {
                 "select count(*) from outbound_message where provider_message_id is not null") == 1);
         Map<String, Object> out = TestDb.rows("select status, attempts, provider_message_id from outbound_message")
                 .get(0);
-        assertThat(out).containsEntry("status", "QUEUED").containsEntry("attempts", 2);
+        assertThat(out).containsEntry("status", "SENDING").containsEntry("attempts", 2);
         assertThat((String) out.get("provider_message_id")).startsWith("SM").hasSize(34);
         await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> true);
         assertThat(apiCalls()).isEqualTo(2);

@@ -154,7 +154,7 @@ class TwitterPollTest {
                 .containsExactly("1585047616894574001", "1585047616894574003", "1585047616894574004");
         assertThat(TestDb.value("select citizen_name from conversation where channel = 'TWITTER'")).isEqualTo("test_sender");
         assertThat(TestDb.value("select origin from outbound_message where provider_message_id = '1585047616894574002'"))
-                .isEqualTo("STAFF");
+                .isEqualTo("AGENT");
 
         // restart: a new poller (nothing in memory) meets two newer events, then the stored cursor
         ObjectNode e5 = event("1585047616894574005", CITIZEN, "1446-000123", t.plusSeconds(40));

@@ -130,7 +130,7 @@ class TwitterWebhookTest {
         assertThat(XApiWireMock.server.findAll(postRequestedFor(urlPathEqualTo(XApiStubs.NEW_EVENT)))).isEmpty();
         assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isZero();
         assertThat(TestDb.rows("select origin, recipient, sender, text, provider_message_id from outbound_message"
-                + " where channel = 'TWITTER'")).containsExactly(Map.of("origin", "STAFF",
+                + " where channel = 'TWITTER'")).containsExactly(Map.of("origin", "AGENT",
                 "recipient", "1000000000000000002", "sender", US, "text", "Briefly, what are your opening hours?",
                 "provider_message_id", "1100000000000000001"));
     }

@@ -11,5 +11,5 @@ package gov.tawasul.engine.inbox;
 public record InboxResult(Outcome outcome, long messageId, long conversationId) {
 
     /** The kinds of outcome. */
-    public enum Outcome { ACCEPTED, DUPLICATE, RECORDED, IGNORED }
+    public enum Outcome { ACCEPTED, DUPLICATE, RECORDED }
 }

@@ -2,130 +2,111 @@ package gov.tawasul.engine.outbox;
 
 import gov.tawasul.engine.EngineConfig;
 import gov.tawasul.engine.EngineContext;
-import gov.tawasul.engine.delivery.DeliveryReceipts;
-import gov.tawasul.engine.intent.Intent;
-import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.ConversationView;
 import gov.tawasul.engine.model.DeliveryStatus;
+import gov.tawasul.engine.model.Origin;
 import gov.tawasul.engine.model.OutboundMessage;
 import gov.tawasul.engine.model.SendResult;
-import gov.tawasul.engine.persistence.Columns;
-import gov.tawasul.engine.persistence.Sql;
+import gov.tawasul.engine.policy.SendDecision;
+import gov.tawasul.engine.policy.SendPolicy;
 import gov.tawasul.engine.port.ChannelSender;
-import gov.tawasul.engine.reply.Reply;
+import gov.tawasul.engine.store.Conversations;
+import gov.tawasul.engine.store.OutboundMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Stores replies and sends them. A reply is a committed {@code outbound_message} row ({@code QUEUED}) before it is a
- * network call; the provider call runs on a worker thread with no transaction open; its result is stored in a new
- * statement on the event loop. Transient failures are retried with exponential backoff by the
+ * The one way out for every outbound message, whatever its {@link Origin}: the {@link SendPolicy} is asked first
+ * (opt-out, a conversation held by a person, the channel's window and folding); an allowed message is a committed
+ * {@code outbound_message} row ({@code SENDING}) before it is a network call; the provider call runs on a worker
+ * thread with no transaction open; its result is stored in a new statement on the event loop. Transient failures
+ * are retried with exponential backoff ({@code tawasul.engine.retry.*}) by the
  * {@link gov.tawasul.engine.processing.RecoveryJob}; final failures keep the provider's error code.
+ * Must be called on a Vert.x event-loop context.
+ * <p>
+ * Metrics: {@code tawasul.outbound.results} (tags {@code channel}, {@code outcome}) and
+ * {@code tawasul.outbound.refused} (tags {@code channel}, {@code origin}, {@code reason}).
  */
 @ApplicationScoped
 public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
 
-    /** One statement: the reply row (at most one per inbound message), the inbound marked answered, the locale kept. */
-    private static final String INSERT_REPLY = """
-            with o as (
-              insert into outbound_message (conversation_id, inbound_message_id, channel, recipient, sender, text,
-                                            locale, quick_replies, status, attempts)
-              values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'QUEUED', 1)
-              on conflict (inbound_message_id) where inbound_message_id is not null do nothing
-              returning id),
-            i as (update inbound_message set state = 'ANSWERED', intent = ?9, case_numbers = cast(?10 as varchar),
-                  processed_at = now() where id = ?2),
-            c as (update conversation set locale = ?7, updated_at = now() where id = ?1)
-            select id from o""";
-
-    private static final String CLAIM_RETRY = """
-            update outbound_message o set next_attempt_at = null, attempts = attempts + 1, updated_at = now()
-            from conversation c
-            where o.id = ?1 and o.status = 'QUEUED' and o.next_attempt_at is not null and c.id = o.conversation_id
-            returning o.id, o.channel, o.recipient, o.sender, o.text, o.locale, o.attempts, c.last_inbound_at, o.quick_replies""";
-
-    private static final String RETRY_LATER = """
-            update outbound_message set next_attempt_at = ?2, error_code = cast(?3 as varchar),
-                   error_message = cast(?4 as text), updated_at = now()
-            where id = ?1 and status = 'QUEUED'""";
-
-    private static final String FAIL = """
-            update outbound_message set status = 'FAILED', error_code = cast(?2 as varchar),
-                   error_message = cast(?3 as text), updated_at = now()
-            where id = ?1 and status = 'QUEUED'""";
-
-    private static final String OPT_OUT = """
-            with f as (update outbound_message set status = 'FAILED', error_code = cast(?2 as varchar),
-                              error_message = cast(?3 as text), updated_at = now()
-                       where id = ?1 and status = 'QUEUED' returning channel, recipient, sender)
-            insert into opt_out (channel, citizen_address, bot_address, reason)
-            select channel, recipient, sender, 'SEND_ERROR_' || cast(?2 as varchar) from f
-            on conflict do nothing""";
-
-    private final Sql sql;
-    private final EngineContext context;
+    private final OutboundMessages messages;
+    private final Conversations conversations;
+    private final SendPolicy policy;
     private final ChannelSenders senders;
-    private final DeliveryReceipts receipts;
-    private final EngineConfig config;
+    private final EngineContext context;
+    private final EngineConfig.Retry retry;
     private final MeterRegistry metrics;
+    private final Clock clock;
 
-    public Outbox(Sql sql, EngineContext context, ChannelSenders senders, DeliveryReceipts receipts,
-                  EngineConfig config, MeterRegistry metrics) {
-        this.sql = sql;
-        this.context = context;
+    Outbox(OutboundMessages messages, Conversations conversations, SendPolicy policy, ChannelSenders senders,
+           EngineContext context, EngineConfig config, MeterRegistry metrics) {
+        this.messages = messages;
+        this.conversations = conversations;
+        this.policy = policy;
         this.senders = senders;
-        this.receipts = receipts;
-        this.config = config;
+        this.context = context;
+        this.retry = config.retry();
         this.metrics = metrics;
+        this.clock = Clock.systemUTC();
     }
 
     /**
-     * Stores the reply to an inbound message and sends it. Completes once the send attempt's outcome is stored.
-     * A second reply to the same inbound message is never stored (unique key).
+     * Sends a message: asks the policy, stores it, makes the first attempt and stores its outcome, then completes
+     * (so that the replies of one conversation leave in order). A bot reply is stored at most once per inbound
+     * message, whatever the number of instances (unique key).
+     *
+     * @return queued (with the row id), refused by the policy (with the reason, nothing stored), or already answered
      */
-    public Uni<Void> reply(long inboundId, long conversationId, Address citizen, Address bot, Reply reply,
-                           Intent intent, Instant lastInboundAt) {
-        ChannelSender sender = senders.forChannel(citizen.channel());
-        String text = TextLimits.fit(reply.text(), sender == null ? Integer.MAX_VALUE : sender.maxTextLength());
-        return sql.column(INSERT_REPLY, Object.class, conversationId, inboundId, citizen.channel().name(),
-                        citizen.value(), bot.value(), text, reply.locale(), QuickReplies.toJson(reply.quickReplies()),
-                        intent.name(), caseNumbers(intent))
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().voidItem()
-                        : send(new OutboundMessage(Columns.asLong(ids.get(0)), gov.tawasul.engine.model.Origin.BOT, citizen.channel(), citizen, bot, text,
-                        reply.locale(), reply.quickReplies(), java.util.Map.of(), lastInboundAt, 1)));
+    public Uni<SendOutcome> send(OutboundDraft draft) {
+        Uni<ConversationView> conversation = draft.conversation() != null
+                ? Uni.createFrom().item(draft.conversation())
+                : conversations.open(draft.to(), draft.from());
+        return conversation.chain(c -> queue(draft, c));
     }
 
-    private static String caseNumbers(Intent intent) {
-        return intent instanceof Intent.CaseStatus status ? String.join(" ", status.caseNumbers()) : null;
+    private Uni<SendOutcome> queue(OutboundDraft draft, ConversationView conversation) {
+        ChannelSender sender = senders.forChannel(conversation.channel());
+        String text = TextLimits.fit(draft.text(), sender == null ? Integer.MAX_VALUE : sender.maxTextLength());
+        SendDecision decision = policy.decide(draft.origin(), text, conversation, clock.instant());
+        if (decision instanceof SendDecision.Refuse refused) {
+            metrics.counter("tawasul.outbound.refused", "channel", conversation.channel().wireName(),
+                    "origin", draft.origin().name(), "reason", refused.reason().name()).increment();
+            return Uni.createFrom().item(new SendOutcome.Refused(refused.reason(), refused.detail()));
+        }
+        SendDecision.Allow allowed = (SendDecision.Allow) decision;
+        OutboundMessages.NewOutbound row = new OutboundMessages.NewOutbound(conversation.id(), draft.origin(),
+                conversation.citizen(), conversation.bot(), allowed.text(), draft.locale(), draft.quickReplies(),
+                allowed.segments(), allowed.options());
+        Uni<Optional<OutboundMessage>> stored = draft.inReplyTo() == null
+                ? messages.queue(row).map(Optional::of)
+                : messages.queueReply(row, draft.inReplyTo().inboundId(), draft.inReplyTo().intent(),
+                draft.inReplyTo().caseNumbers());
+        return stored.chain(queued -> queued.isEmpty()
+                ? Uni.createFrom().item(new SendOutcome.AlreadyAnswered())
+                : transmit(queued.get()).replaceWith(new SendOutcome.Queued(queued.get().id())));
     }
 
     /** Claims a queued message whose retry is due and sends it again; nothing when another instance claimed it. */
     public Uni<Void> retry(long outboundId) {
-        return sql.rows(CLAIM_RETRY, outboundId).chain(rows -> {
-            if (rows.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            Object[] r = rows.get(0);
-            var channel = gov.tawasul.engine.model.Channel.valueOf((String) r[1]);
-            return send(new OutboundMessage(Columns.asLong(r[0]), gov.tawasul.engine.model.Origin.BOT, channel, new Address(channel, (String) r[2]),
-                    new Address(channel, (String) r[3]), (String) r[4], (String) r[5],
-                    QuickReplies.fromJson((String) r[8]), java.util.Map.of(),
-                    Columns.asInstant(r[7]), (int) Columns.asLong(r[6])));
-        });
+        return messages.claimRetry(outboundId)
+                .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().voidItem() : transmit(claimed.get()));
     }
 
-    private Uni<Void> send(OutboundMessage message) {
+    private Uni<Void> transmit(OutboundMessage message) {
         ChannelSender sender = senders.forChannel(message.channel());
         if (sender == null) {
-            return store(message, SendResult.finalFailure(null, "no sender configured for " + message.channel()));
+            return stored(message, SendResult.finalFailure(null, "no sender configured for " + message.channel()));
         }
-        return context.blocking(() -> safeSend(sender, message)).chain(result -> store(message, result));
+        return context.blocking(() -> safeSend(sender, message)).chain(result -> stored(message, result));
     }
 
     private static SendResult safeSend(ChannelSender sender, OutboundMessage message) {
@@ -137,21 +118,19 @@ public class Outbox {
         }
     }
 
-    private Uni<Void> store(OutboundMessage message, SendResult result) {
+    private Uni<Void> stored(OutboundMessage message, SendResult result) {
         metrics.counter("tawasul.outbound.results", "channel", message.channel().wireName(),
                 "outcome", result.outcome().name()).increment();
         return switch (result.outcome()) {
-            case ACCEPTED -> receipts.accepted(message.channel(), message.id(), result.providerMessageId(),
-                    result.status() == null ? DeliveryStatus.QUEUED : result.status());
-            case RETRY -> message.attempt() >= config.maxSendAttempts()
-                    ? sql.update(FAIL, message.id(), result.errorCode(), "gave up after " + message.attempt()
-                    + " attempts: " + result.errorMessage()).replaceWithVoid()
-                    : sql.update(RETRY_LATER, message.id(), Columns.utc(Instant.now().plus(backoff(message, result))),
-                    result.errorCode(), result.errorMessage()).replaceWithVoid();
-            case FINAL_FAILURE -> sql.update(FAIL, message.id(), result.errorCode(), result.errorMessage())
-                    .replaceWithVoid();
-            case OPTED_OUT -> sql.update(OPT_OUT, message.id(), result.errorCode(), result.errorMessage())
-                    .replaceWithVoid();
+            case ACCEPTED -> messages.accepted(message, result.providerMessageId(),
+                    result.status() == null ? DeliveryStatus.SENDING : result.status());
+            case RETRY -> message.attempt() >= retry.maxAttempts()
+                    ? messages.fail(message.id(), result.errorCode(), "gave up after " + message.attempt()
+                    + " attempts: " + result.errorMessage())
+                    : messages.retryLater(message.id(), clock.instant().plus(backoff(message, result)),
+                    result.errorCode(), result.errorMessage());
+            case FINAL_FAILURE -> messages.fail(message.id(), result.errorCode(), result.errorMessage());
+            case OPTED_OUT -> messages.failOptedOut(message.id(), result.errorCode(), result.errorMessage());
         };
     }
 
@@ -159,7 +138,7 @@ public class Outbox {
         if (result.retryAfter() != null) {
             return result.retryAfter();
         }
-        Duration wait = config.retryInitialBackoff().multipliedBy(1L << Math.min(20, message.attempt() - 1));
-        return wait.compareTo(config.retryMaxBackoff()) > 0 ? config.retryMaxBackoff() : wait;
+        Duration wait = retry.initialBackoff().multipliedBy(1L << Math.min(20, message.attempt() - 1));
+        return wait.compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : wait;
     }
 }

@@ -44,9 +44,7 @@ public sealed interface SendDecision {
         HELD_BY_PERSON,
         /** The channel allows no message of this origin now (Messenger: 24 h after the citizen's last message). */
         OUTSIDE_WINDOW,
-        /** The recipient is one of our own addresses (a loop). */
-        OWN_ADDRESS,
-        /** No sender is configured for the channel. */
-        NO_SENDER
+        /** The channel's own rule refuses it (e.g. a template is required); the detail says which. */
+        CHANNEL_RULE
     }
 }

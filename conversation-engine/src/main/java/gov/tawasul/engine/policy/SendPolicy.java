@@ -5,10 +5,12 @@ import gov.tawasul.engine.model.ConversationView;
 import gov.tawasul.engine.model.Origin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one answer to "may this message be sent now, and how", asked by the outbox for every origin before a row is
@@ -27,6 +29,7 @@ public class SendPolicy {
 
     private final Map<Channel, ChannelPolicy> byChannel = new EnumMap<>(Channel.class);
 
+    @Inject
     SendPolicy(Instance<ChannelPolicy> policies) {
         for (ChannelPolicy policy : policies) {
             if (byChannel.put(policy.channel(), policy) != null) {
@@ -55,15 +58,29 @@ public class SendPolicy {
      * @return allow (text as it must leave, segments, options) or refuse (reason)
      */
     public SendDecision decide(Origin origin, String text, ConversationView conversation, Instant now) {
-        if (conversation.optedOut()) {
-            return new SendDecision.Refuse(SendDecision.Reason.OPTED_OUT,
-                    "the citizen opted out of messages from " + conversation.bot().value());
-        }
-        if (origin == Origin.BOT && conversation.state().isHeldByPerson()) {
-            return new SendDecision.Refuse(SendDecision.Reason.HELD_BY_PERSON,
-                    "the conversation is " + conversation.state() + ": the bot stays silent");
+        Optional<SendDecision.Refuse> refused = commonRefusal(origin, conversation);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         ChannelPolicy channel = byChannel.get(conversation.channel());
         return channel == null ? SendDecision.Allow.as(text) : channel.decide(origin, text, conversation, now);
+    }
+
+    /**
+     * The rules common to every channel alone (no text, no channel rule): what the engine asks before it spends a
+     * case lookup on a message it could not answer anyway.
+     *
+     * @return the refusal, or empty when the common rules allow a message of this origin
+     */
+    public Optional<SendDecision.Refuse> commonRefusal(Origin origin, ConversationView conversation) {
+        if (conversation.optedOut()) {
+            return Optional.of(new SendDecision.Refuse(SendDecision.Reason.OPTED_OUT,
+                    "the citizen opted out of messages from " + conversation.bot().value()));
+        }
+        if (origin == Origin.BOT && conversation.state().isHeldByPerson()) {
+            return Optional.of(new SendDecision.Refuse(SendDecision.Reason.HELD_BY_PERSON,
+                    "the conversation is " + conversation.state() + ": the bot stays silent"));
+        }
+        return Optional.empty();
     }
 }

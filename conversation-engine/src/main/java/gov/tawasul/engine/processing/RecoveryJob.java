@@ -1,97 +1,69 @@
 package gov.tawasul.engine.processing;
 
 import gov.tawasul.engine.EngineConfig;
-import gov.tawasul.engine.EngineContext;
-import gov.tawasul.engine.delivery.DeliveryReceipts;
 import gov.tawasul.engine.outbox.Outbox;
-import gov.tawasul.engine.persistence.Columns;
-import gov.tawasul.engine.persistence.Sql;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
+import gov.tawasul.engine.store.DeliveryReceipts;
+import gov.tawasul.engine.store.InboundMessages;
+import gov.tawasul.engine.store.OutboundMessages;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 
 /**
  * The backstop that makes "nothing accepted is lost" hold across crashes and restarts. Every
- * {@code tawasul.engine.recovery-interval} it: schedules conversations with inbound messages still unanswered after
- * {@code tawasul.engine.recovery-age}; resends queued outbound messages whose retry is due; marks as failed a
- * send interrupted by a crash (in flight for 5 minutes without a provider id: resending could deliver it twice);
- * applies receipts left pending by a race.
+ * {@code tawasul.engine.recovery.interval} (never two passes at once on an instance) it: schedules conversations
+ * with inbound messages still unanswered after {@code tawasul.engine.recovery.age}; resends queued outbound messages
+ * whose retry is due; marks as failed a send interrupted by a crash (in flight for
+ * {@code tawasul.engine.recovery.interrupted-after} without a provider id: resending could deliver it twice);
+ * applies receipts left pending by a race. Runs on the event loop (non-blocking).
  */
 @ApplicationScoped
 public class RecoveryJob {
 
     private static final Logger LOG = Logger.getLogger(RecoveryJob.class);
 
-    private static final String STALE_INBOUND = """
-            select distinct conversation_id from inbound_message
-            where state = 'RECEIVED' and received_at < ?1 limit 200""";
-    private static final String DUE_RETRIES = """
-            select id from outbound_message
-            where status = 'QUEUED' and next_attempt_at <= now() order by next_attempt_at limit 100""";
-    private static final String INTERRUPTED = """
-            update outbound_message set status = 'FAILED', error_message = 'send interrupted (instance stopped)',
-                   updated_at = now()
-            where status = 'QUEUED' and next_attempt_at is null and provider_message_id is null
-              and updated_at < now() - interval '5 minutes'""";
-
-    private final Sql sql;
-    private final EngineContext context;
-    private final EngineConfig config;
+    private final EngineConfig.Recovery config;
     private final ConversationProcessor processor;
-    private final Outbox outbox;
+    private final InboundMessages inbound;
+    private final OutboundMessages outbound;
     private final DeliveryReceipts receipts;
-    private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timerId = -1;
+    private final Outbox outbox;
 
-    public RecoveryJob(Sql sql, EngineContext context, EngineConfig config, ConversationProcessor processor,
-                       Outbox outbox, DeliveryReceipts receipts, Vertx vertx) {
-        this.sql = sql;
-        this.context = context;
-        this.config = config;
+    RecoveryJob(EngineConfig config, ConversationProcessor processor, InboundMessages inbound,
+                OutboundMessages outbound, DeliveryReceipts receipts, Outbox outbox) {
+        this.config = config.recovery();
         this.processor = processor;
-        this.outbox = outbox;
+        this.inbound = inbound;
+        this.outbound = outbound;
         this.receipts = receipts;
-        this.vertx = vertx;
+        this.outbox = outbox;
     }
 
-    void start(@Observes StartupEvent event) {
-        timerId = vertx.setPeriodic(config.recoveryInterval().toMillis(), id -> runOnce());
+    /** One pass; a failure is logged and the next pass tries again. */
+    @Scheduled(every = "${tawasul.engine.recovery.interval:5s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> pass() {
+        return inbound.conversationsWaitingSince(Instant.now().minus(config.age()))
+                .invoke(ids -> ids.stream().filter(id -> !processor.isActive(id)).forEach(processor::schedule))
+                .chain(outbound::dueRetries)
+                .chain(this::retryAll)
+                .chain(() -> outbound.failInterrupted(config.interruptedAfter()))
+                .chain(receipts::relinkPending)
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf(e, "recovery pass failed");
+                    return Uni.createFrom().voidItem();
+                });
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+    private Uni<Void> retryAll(List<Long> ids) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (long id : ids) {
+            chain = chain.chain(() -> outbox.retry(id));
         }
-    }
-
-    /** Runs one pass unless one is still running. */
-    public void runOnce() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        context.runDetached(() -> pass().onTermination().invoke(() -> running.set(false)),
-                e -> LOG.warnf(e, "recovery pass failed"));
-    }
-
-    private Uni<Void> pass() {
-        Instant before = Instant.now().minus(config.recoveryAge());
-        return sql.column(STALE_INBOUND, Object.class, Columns.utc(before))
-                .invoke(ids -> ids.stream().mapToLong(Columns::asLong)
-                        .filter(id -> !processor.isActive(id)).forEach(processor::schedule))
-                .chain(() -> sql.column(DUE_RETRIES, Object.class))
-                .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUniAndConcatenate(id -> outbox.retry(Columns.asLong(id)))
-                        .collect().last())
-                .chain(() -> sql.update(INTERRUPTED))
-                .chain(receipts::relinkPending);
+        return chain;
     }
 }

@@ -28,10 +28,19 @@ public class RedisConnectionProducer {
     @Singleton
     synchronized StatefulRedisConnection<String, String> connection(RedisConfig config) {
         if (connection == null) {
-            client = RedisClient.create(RedisURI.create(config.url()));
-            connection = client.connect();
+            connection = client(config).connect();
         }
         return connection;
+    }
+
+    /** @return the one Lettuce client (its pub/sub connections are opened by their users, at start-up) */
+    @Produces
+    @Singleton
+    synchronized RedisClient client(RedisConfig config) {
+        if (client == null) {
+            client = RedisClient.create(RedisURI.create(config.url()));
+        }
+        return client;
     }
 
     /** Connects at start-up (on the main thread), never lazily on an event loop: Lettuce's connect blocks. */

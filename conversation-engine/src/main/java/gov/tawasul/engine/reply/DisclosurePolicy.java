@@ -19,7 +19,7 @@ public class DisclosurePolicy {
 
     @jakarta.inject.Inject
     public DisclosurePolicy(EngineConfig config) {
-        this("open".equalsIgnoreCase(config.disclosure().strip()));
+        this(config.disclosure() == EngineConfig.Disclosure.OPEN);
     }
 
     DisclosurePolicy(boolean open) {

@@ -1,10 +1,10 @@
 package gov.tawasul.engine.processing;
 
-import gov.tawasul.engine.delivery.DeliveryReceipts;
 import gov.tawasul.engine.inbox.Inbox;
 import gov.tawasul.engine.inbox.InboxResult;
 import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.model.DeliveryReceipt;
 import gov.tawasul.engine.model.DeliveryStatus;
 import gov.tawasul.engine.model.InboundKind;
@@ -46,8 +46,6 @@ class EngineFlowTest {
     @Inject
     Inbox inbox;
     @Inject
-    DeliveryReceipts receipts;
-    @Inject
     RecordingSender sender;
 
     @BeforeAll
@@ -78,6 +76,10 @@ class EngineFlowTest {
                 Instant.now(), null, Map.of());
     }
 
+    private InboxResult accept(InboundMessage message) {
+        return onContext(() -> inbox.accept(InboundBatch.of(message))).get(0);
+    }
+
     private static <T> T onContext(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(work);
@@ -94,7 +96,7 @@ class EngineFlowTest {
     @Test
     void answersARegisteredContactInArabicWithHijriDate() {
         InboundMessage in = sms(CONTACT, "\u200Fحالة القضية ٩٠٠١-٠٠٠٠٠١");
-        assertThat(onContext(() -> inbox.accept(in)).outcome()).isEqualTo(InboxResult.Outcome.ACCEPTED);
+        assertThat(accept(in).outcome()).isEqualTo(InboxResult.Outcome.ACCEPTED);
 
         OutboundMessage reply = awaitReply(CONTACT, 0);
         assertThat(reply.locale()).isEqualTo("ar");
@@ -114,7 +116,7 @@ class EngineFlowTest {
     @Test
     void otherSendersLearnOnlyThatDetailsGoToTheRegisteredContact() {
         String stranger = newCitizen();
-        onContext(() -> inbox.accept(sms(stranger, "status of case 9001-000001 please")));
+        accept(sms(stranger, "status of case 9001-000001 please"));
         OutboundMessage reply = awaitReply(stranger, 0);
         assertThat(reply.locale()).isEqualTo("en");
         assertThat(reply.text()).startsWith("Case 9001-000001: for privacy").doesNotContain("Under review")
@@ -124,7 +126,7 @@ class EngineFlowTest {
     @Test
     void unknownCaseRepeatsTheNumberAsUnderstood() {
         String citizen = newCitizen();
-        onContext(() -> inbox.accept(sms(citizen, "case ۹۹۹۹-۹۹۹۹۹۹")));
+        accept(sms(citizen, "case ۹۹۹۹-۹۹۹۹۹۹"));
         assertThat(awaitReply(citizen, 0).text())
                 .isEqualTo("We found no case with the number 9999-999999. Please check the number and send it again.");
     }
@@ -132,9 +134,9 @@ class EngineFlowTest {
     @Test
     void noNumberGetsTheHelpTextInTheConversationsLanguage() {
         String citizen = newCitizen();
-        onContext(() -> inbox.accept(sms(citizen, "مرحبا")));
+        accept(sms(citizen, "مرحبا"));
         assertThat(awaitReply(citizen, 0).text()).contains("مثال: 1446-000123");
-        onContext(() -> inbox.accept(sms(citizen, "؟")));
+        accept(sms(citizen, "؟"));
         assertThat(awaitReply(citizen, 1).locale()).isEqualTo("ar");
     }
 
@@ -142,8 +144,8 @@ class EngineFlowTest {
     void aDuplicateDeliveredConcurrentlyIsStoredAndAnsweredOnce() {
         String citizen = newCitizen();
         InboundMessage in = sms(citizen, "9001-000001");
-        CompletableFuture<InboxResult> first = CompletableFuture.supplyAsync(() -> onContext(() -> inbox.accept(in)));
-        CompletableFuture<InboxResult> second = CompletableFuture.supplyAsync(() -> onContext(() -> inbox.accept(in)));
+        CompletableFuture<InboxResult> first = CompletableFuture.supplyAsync(() -> accept(in));
+        CompletableFuture<InboxResult> second = CompletableFuture.supplyAsync(() -> accept(in));
         List<InboxResult.Outcome> outcomes = List.of(first.join().outcome(), second.join().outcome());
         assertThat(outcomes).containsExactlyInAnyOrder(InboxResult.Outcome.ACCEPTED, InboxResult.Outcome.DUPLICATE);
 
@@ -158,7 +160,7 @@ class EngineFlowTest {
     void messagesOfOneConversationAreAnsweredInArrivalOrder() {
         List<String> numbers = List.of("9001-000001", "9001-000002", "9001-000003", "9999-000004");
         for (String number : numbers) {
-            onContext(() -> inbox.accept(sms(CONTACT_3, "order test " + number)));
+            accept(sms(CONTACT_3, "order test " + number));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> sender.sentTo(CONTACT_3).stream()
                 .filter(m -> m.text().contains("9999-000004")).count() == 1);
@@ -173,7 +175,7 @@ class EngineFlowTest {
     @Test
     void statusOnlyMovesForwardAndFailuresKeepTheirCode() {
         String citizen = newCitizen();
-        onContext(() -> inbox.accept(sms(citizen, "help")));
+        accept(sms(citizen, "help"));
         OutboundMessage reply = awaitReply(citizen, 0);
         String providerId = "TEST-" + reply.id() + "-1";
         await().until(() -> providerId.equals(TestDb.value(
@@ -196,7 +198,7 @@ class EngineFlowTest {
         String providerId = "SM-early-" + UUID.randomUUID();
         record(providerId, DeliveryStatus.DELIVERED, null);
         sender.then(m -> SendResult.accepted(providerId, DeliveryStatus.QUEUED));
-        onContext(() -> inbox.accept(sms(citizen, "help")));
+        accept(sms(citizen, "help"));
         OutboundMessage reply = awaitReply(citizen, 0);
         await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(status(reply.id())));
     }
@@ -205,7 +207,7 @@ class EngineFlowTest {
     void aTransientFailureIsRetriedAndSentOnce() {
         String citizen = newCitizen();
         sender.then(m -> SendResult.retry("20429", "Too Many Requests", null));
-        onContext(() -> inbox.accept(sms(citizen, "help")));
+        accept(sms(citizen, "help"));
         OutboundMessage first = awaitReply(citizen, 0);
         OutboundMessage second = awaitReply(citizen, 1);
         assertThat(second.id()).isEqualTo(first.id());
@@ -218,21 +220,21 @@ class EngineFlowTest {
     @Test
     void stopOptsOutUntilStartAndAnOptedOutSendErrorOptsOutToo() {
         String citizen = newCitizen();
-        onContext(() -> inbox.accept(sms(citizen, "STOP")));
-        onContext(() -> inbox.accept(sms(citizen, "9001-000001")));
+        accept(sms(citizen, "STOP"));
+        accept(sms(citizen, "9001-000001"));
         await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(2).equals(TestDb.value(
                 "select count(*) from inbound_message i join conversation c on c.id = i.conversation_id "
                         + "where c.citizen_address = ? and i.state = 'IGNORED'", citizen)));
         assertThat(sender.sentTo(citizen)).isEmpty();
         assertThat(TestDb.value("select count(*) from opt_out where citizen_address = ?", citizen)).isEqualTo(1L);
 
-        onContext(() -> inbox.accept(sms(citizen, "START")));
-        onContext(() -> inbox.accept(sms(citizen, "help")));
+        accept(sms(citizen, "START"));
+        accept(sms(citizen, "help"));
         awaitReply(citizen, 0);
         assertThat(TestDb.value("select count(*) from opt_out where citizen_address = ?", citizen)).isEqualTo(0L);
 
         sender.then(m -> SendResult.optedOut("21610", "Attempt to send to unsubscribed recipient"));
-        onContext(() -> inbox.accept(sms(citizen, "help")));
+        accept(sms(citizen, "help"));
         OutboundMessage refused = awaitReply(citizen, 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> "FAILED".equals(status(refused.id())));
         assertThat(TestDb.value("select error_code from outbound_message where id = ?", refused.id())).isEqualTo("21610");
@@ -246,7 +248,7 @@ class EngineFlowTest {
         InboundMessage custom = new InboundMessage(Channel.SMS, "SM" + UUID.randomUUID().toString().replace("-", ""),
                 new Address(Channel.SMS, citizen), new Address(Channel.SMS, BOT), InboundKind.TEXT, "ARRET", null,
                 Instant.now(), null, Map.of(InboundMessage.ATTR_OPT_OUT_TYPE, "STOP"));
-        onContext(() -> inbox.accept(custom));
+        accept(custom);
         await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(1).equals(TestDb.value(
                 "select count(*) from opt_out where citizen_address = ?", citizen)));
         assertThat(TestDb.value("select intent from inbound_message where provider_message_id = ?",
@@ -257,13 +259,13 @@ class EngineFlowTest {
     @Test
     void aMessageThatCannotBeAnsweredIsMarkedFailedAndDoesNotBlockItsConversation() {
         String citizen = newCitizen();
-        onContext(() -> inbox.accept(sms(citizen, "help")));
+        accept(sms(citizen, "help"));
         awaitReply(citizen, 0);
         // a conversation language without templates (e.g. set by hand by an operator) makes rendering throw
         TestDb.execute("update conversation set locale = 'fr' where citizen_address = ?", citizen);
         InboundMessage digitsOnly = sms(citizen, "12");
-        onContext(() -> inbox.accept(digitsOnly));
-        onContext(() -> inbox.accept(sms(citizen, "مساعدة")));
+        accept(digitsOnly);
+        accept(sms(citizen, "مساعدة"));
         assertThat(awaitReply(citizen, 1).locale()).isEqualTo("ar");
         assertThat(TestDb.value("select state from inbound_message where provider_message_id = ?",
                 digitsOnly.providerMessageId())).isEqualTo("FAILED");
@@ -273,13 +275,13 @@ class EngineFlowTest {
     void anEchoThatOvertakesTheSendResponseGivesWayToTheBotsMessage() {
         String citizen = newCitizen();
         String providerId = "SM-echo-" + UUID.randomUUID();
-        onContext(() -> inbox.accept(new InboundMessage(Channel.SMS, providerId, new Address(Channel.SMS, BOT),
+        accept((new InboundMessage(Channel.SMS, providerId, new Address(Channel.SMS, BOT),
                 new Address(Channel.SMS, citizen), InboundKind.ECHO, "an echo of our reply", null, Instant.now(),
                 null, Map.of())));
         assertThat(TestDb.value("select origin from outbound_message where provider_message_id = ?", providerId))
-                .isEqualTo("STAFF");
+                .isEqualTo("AGENT");
         sender.then(m -> SendResult.accepted(providerId, DeliveryStatus.SENT));
-        onContext(() -> inbox.accept(sms(citizen, "help")));
+        accept(sms(citizen, "help"));
         OutboundMessage reply = awaitReply(citizen, 0);
         await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(status(reply.id())));
         assertThat(TestDb.rows("select id, origin from outbound_message where provider_message_id = ?", providerId))
@@ -289,7 +291,7 @@ class EngineFlowTest {
     @Test
     void severalCaseNumbersInOneMessageAreAllLookedUp() {
         InboundMessage in = sms(CONTACT_2, "القضايا 9001-000001 9001-000002 ٩٠٠١-٠٠٠٠٠٣");
-        onContext(() -> inbox.accept(in));
+        accept(in);
         String text = awaitReply(CONTACT_2, 0).text();
         assertThat(text).contains("القضية رقم 9001-000001: قيد الدراسة.", "القضية رقم 9001-000002: مكتملة.",
                 "القضية رقم 9001-000003: مكتملة.").doesNotContain("عذراً");
@@ -300,7 +302,7 @@ class EngineFlowTest {
     @Test
     void messagesFromOurOwnAddressesAreNeverAnswered() {
         String citizen = newCitizen();
-        onContext(() -> inbox.accept(sms(citizen, "help")));
+        accept(sms(citizen, "help"));
         awaitReply(citizen, 0);
         InboundMessage toItself = new InboundMessage(Channel.SMS, "SM" + UUID.randomUUID().toString().replace("-", ""),
                 new Address(Channel.SMS, BOT), new Address(Channel.SMS, BOT), InboundKind.TEXT, "9001-000001", null,
@@ -308,8 +310,8 @@ class EngineFlowTest {
         InboundMessage toAnotherBotNumber = new InboundMessage(Channel.SMS,
                 "SM" + UUID.randomUUID().toString().replace("-", ""), new Address(Channel.SMS, BOT),
                 new Address(Channel.SMS, "+15555550198"), InboundKind.TEXT, "help", null, Instant.now(), null, Map.of());
-        onContext(() -> inbox.accept(toItself));
-        onContext(() -> inbox.accept(toAnotherBotNumber));
+        accept(toItself);
+        accept(toAnotherBotNumber);
         for (InboundMessage m : List.of(toItself, toAnotherBotNumber)) {
             await().atMost(Duration.ofSeconds(5)).until(() -> "IGNORED".equals(TestDb.value(
                     "select state from inbound_message where provider_message_id = ?", m.providerMessageId())));
@@ -320,7 +322,7 @@ class EngineFlowTest {
     }
 
     private void record(String providerId, DeliveryStatus status, String code) {
-        onContext(() -> receipts.record(new DeliveryReceipt(Channel.SMS, providerId, status, code, null, Instant.now())));
+        onContext(() -> inbox.accept(new InboundBatch(List.of(), List.of(new DeliveryReceipt(Channel.SMS, providerId, status, code, null, Instant.now())), List.of(), List.of())));
     }
 
     private static String status(long outboundId) {

@@ -1,4 +1,4 @@
-package gov.tawasul.engine.persistence;
+package gov.tawasul.engine.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

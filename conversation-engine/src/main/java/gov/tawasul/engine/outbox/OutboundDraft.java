@@ -1,0 +1,59 @@
+package gov.tawasul.engine.outbox;
+
+import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.ConversationView;
+import gov.tawasul.engine.model.Origin;
+import gov.tawasul.engine.model.QuickReply;
+import gov.tawasul.engine.reply.Reply;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A message to send, before the send policy saw it and before it is a row.
+ *
+ * @param origin       who sends it
+ * @param conversation the conversation when the caller has it (the bot's reply), else null: the outbox finds or
+ *                     opens the conversation of ({@code to}, {@code from})
+ * @param to           the citizen
+ * @param from         our address on the channel
+ * @param text         the text (the outbox fits it to the channel's limit, the channel policy may fold it)
+ * @param locale       {@code ar}/{@code en}
+ * @param quickReplies buttons; never null
+ * @param inReplyTo    for {@link Origin#BOT} only: the inbound message it answers
+ */
+public record OutboundDraft(Origin origin, ConversationView conversation, Address to, Address from, String text,
+                            String locale, List<QuickReply> quickReplies, InReplyTo inReplyTo) {
+
+    /**
+     * The inbound message a bot reply answers.
+     *
+     * @param inboundId   {@code inbound_message.id}; one reply per inbound message (a database constraint)
+     * @param intent      the intent recognised, stored on the inbound message
+     * @param caseNumbers the case numbers asked about, space-separated, or null
+     */
+    public record InReplyTo(long inboundId, String intent, String caseNumbers) {
+    }
+
+    public OutboundDraft {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(text, "text");
+        quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
+        if ((origin == Origin.BOT) != (inReplyTo != null)) {
+            throw new IllegalArgumentException("a BOT message, and only a BOT message, answers an inbound message");
+        }
+    }
+
+    /** The bot's reply to an inbound message of {@code conversation}. */
+    public static OutboundDraft reply(ConversationView conversation, InReplyTo inReplyTo, Reply reply) {
+        return new OutboundDraft(Origin.BOT, conversation, conversation.citizen(), conversation.bot(), reply.text(),
+                reply.locale(), reply.quickReplies(), inReplyTo);
+    }
+
+    /** A message of another origin (agent, notification, system) from {@code from} to {@code to}. */
+    public static OutboundDraft message(Origin origin, Address to, Address from, String text, String locale) {
+        return new OutboundDraft(origin, null, to, from, text, locale, List.of(), null);
+    }
+}

@@ -1,0 +1,143 @@
+package gov.tawasul.engine.store;
+
+import gov.tawasul.engine.events.ConversationEvent;
+import gov.tawasul.engine.events.ConversationEvents;
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.InboundKind;
+import gov.tawasul.engine.model.InboundMessage;
+import gov.tawasul.engine.model.InboundState;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store of table {@code inbound_message}: every message citizens sent, claimed once by (channel, provider
+ * message id) with the unique key {@code inbound_provider_key}, so that a provider's retry is a duplicate on every
+ * instance and across restarts. Publishes {@code INBOUND_STORED} after each stored message. Must be called on a
+ * Vert.x event-loop context.
+ */
+@ApplicationScoped
+public class InboundMessages {
+
+    /** One statement: the conversation upserted, the message inserted unless its provider id is known. */
+    private static final String ACCEPT = "with " + Conversations.upsertOnInbound("$1", "$2", "$3", "$4", "$5") + """
+            insert into inbound_message (conversation_id, channel, provider_message_id, kind, text, payload, sent_at,
+                                         attributes)
+            select conv.id, $1, $6, $7, $8, cast($9 as text), $5, cast($10 as text) from conv
+            on conflict (channel, provider_message_id) do nothing
+            returning id, conversation_id, position""";
+
+    private static final String NEXT = """
+            select i.id as inbound_id, i.kind, i.text, i.payload, i.attributes, %s,
+                   %s as opted_out,
+                   c.citizen_address = c.bot_address or exists (select 1 from conversation b
+                           where b.channel = c.channel and b.bot_address = c.citizen_address) as from_own_address,
+                   exists (select 1 from inbound_message j where j.conversation_id = i.conversation_id
+                           and j.state = 'RECEIVED' and j.id > i.id) as more_waiting
+            from inbound_message i join conversation c on c.id = i.conversation_id
+            where i.conversation_id = $1 and i.state = 'RECEIVED'
+            order by i.id limit 1""".formatted(Conversations.VIEW_COLUMNS, OptOuts.existsFor("c"));
+
+    private static final String MARK = "update inbound_message set state = $2, intent = $3, processed_at = now() "
+            + "where id = $1 and state = 'RECEIVED'";
+
+    private static final String STALE = """
+            select distinct conversation_id from inbound_message
+            where state = 'RECEIVED' and received_at < $1 limit 200""";
+
+    /** Newest provider id of a channel whose ids are decimal snowflakes (X): longest first, then by text. */
+    private static final String NEWEST_PROVIDER_ID = """
+            select provider_message_id from inbound_message where channel = $1
+            order by length(provider_message_id) desc, provider_message_id desc limit 1""";
+
+    private final Db db;
+    private final ConversationEvents events;
+
+    InboundMessages(Db db, ConversationEvents events) {
+        this.db = db;
+        this.events = events;
+    }
+
+    /**
+     * The stored message: our id, its conversation and its event position.
+     *
+     * @param id             {@code inbound_message.id}
+     * @param conversationId {@code conversation.id}
+     */
+    public record Stored(long id, long conversationId) {
+    }
+
+    /** CTE {@code inbound_handled}: marks a received message handled with {@code state} and {@code intent} (SQL). */
+    static String markHandled(String inboundId, String state, String intent) {
+        return "inbound_handled as (update inbound_message set state = %s, intent = %s, processed_at = now() "
+                .formatted(state, intent) + "where id = %s and state = 'RECEIVED')\n".formatted(inboundId);
+    }
+
+    /** CTE {@code inbound_answered}: marks a message answered, with its intent and the case numbers asked about. */
+    static String markAnswered(String inboundId, String intent, String caseNumbers) {
+        return ("inbound_answered as (update inbound_message set state = 'ANSWERED', intent = %s, "
+                + "case_numbers = cast(%s as varchar), processed_at = now() where id = %s)")
+                .formatted(intent, caseNumbers, inboundId);
+    }
+
+    /**
+     * Stores a message (not an echo) and its conversation in one statement.
+     *
+     * @return the stored row, or empty when (channel, provider message id) was stored before (a retry)
+     */
+    public Uni<Optional<Stored>> accept(InboundMessage m) {
+        return db.first(ACCEPT, r -> r, m.channel().name(), m.citizen().value(), m.bot().value(), m.senderName(),
+                        utc(m.sentAt()), m.providerMessageId(), m.kind().name(), m.text(), m.payload(),
+                        Attributes.toJson(m.attributes()))
+                .map(row -> row.map(r -> {
+                    Stored stored = new Stored(r.getLong("id"), r.getLong("conversation_id"));
+                    events.published(new ConversationEvent(r.getLong("position"),
+                            ConversationEvent.Type.INBOUND_STORED, stored.conversationId(), stored.id(), m.channel(),
+                            InboundState.RECEIVED.name(), null));
+                    return stored;
+                }));
+    }
+
+    /** @return the oldest message of the conversation still {@code RECEIVED}, or empty */
+    public Uni<Optional<PendingInbound>> nextPending(long conversationId) {
+        return db.first(NEXT, InboundMessages::pending, conversationId);
+    }
+
+    /** Marks a received message handled without a reply (ignored, handed off, failed), with the intent or reason. */
+    public Uni<Void> mark(long inboundId, InboundState state, String intent) {
+        return db.update(MARK, inboundId, state.name(), intent).replaceWithVoid();
+    }
+
+    /** @return conversations with messages still {@code RECEIVED} that arrived before {@code before} (at most 200) */
+    public Uni<List<Long>> conversationsWaitingSince(Instant before) {
+        return db.list(STALE, r -> r.getLong("conversation_id"), utc(before));
+    }
+
+    /**
+     * @return the newest provider message id stored for {@code channel}, comparing ids as decimal numbers without
+     *         leading zeros (X snowflake ids: a larger number is a later event); empty when none
+     */
+    public Uni<Optional<String>> newestSnowflakeId(Channel channel) {
+        return db.first(NEWEST_PROVIDER_ID, r -> r.getString("provider_message_id"), channel.name());
+    }
+
+    private static PendingInbound pending(Row r) {
+        return new PendingInbound(r.getLong("inbound_id"), InboundKind.valueOf(r.getString("kind")),
+                r.getString("text"), r.getString("payload"), Attributes.fromJson(r.getString("attributes")),
+                Conversations.view(r), r.getBoolean("from_own_address"), r.getBoolean("more_waiting"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Channel channel(Row r) {
+        return Channel.valueOf(r.getString("channel"));
+    }
+}

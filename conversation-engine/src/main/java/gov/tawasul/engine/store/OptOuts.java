@@ -1,0 +1,67 @@
+package gov.tawasul.engine.store;
+
+import gov.tawasul.engine.model.Channel;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The store of table {@code opt_out}: (channel, citizen address, our address) pairs that receive nothing (SMS STOP
+ * per (citizen, our number), a provider's report that the recipient opted out). Must be called on a Vert.x
+ * event-loop context.
+ */
+@ApplicationScoped
+public class OptOuts {
+
+    private static final String OPT_OUT = "with " + InboundMessages.markHandled("$4", "'IGNORED'", "'OPT_OUT'") + """
+            insert into opt_out (channel, citizen_address, bot_address, reason) values ($1, $2, $3, 'KEYWORD')
+            on conflict do nothing""";
+
+    private static final String OPT_IN = "with " + InboundMessages.markHandled("$4", "'IGNORED'", "'OPT_IN'") + """
+            delete from opt_out where channel = $1 and citizen_address = $2 and bot_address = $3""";
+
+    private static final String OPT_OUT_RECIPIENT = """
+            insert into opt_out (channel, citizen_address, bot_address, reason)
+            select channel, recipient, sender, $3 from outbound_message where channel = $1 and provider_message_id = $2
+            on conflict do nothing""";
+
+    private final Db db;
+
+    OptOuts(Db db) {
+        this.db = db;
+    }
+
+    /** SQL condition "the conversation aliased {@code alias} is opted out". */
+    static String existsFor(String alias) {
+        return ("exists (select 1 from opt_out o where o.channel = %1$s.channel and o.citizen_address = %1$s.citizen_address"
+                + " and o.bot_address = %1$s.bot_address)").formatted(alias);
+    }
+
+    /**
+     * Statement tail: opts out the recipient of the outbound row returned by CTE {@code cte} (columns
+     * {@code channel, recipient, sender}), with reason {@code reason} (an SQL expression).
+     */
+    static String insertForRecipientOf(String cte, String reason) {
+        return """
+                insert into opt_out (channel, citizen_address, bot_address, reason)
+                select channel, recipient, sender, %s from %s on conflict do nothing""".formatted(reason, cte);
+    }
+
+    /** Opts the pair out because the citizen sent an opt-out keyword (inbound {@code inboundId}, marked IGNORED). */
+    public Uni<Void> optOutByKeyword(Channel channel, String citizen, String bot, long inboundId) {
+        return db.update(OPT_OUT, channel.name(), citizen, bot, inboundId).replaceWithVoid();
+    }
+
+    /** Lifts the pair's opt-out because the citizen sent an opt-in keyword (inbound marked IGNORED). */
+    public Uni<Void> optInByKeyword(Channel channel, String citizen, String bot, long inboundId) {
+        return db.update(OPT_IN, channel.name(), citizen, bot, inboundId).replaceWithVoid();
+    }
+
+    /**
+     * Opts out the recipient of one of our messages, as the provider reported (Twilio 21610 on a status callback).
+     *
+     * @return 1 when a new opt-out was stored, 0 when the message is unknown or the pair already opted out
+     */
+    public Uni<Integer> optOutRecipientOf(Channel channel, String providerMessageId, String reason) {
+        return db.update(OPT_OUT_RECIPIENT, channel.name(), providerMessageId, reason);
+    }
+}

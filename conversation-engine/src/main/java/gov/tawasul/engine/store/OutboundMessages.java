@@ -1,0 +1,348 @@
+package gov.tawasul.engine.store;
+
+import gov.tawasul.engine.events.ConversationEvent;
+import gov.tawasul.engine.events.ConversationEvents;
+import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.DeliveryReceipt;
+import gov.tawasul.engine.model.DeliveryStatus;
+import gov.tawasul.engine.model.InboundMessage;
+import gov.tawasul.engine.model.Origin;
+import gov.tawasul.engine.model.OutboundMessage;
+import gov.tawasul.engine.model.WatermarkReceipt;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store of table {@code outbound_message}: every message we send (or our account sent outside the bot, seen as
+ * an echo). A message is a row before it is a network call; its status only moves forward
+ * ({@link DeliveryStatus#canMoveTo}): every update names the statuses it may move from. {@code SENDING} is in flight
+ * (our call running, or the provider took it and is sending: Twilio {@code queued}); {@code QUEUED} waits for a
+ * retry at {@code next_attempt_at}. Each change publishes an {@code OUTBOUND_QUEUED} or {@code OUTBOUND_STATUS}
+ * event after it committed. Must be called on a Vert.x event-loop context.
+ */
+@ApplicationScoped
+public class OutboundMessages {
+
+    /** Unique index on (channel, provider_message_id): a provider id belongs to one message. */
+    static final String PROVIDER_KEY = "outbound_provider_key";
+
+    private static final String RETURN_EVENT = "returning id, conversation_id, channel, status, error_code, position";
+
+    private static final String QUEUE_REPLY = "with o as (" + """
+              insert into outbound_message (conversation_id, inbound_message_id, origin, channel, recipient, sender,
+                                            text, locale, quick_replies, segments, send_options, status, attempts)
+              values ($1, $2, 'BOT', $3, $4, $5, $6, $7, $8, $9, $10, 'SENDING', 1)
+              on conflict (inbound_message_id) where inbound_message_id is not null do nothing
+              """ + RETURN_EVENT + "),\n" + InboundMessages.markAnswered("$2", "$11", "$12") + ",\n"
+            + Conversations.setLocale("$1", "$7") + "\nselect * from o";
+
+    private static final String QUEUE = """
+            insert into outbound_message (conversation_id, origin, channel, recipient, sender, text, locale,
+                                          quick_replies, segments, send_options, status, attempts)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'SENDING', 1)
+            """ + RETURN_EVENT;
+
+    private static final String RECORD_ECHO = "with " + Conversations.upsertOnEcho("$1", "$2", "$3") + """
+            insert into outbound_message (conversation_id, origin, from_echo, channel, recipient, sender, text, status,
+                                          provider_message_id, attempts, sent_at)
+            select conv.id, 'AGENT', true, $1, $2, $3, $4, 'SENT', $5, 0, $6 from conv
+            on conflict (channel, provider_message_id) where provider_message_id is not null do nothing
+            """ + RETURN_EVENT;
+
+    private static final String CLAIM_RETRY = """
+            update outbound_message set status = 'SENDING', next_attempt_at = null, attempts = attempts + 1,
+                   updated_at = now(), position = nextval('conversation_event_position')
+            where id = $1 and status = 'QUEUED' and next_attempt_at is not null
+            returning *""";
+
+    private static final String ACCEPTED = "with o as (" + """
+              update outbound_message set status = $3, provider_message_id = $2, sent_at = now(),
+                     next_attempt_at = null, error_code = null, error_message = null, updated_at = now(),
+                     position = nextval('conversation_event_position')
+              where id = $1 and status = 'SENDING'
+              """ + RETURN_EVENT + "),\n" + DeliveryReceipts.linkEarly("$1", "$4", "$2") + """
+            select o.id, o.conversation_id, o.channel, o.status, o.error_code, o.position, l.status as early_status,
+                   l.error_code as early_error_code, l.error_message as early_error_message, l.occurred_at
+            from o left join link l on true order by l.occurred_at""";
+
+    /** The provider echoed our message before its send result was stored: that echo row gives way to ours. */
+    private static final String DROP_ECHO_TWIN = """
+            delete from outbound_message where channel = $1 and provider_message_id = $2 and from_echo""";
+
+    private static final String RETRY_LATER = """
+            update outbound_message set status = 'QUEUED', next_attempt_at = $2, error_code = cast($3 as varchar),
+                   error_message = cast($4 as text), updated_at = now(), position = nextval('conversation_event_position')
+            where id = $1 and status = 'SENDING'
+            """ + RETURN_EVENT;
+
+    private static final String FAIL = """
+            update outbound_message set status = 'FAILED', error_code = cast($2 as varchar),
+                   error_message = cast($3 as text), updated_at = now(), position = nextval('conversation_event_position')
+            where id = $1 and status = 'SENDING'
+            """ + RETURN_EVENT;
+
+    private static final String FAIL_OPTED_OUT = "with f as (" + FAIL.replace(RETURN_EVENT,
+            RETURN_EVENT + ", recipient, sender") + ")," + """
+             o as (""" + OptOuts.insertForRecipientOf("f", "'SEND_ERROR_' || cast($2 as varchar)") + """
+            ) select * from f""";
+
+    private static final String FAIL_INTERRUPTED = """
+            update outbound_message set status = 'FAILED', error_message = 'send interrupted (instance stopped)',
+                   updated_at = now(), position = nextval('conversation_event_position')
+            where status = 'SENDING' and provider_message_id is null and updated_at < now() - make_interval(secs => $1)
+            """ + RETURN_EVENT;
+
+    private static final String DUE_RETRIES = """
+            select id from outbound_message
+            where status = 'QUEUED' and next_attempt_at <= now() order by next_attempt_at limit 100""";
+
+    /** Sets a receipt's status on the row aliased {@code o}; $3 status, $4 code, $5 message, $6 occurred at. */
+    private static final String SET_STATUS = """
+            status = $3,
+                   error_code = coalesce(cast($4 as varchar), o.error_code),
+                   error_message = coalesce(cast($5 as text), o.error_message),
+                   delivered_at = case when $3 in ('DELIVERED', 'READ') then coalesce(o.delivered_at, $6) else o.delivered_at end,
+                   read_at = case when $3 = 'READ' then $6 else o.read_at end,
+                   updated_at = now(), position = nextval('conversation_event_position')""";
+
+    private static final String APPLY_RECEIPT = "with " + DeliveryReceipts.insert("$1", "$2", "$3", "$4", "$5", "$6")
+            + "\nupdate outbound_message o set " + SET_STATUS + """
+             from r where o.id = r.outbound_message_id and o.status = any($7)
+            returning o.id, o.conversation_id, o.channel, o.status, o.error_code, o.position""";
+
+    private static final String APPLY_STORED = "update outbound_message o set " + SET_STATUS + """
+             where o.channel = $1 and o.provider_message_id = $2 and o.status = any($7)
+            returning o.id, o.conversation_id, o.channel, o.status, o.error_code, o.position""";
+
+    private static final String SET_WATERMARK = """
+            update outbound_message set status = $1, delivered_at = coalesce(delivered_at, $5),
+                   read_at = case when $1 = 'READ' then $5 else read_at end,
+                   updated_at = now(), position = nextval('conversation_event_position')""";
+
+    private static final String WATERMARK = SET_WATERMARK + """
+             where channel = $2 and recipient = $3 and sent_at <= $4 and status = any($6)
+            """ + RETURN_EVENT;
+
+    private static final String UP_TO = SET_WATERMARK + """
+             where channel = $2 and recipient = $3 and status = any($6)
+              and sent_at <= (select sent_at from outbound_message where channel = $2 and provider_message_id = $4)
+            """ + RETURN_EVENT;
+
+    /** Clock difference allowed between a provider's watermark and our {@code sent_at}. */
+    private static final Duration WATERMARK_TOLERANCE = Duration.ofSeconds(2);
+
+    private final Db db;
+    private final ConversationEvents events;
+
+    OutboundMessages(Db db, ConversationEvents events) {
+        this.db = db;
+        this.events = events;
+    }
+
+    /**
+     * What to store of a new outbound message.
+     *
+     * @param conversationId its conversation
+     * @param origin         who sends it
+     * @param to             the citizen
+     * @param from           our address
+     * @param text           the text as it will leave (as the channel policy prepared it)
+     * @param locale         {@code ar}/{@code en}, or null
+     * @param quickReplies   buttons; never null
+     * @param segments       SMS segments, or null
+     * @param options        the channel's send options; never null
+     */
+    public record NewOutbound(long conversationId, Origin origin, Address to, Address from, String text,
+                              String locale, List<gov.tawasul.engine.model.QuickReply> quickReplies,
+                              Integer segments, java.util.Map<String, String> options) {
+    }
+
+    /**
+     * Stores the bot's reply to an inbound message as {@code SENDING} (attempt 1), marks the inbound message
+     * answered and keeps the conversation's language, in one statement.
+     *
+     * @return the message to hand to the sender, or empty when the inbound message already has a reply
+     */
+    public Uni<Optional<OutboundMessage>> queueReply(NewOutbound m, long inboundId, String intent, String caseNumbers) {
+        return db.first(QUEUE_REPLY, r -> r, m.conversationId(), inboundId, m.to().channel().name(), m.to().value(),
+                        m.from().value(), m.text(), m.locale(), QuickReplies.toJson(m.quickReplies()), m.segments(),
+                        Attributes.toJson(m.options()), intent, caseNumbers)
+                .map(row -> row.map(r -> queued(r, m)));
+    }
+
+    /** Stores a message that answers no inbound message (agent, notification, system) as {@code SENDING}. */
+    public Uni<OutboundMessage> queue(NewOutbound m) {
+        return db.first(QUEUE, r -> queued(r, m), m.conversationId(), m.origin().name(), m.to().channel().name(),
+                        m.to().value(), m.from().value(), m.text(), m.locale(), QuickReplies.toJson(m.quickReplies()),
+                        m.segments(), Attributes.toJson(m.options()))
+                .map(Optional::orElseThrow);
+    }
+
+    private OutboundMessage queued(Row r, NewOutbound m) {
+        events.published(event(r, ConversationEvent.Type.OUTBOUND_QUEUED));
+        return new OutboundMessage(r.getLong("id"), m.origin(), m.to().channel(), m.to(), m.from(), m.text(),
+                m.locale(), m.quickReplies(), m.options(), null, 1);
+    }
+
+    /**
+     * Records a message our account sent outside the bot (staff replying from the provider's own inbox) as an
+     * {@code AGENT} message, {@code SENT}, flagged {@code from_echo}. This is the one way our own messages are
+     * recognised: the echo of a message the bot sent finds its provider id taken (nothing recorded); an echo that
+     * overtook the send result is replaced by the bot's row in {@link #accepted}.
+     *
+     * @return the row's id and conversation, or empty when the message is already known
+     */
+    public Uni<Optional<InboundMessages.Stored>> recordEcho(InboundMessage echo) {
+        return db.first(RECORD_ECHO, r -> {
+                    events.published(event(r, ConversationEvent.Type.OUTBOUND_QUEUED));
+                    return new InboundMessages.Stored(r.getLong("id"), r.getLong("conversation_id"));
+                }, echo.channel().name(), echo.citizen().value(), echo.bot().value(), echo.text(),
+                echo.providerMessageId(), InboundMessages.utc(echo.sentAt()));
+    }
+
+    /** Claims a queued message whose retry is due: {@code SENDING}, attempts + 1; empty when another got it. */
+    public Uni<Optional<OutboundMessage>> claimRetry(long outboundId) {
+        return db.first(CLAIM_RETRY, r -> {
+            events.published(event(r, ConversationEvent.Type.OUTBOUND_STATUS));
+            Channel channel = InboundMessages.channel(r);
+            return new OutboundMessage(r.getLong("id"), Origin.valueOf(r.getString("origin")), channel,
+                    new Address(channel, r.getString("recipient")), new Address(channel, r.getString("sender")),
+                    r.getString("text"), r.getString("locale"), QuickReplies.fromJson(r.getString("quick_replies")),
+                    Attributes.fromJson(r.getString("send_options")), null, r.getInteger("attempts"));
+        }, outboundId);
+    }
+
+    /** @return ids of queued messages whose retry is due (at most 100, oldest due first) */
+    public Uni<List<Long>> dueRetries() {
+        return db.list(DUE_RETRIES, r -> r.getLong("id"));
+    }
+
+    /**
+     * The provider took the message: stores its id and status (at least {@code SENDING}), then applies the receipts
+     * that arrived before the id was known (a status callback can overtake the send call's response). An echo row
+     * holding the same provider id gives way first.
+     */
+    public Uni<Void> accepted(OutboundMessage message, String providerMessageId, DeliveryStatus status) {
+        DeliveryStatus stored = status.ordinal() < DeliveryStatus.SENDING.ordinal() ? DeliveryStatus.SENDING : status;
+        Channel channel = message.channel();
+        Object[] params = {message.id(), providerMessageId, stored.name(), channel.name()};
+        return db.list(ACCEPTED, r -> r, params)
+                .onFailure(e -> Db.isUniqueViolation(e, PROVIDER_KEY)).recoverWithUni(e ->
+                        db.update(DROP_ECHO_TWIN, channel.name(), providerMessageId)
+                                .chain(() -> db.list(ACCEPTED, r -> r, params)))
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    events.published(event(rows.get(0), ConversationEvent.Type.OUTBOUND_STATUS));
+                    return applyEarly(channel, providerMessageId, rows);
+                });
+    }
+
+    private Uni<Void> applyEarly(Channel channel, String providerMessageId, List<Row> rows) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Row r : rows) {
+            if (r.getString("early_status") == null) {
+                continue;
+            }
+            DeliveryStatus status = DeliveryStatus.valueOf(r.getString("early_status"));
+            String code = r.getString("early_error_code");
+            String text = r.getString("early_error_message");
+            Instant at = r.getOffsetDateTime("occurred_at").toInstant();
+            chain = chain.chain(() -> applyStored(channel, providerMessageId, status, code, text, at).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /** A transient failure: back to {@code QUEUED}, due again at {@code due}, the error kept until it is sent. */
+    public Uni<Void> retryLater(long outboundId, Instant due, String errorCode, String errorMessage) {
+        return publishAll(db.list(RETRY_LATER, OutboundMessages::statusEvent, outboundId, InboundMessages.utc(due),
+                errorCode, errorMessage));
+    }
+
+    /** A final failure, with the provider's code as it came. */
+    public Uni<Void> fail(long outboundId, String errorCode, String errorMessage) {
+        return publishAll(db.list(FAIL, OutboundMessages::statusEvent, outboundId, errorCode, errorMessage));
+    }
+
+    /** The provider refused because the recipient opted out (Twilio 21610): failed, and the pair opted out. */
+    public Uni<Void> failOptedOut(long outboundId, String errorCode, String errorMessage) {
+        return publishAll(db.list(FAIL_OPTED_OUT, OutboundMessages::statusEvent, outboundId, errorCode,
+                errorMessage));
+    }
+
+    /**
+     * Sends interrupted by a crash (in flight for longer than {@code age} without a provider id) are marked
+     * {@code FAILED} ("send interrupted"): resending could deliver them twice.
+     */
+    public Uni<Void> failInterrupted(Duration age) {
+        return publishAll(db.list(FAIL_INTERRUPTED, OutboundMessages::statusEvent, (double) age.toSeconds()));
+    }
+
+    /**
+     * Records a receipt (in {@code delivery_receipt}, as it came) and moves the message's status forward if allowed.
+     *
+     * @return the number of outbound messages whose status changed (0 or 1)
+     */
+    public Uni<Integer> applyReceipt(DeliveryReceipt r) {
+        return publishCount(db.list(APPLY_RECEIPT, OutboundMessages::statusEvent, r.channel().name(),
+                r.providerMessageId(), r.status().name(), r.errorCode(), r.errorMessage(),
+                InboundMessages.utc(r.occurredAt()), predecessors(r.status())));
+    }
+
+    /** Applies a receipt kept earlier (its provider id was not yet known then). */
+    Uni<Integer> applyStored(Channel channel, String providerMessageId, DeliveryStatus status, String errorCode,
+                             String errorMessage, Instant occurredAt) {
+        return publishCount(db.list(APPLY_STORED, OutboundMessages::statusEvent, channel.name(), providerMessageId,
+                status.name(), errorCode, errorMessage, InboundMessages.utc(occurredAt), predecessors(status)));
+    }
+
+    /**
+     * Marks every message to the citizen up to the watermark (or up to the given provider message id) delivered
+     * or read.
+     *
+     * @return the number of messages whose status changed
+     */
+    public Uni<Integer> applyWatermark(WatermarkReceipt r) {
+        String channel = r.citizen().channel().name();
+        if (r.upToProviderMessageId() != null) {
+            return publishCount(db.list(UP_TO, OutboundMessages::statusEvent, r.status().name(), channel,
+                    r.citizen().value(), r.upToProviderMessageId(), InboundMessages.utc(r.occurredAt()),
+                    predecessors(r.status())));
+        }
+        return publishCount(db.list(WATERMARK, OutboundMessages::statusEvent, r.status().name(), channel,
+                r.citizen().value(), InboundMessages.utc(r.watermark().plus(WATERMARK_TOLERANCE)),
+                InboundMessages.utc(r.occurredAt()), predecessors(r.status())));
+    }
+
+    private Uni<Void> publishAll(Uni<List<ConversationEvent>> changed) {
+        return changed.invoke(events::published).replaceWithVoid();
+    }
+
+    private Uni<Integer> publishCount(Uni<List<ConversationEvent>> changed) {
+        return changed.invoke(events::published).map(List::size);
+    }
+
+    private static ConversationEvent statusEvent(Row r) {
+        return event(r, ConversationEvent.Type.OUTBOUND_STATUS);
+    }
+
+    private static ConversationEvent event(Row r, ConversationEvent.Type type) {
+        return new ConversationEvent(r.getLong("position"), type, r.getLong("conversation_id"), r.getLong("id"),
+                InboundMessages.channel(r), r.getString("status"), r.getString("error_code"));
+    }
+
+    /** @return the statuses from which {@code next} may be reached, e.g. {@code [QUEUED, SENDING]} for SENT */
+    static String[] predecessors(DeliveryStatus next) {
+        return Arrays.stream(DeliveryStatus.values()).filter(s -> s.canMoveTo(next)).map(Enum::name)
+                .toArray(String[]::new);
+    }
+}

@@ -1,0 +1,22 @@
+package gov.tawasul.engine.store;
+
+import gov.tawasul.engine.model.ConversationView;
+import gov.tawasul.engine.model.InboundKind;
+
+import java.util.Map;
+
+/**
+ * The oldest unanswered inbound message of a conversation, with what the engine needs to decide about it.
+ *
+ * @param id             {@code inbound_message.id}
+ * @param kind           what it carries
+ * @param text           text as received (not normalised)
+ * @param payload        postback/quick-reply payload or null
+ * @param attributes     extra provider fields of the message (e.g. Twilio {@code OptOutType}); never null
+ * @param conversation   its conversation (state, language, opt-out, last inbound time)
+ * @param fromOwnAddress whether the sender is one of our own addresses on the channel (never answered: loops)
+ * @param moreWaiting    whether later messages of the conversation wait behind this one
+ */
+public record PendingInbound(long id, InboundKind kind, String text, String payload, Map<String, String> attributes,
+                             ConversationView conversation, boolean fromOwnAddress, boolean moreWaiting) {
+}

@@ -1,0 +1,118 @@
+package gov.tawasul.engine.testing;
+
+import gov.tawasul.engine.inbox.Inbox;
+import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.InboundBatch;
+import gov.tawasul.engine.model.InboundKind;
+import gov.tawasul.engine.model.InboundMessage;
+import gov.tawasul.engine.model.OutboundMessage;
+import io.quarkus.vertx.VertxContextSupport;
+import org.assertj.core.api.Condition;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Engine tests as scripts, one line per conversation turn, against the real engine (PostgreSQL, Redis, the local
+ * case table) with a {@link RecordingSender} in place of the SMS channel:
+ * <pre>
+ * script.citizen("+966500009001").says("حالة ٩٠٠١-٠٠٠٠٠١").botReplies(containing("قيد الدراسة"))
+ *       .says("STOP").botStaysSilent();
+ * </pre>
+ * {@link Citizen#says} stores the message through {@link Inbox#accept} exactly as a webhook would;
+ * {@link Citizen#botReplies} waits (up to 10 s) for the next message sent to that citizen and checks its text;
+ * {@link Citizen#botStaysSilent} waits until the message was handled and checks that nothing was sent.
+ */
+public final class ConversationScript {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final Inbox inbox;
+    private final RecordingSender sender;
+    private final String bot;
+
+    /**
+     * @param inbox  the engine's inbox
+     * @param sender the recording SMS sender of {@link EngineTestProfile}
+     * @param bot    our SMS number the citizens write to
+     */
+    public ConversationScript(Inbox inbox, RecordingSender sender, String bot) {
+        this.inbox = inbox;
+        this.sender = sender;
+        this.bot = bot;
+    }
+
+    /** @return a citizen writing by SMS from {@code phone} */
+    public Citizen citizen(String phone) {
+        return new Citizen(phone);
+    }
+
+    /** @return a reply expectation: the text contains every one of {@code parts} */
+    public static Condition<String> containing(String... parts) {
+        return new Condition<>(text -> text != null && Arrays.stream(parts).allMatch(text::contains),
+                "containing %s", Arrays.toString(parts));
+    }
+
+    /** @return a reply expectation: the text contains none of {@code parts} */
+    public static Condition<String> notContaining(String... parts) {
+        return new Condition<>(text -> text != null && Arrays.stream(parts).noneMatch(text::contains),
+                "containing none of %s", Arrays.toString(parts));
+    }
+
+    /** One citizen's side of the conversation. */
+    public final class Citizen {
+
+        private final String phone;
+        private int replies;
+        private String lastProviderId;
+
+        private Citizen(String phone) {
+            this.phone = phone;
+            this.replies = sender.sentTo(phone).size();
+        }
+
+        /** The citizen sends {@code text}; returns once it is stored (as a webhook's acknowledgement would). */
+        public Citizen says(String text) {
+            lastProviderId = "SM" + UUID.randomUUID().toString().replace("-", "");
+            InboundMessage message = new InboundMessage(Channel.SMS, lastProviderId, new Address(Channel.SMS, phone),
+                    new Address(Channel.SMS, bot), InboundKind.TEXT, text, null, Instant.now(), null, Map.of());
+            try {
+                VertxContextSupport.subscribeAndAwait(() -> inbox.accept(InboundBatch.of(message)));
+            } catch (Throwable e) {
+                throw new AssertionError("the inbox refused the message", e);
+            }
+            return this;
+        }
+
+        /** The bot's next message to this citizen satisfies {@code expected}. */
+        public Citizen botReplies(Condition<String> expected) {
+            int index = replies;
+            await().atMost(WAIT).until(() -> sender.sentTo(phone).size() > index);
+            OutboundMessage reply = sender.sentTo(phone).get(index);
+            replies = index + 1;
+            assertThat(reply.text()).as("reply %d to %s", index + 1, phone).is(expected);
+            return this;
+        }
+
+        /** The last message was handled without an answer and the bot sent nothing. */
+        public Citizen botStaysSilent() {
+            await().atMost(WAIT).until(() -> !"RECEIVED".equals(lastMessage().get("state")));
+            assertThat(lastMessage().get("state")).as("state of the last message").isNotEqualTo("ANSWERED");
+            assertThat(sender.sentTo(phone)).as("messages sent to %s", phone).hasSize(replies);
+            return this;
+        }
+
+        /** @return what became of the last message ({@code inbound_message.state} and {@code intent}) */
+        public Map<String, Object> lastMessage() {
+            return TestDb.rows("select state, intent from inbound_message where channel = 'SMS' "
+                    + "and provider_message_id = ?", lastProviderId).get(0);
+        }
+    }
+}
