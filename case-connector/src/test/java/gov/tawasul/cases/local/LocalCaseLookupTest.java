@@ -65,11 +65,6 @@ class LocalCaseLookupTest {
     }
 
     @Test
-    void unknownNumberIsNotFound() throws Throwable {
-        assertThat(lookup("1446-999999")).isEqualTo(new CaseLookupResult.NotFound("1446-999999"));
-    }
-
-    @Test
     void importFileAtStartAddsAndReplacesCases() throws Throwable {
         CaseRecord added = ((CaseLookupResult.Found) lookup("9990001")).record();
         assertThat(added.nextStep()).isEqualTo(new LocalizedText("أرفق صورة السجل التجاري، ثم أعد الإرسال",
