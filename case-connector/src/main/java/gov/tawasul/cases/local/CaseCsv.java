@@ -1,22 +1,33 @@
 package gov.tawasul.cases.local;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.CharConversionException;
 import java.io.IOException;
-import java.io.Reader;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Reads cases from CSV (RFC 4180: comma-separated, UTF-8, fields with commas, quotes or line breaks in double quotes,
- * {@code ""} for a quote; https://www.rfc-editor.org/rfc/rfc4180). The first line is a header naming the columns, in
- * any order; unknown columns are ignored:
+ * Reads cases from CSV with Jackson's CSV module (jackson-dataformat-csv,
+ * https://github.com/FasterXML/jackson-dataformats-text/tree/2.x/csv): UTF-8 (a leading byte-order mark is skipped;
+ * Jackson also takes UTF-16 when a byte-order mark says so),
+ * RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180): comma-separated, fields with commas, quotes or line breaks in
+ * double quotes, {@code ""} for a quote inside them. Blank lines are skipped. The first line is a header naming the
+ * columns, in any order and any letter case; unknown columns are ignored:
  * <ul>
- *   <li>{@code case_number} (required): ASCII digits, groups joined by {@code -} or {@code /}, e.g. {@code 1446-000123},
- *       {@code 2024/12345}</li>
+ *   <li>{@code case_number} (required): ASCII digits, groups joined by {@code -} or {@code /}, at most 64 characters,
+ *       e.g. {@code 1446-000123}, {@code 2024/12345}</li>
  *   <li>{@code status} (required): the case system's status code, e.g. {@code UNDER_REVIEW}</li>
  *   <li>{@code status_label_ar}, {@code status_label_en} (required): the status label, e.g. {@code قيد الدراسة},
  *       {@code Under review}</li>
@@ -26,148 +37,74 @@ import java.util.regex.Pattern;
  *   <li>{@code contacts} (optional): {@code channel:address} pairs separated by {@code ;}, see {@link Contacts}, e.g.
  *       {@code sms:+966500000001;twitter:1000000000000000002}</li>
  * </ul>
- * A bad row fails the whole file with an {@link IllegalArgumentException} naming its line.
+ * Values are stripped of surrounding white space. A bad file fails as a whole with an
+ * {@link IllegalArgumentException} that names the source and, for a bad row, the line the row starts on.
  */
 public final class CaseCsv {
 
-    /** Case numbers accepted: ASCII digits, groups joined by {@code -} or {@code /}, at most 64 characters. */
-    public static final Pattern CASE_NUMBER = Pattern.compile("[0-9]+(?:[-/][0-9]+)*");
-
-    private static final List<String> REQUIRED =
-            List.of("case_number", "status", "status_label_ar", "status_label_en", "updated_at");
+    private static final ObjectReader ROWS = CsvMapper.builder()
+            .enable(CsvParser.Feature.TRIM_HEADER_SPACES, CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .build()
+            .readerFor(CaseCsvRow.class)
+            .with(CsvSchema.emptySchema().withHeader());
 
     private CaseCsv() {
     }
 
     /**
+     * @param in     the file's bytes, read to the end; the caller closes it
      * @param source name of the source for error messages (file name)
      * @return the cases, in file order
-     * @throws IllegalArgumentException for a missing column or a bad row
+     * @throws IllegalArgumentException for text that is not UTF-8, a missing header, a header that lacks a required
+     *                                  column or names one twice, or a bad row (malformed CSV, more fields than the
+     *                                  header, a bad value); the message names {@code source} and the line (1 for
+     *                                  the header, else the line the row starts on)
      * @throws IOException when reading fails
      */
-    public static List<CaseEntity> read(Reader in, String source) throws IOException {
-        List<List<String>> records = parse(in);
-        if (records.isEmpty()) {
-            throw new IllegalArgumentException(source + ": empty, a header line is required");
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> header = records.get(0);
-        for (int i = 0; i < header.size(); i++) {
-            columns.put(header.get(i).strip().replace("\uFEFF", "").toLowerCase(java.util.Locale.ROOT), i);
-        }
-        for (String required : REQUIRED) {
-            if (!columns.containsKey(required)) {
-                throw new IllegalArgumentException(source + ": column '" + required + "' missing from the header");
+    public static List<CaseEntity> read(InputStream in, String source) throws IOException {
+        int line = 1;
+        try (MappingIterator<CaseCsvRow> rows = ROWS.readValues(in)) {
+            boolean more = rows.hasNextValue();
+            checkHeader((CsvSchema) rows.getParserSchema(), source);
+            List<CaseEntity> cases = new ArrayList<>();
+            while (more) {
+                line = rows.getCurrentLocation().getLineNr();
+                cases.add(entity(rows.nextValue(), source, line));
+                more = rows.hasNextValue();
             }
+            return cases;
+        } catch (StreamReadException | CsvMappingException e) {
+            throw bad(source, line, e.getOriginalMessage(), e);
+        } catch (CharConversionException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
-        List<CaseEntity> cases = new ArrayList<>();
-        for (int r = 1; r < records.size(); r++) {
-            List<String> record = records.get(r);
-            if (record.size() == 1 && record.get(0).isBlank()) {
-                continue;
-            }
-            try {
-                cases.add(toEntity(record, columns));
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                throw new IllegalArgumentException(source + ": record " + (r + 1) + ": " + e.getMessage(), e);
-            }
-        }
-        return cases;
     }
 
-    private static CaseEntity toEntity(List<String> record, Map<String, Integer> columns) {
-        CaseEntity c = new CaseEntity();
-        c.caseNumber = required(record, columns, "case_number");
-        if (c.caseNumber.length() > 64 || !CASE_NUMBER.matcher(c.caseNumber).matches()) {
-            throw new IllegalArgumentException("case_number '" + c.caseNumber + "' is not digits joined by - or /");
-        }
-        c.status = required(record, columns, "status");
-        c.statusLabelAr = required(record, columns, "status_label_ar");
-        c.statusLabelEn = required(record, columns, "status_label_en");
-        c.departmentAr = optional(record, columns, "department_ar");
-        c.departmentEn = optional(record, columns, "department_en");
-        c.nextStepAr = optional(record, columns, "next_step_ar");
-        c.nextStepEn = optional(record, columns, "next_step_en");
-        OffsetDateTime updated = OffsetDateTime.parse(required(record, columns, "updated_at"));
-        c.updatedAt = updated.toInstant();
-        c.updatedOffset = updated.getOffset().getId().equals("Z") ? "+00:00" : updated.getOffset().getId();
-        String contacts = optional(record, columns, "contacts");
-        c.contacts = Contacts.format(Contacts.parse(contacts));
-        return c;
-    }
-
-    private static String required(List<String> record, Map<String, Integer> columns, String name) {
-        String value = optional(record, columns, name);
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is empty");
-        }
-        return value;
-    }
-
-    private static String optional(List<String> record, Map<String, Integer> columns, String name) {
-        Integer i = columns.get(name);
-        if (i == null || i >= record.size()) {
-            return null;
-        }
-        String value = record.get(i).strip();
-        return value.isEmpty() ? null : value;
-    }
-
-    /** Splits RFC 4180 text into records of fields. */
-    static List<List<String>> parse(Reader source) throws IOException {
-        Reader in = source.markSupported() ? source : new java.io.BufferedReader(source);
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        int ch;
-        while ((ch = in.read()) != -1) {
-            char c = (char) ch;
-            any = true;
-            if (quoted) {
-                if (c == '"') {
-                    in.mark(1);
-                    int next = in.read();
-                    if (next == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        if (next != -1) {
-                            in.reset();
-                        }
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r') {
-                    in.mark(1);
-                    if (in.read() != '\n') {
-                        in.reset();
-                    }
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-                any = false;
-            } else {
-                field.append(c);
+    /** Checks the column names the header line gave {@code header}. */
+    private static void checkHeader(CsvSchema header, String source) {
+        Set<String> columns = new HashSet<>();
+        for (String column : header.getColumnNames()) {
+            if (!columns.add(column.toLowerCase(Locale.ROOT))) {
+                throw bad(source, 1, "column '" + column + "' appears twice in the header", null);
             }
         }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quoted field at end of file");
+        for (String required : CaseCsvRow.REQUIRED_COLUMNS) {
+            if (!columns.contains(required)) {
+                throw bad(source, 1, "column '" + required + "' missing from the header", null);
+            }
         }
-        if (any) {
-            record.add(field.toString());
-            records.add(record);
+    }
+
+    private static CaseEntity entity(CaseCsvRow row, String source, int line) {
+        try {
+            return row.toEntity();
+        } catch (IllegalArgumentException e) {
+            throw bad(source, line, e.getMessage(), e);
         }
-        return records;
+    }
+
+    private static IllegalArgumentException bad(String source, int line, String problem, Throwable cause) {
+        return new IllegalArgumentException(source + ": line " + line + ": " + problem, cause);
     }
 }

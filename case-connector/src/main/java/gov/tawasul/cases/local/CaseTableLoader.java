@@ -7,9 +7,6 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +45,7 @@ public class CaseTableLoader {
     /** Imports {@code file} (upsert by case number); blocks until done. @return rows written */
     public int importFile(Path file) {
         List<CaseEntity> cases;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(file)) {
             cases = CaseCsv.read(in, file.toString());
         } catch (IOException e) {
             throw new IllegalStateException("tawasul.cases.local.import-file: cannot read " + file + ": " + e, e);
@@ -63,8 +60,8 @@ public class CaseTableLoader {
         if (stream == null) {
             throw new IllegalStateException("classpath resource " + SEED + " missing");
         }
-        try (Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            return CaseCsv.read(in, SEED);
+        try (stream) {
+            return CaseCsv.read(stream, SEED);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + SEED + ": " + e, e);
         }

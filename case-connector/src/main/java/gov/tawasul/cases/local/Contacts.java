@@ -4,6 +4,7 @@ import gov.tawasul.engine.model.CaseContact;
 import gov.tawasul.engine.model.Channel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -38,9 +39,18 @@ public final class Contacts {
             if (address.isEmpty()) {
                 throw new IllegalArgumentException("contact '" + pair.trim() + "' has no address");
             }
-            contacts.add(new CaseContact(Channel.fromWireName(pair.substring(0, colon)), address));
+            contacts.add(new CaseContact(channel(pair.substring(0, colon).trim()), address));
         }
         return contacts;
+    }
+
+    private static Channel channel(String wireName) {
+        try {
+            return Channel.fromWireName(wireName);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("contact channel '" + wireName + "' is not one of "
+                    + Arrays.stream(Channel.values()).map(Channel::wireName).collect(Collectors.joining(", ")), e);
+        }
     }
 
     /** @return the text form of {@code contacts}. */

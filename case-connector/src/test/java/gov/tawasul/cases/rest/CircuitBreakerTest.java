@@ -1,5 +1,6 @@
 package gov.tawasul.cases.rest;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import gov.tawasul.engine.model.CaseLookupResult;
 import gov.tawasul.engine.port.CaseLookup;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,13 +24,16 @@ class CircuitBreakerTest {
     @Inject
     CaseLookup cases;
 
+    @InjectCaseApi
+    WireMockServer caseApi;
+
     private CaseLookupResult lookup(String number) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> cases.lookup(number));
     }
 
     @Test
     void opensAfterFailuresAndStopsCallingTheApi() throws Throwable {
-        CaseApiWireMock.server.stubFor(get(urlPathMatching("/api/cases/.*"))
+        caseApi.stubFor(get(urlPathMatching(CaseApiWireMock.CASES + ".*"))
                 .willReturn(aResponse().withStatus(503).withBody("maintenance")));
 
         for (int i = 0; i < 4; i++) {
@@ -38,8 +42,8 @@ class CircuitBreakerTest {
         assertThat(lookup("12345")).isEqualTo(new CaseLookupResult.Unavailable("12345", "circuit open"));
         assertThat(lookup("67890")).isEqualTo(new CaseLookupResult.Unavailable("67890", "circuit open"));
 
-        CaseApiWireMock.server.verify(4, getRequestedFor(urlPathMatching("/api/cases/.*")));
-        CaseApiWireMock.server.verify(4, getRequestedFor(urlPathMatching("/api/cases/.*"))
+        caseApi.verify(4, getRequestedFor(urlPathMatching(CaseApiWireMock.CASES + ".*")));
+        caseApi.verify(4, getRequestedFor(urlPathMatching(CaseApiWireMock.CASES + ".*"))
                 .withHeader("Authorization", absent()));
     }
 }
