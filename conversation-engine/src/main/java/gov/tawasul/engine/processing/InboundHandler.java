@@ -9,6 +9,7 @@ import gov.tawasul.engine.model.InboundState;
 import gov.tawasul.engine.outbox.OutboundDraft;
 import gov.tawasul.engine.outbox.Outbox;
 import gov.tawasul.engine.outbox.SendOutcome;
+import gov.tawasul.engine.policy.SendDecision;
 import gov.tawasul.engine.policy.SendPolicy;
 import gov.tawasul.engine.port.CaseLookup;
 import gov.tawasul.engine.reply.LocaleResolver;
@@ -106,9 +107,16 @@ public class InboundHandler {
             OutboundDraft draft = OutboundDraft.reply(in.conversation(),
                     new OutboundDraft.InReplyTo(in.id(), intent.name(), caseNumbers(intent)), reply);
             return outbox.send(draft).chain(outcome -> outcome instanceof SendOutcome.Refused refused
-                    ? inbound.mark(in.id(), InboundState.IGNORED, refused.reason().name())
+                    ? markRefused(in.id(), intent, refused)
                     : Uni.createFrom().voidItem());
         });
+    }
+
+    /** A person took the conversation meanwhile: theirs; any other refusal: ignored with the reason. */
+    private Uni<Void> markRefused(long inboundId, Intent intent, SendOutcome.Refused refused) {
+        return refused.reason() == SendDecision.Reason.HELD_BY_PERSON
+                ? inbound.mark(inboundId, InboundState.HANDED_OFF, intent.name())
+                : inbound.mark(inboundId, InboundState.IGNORED, refused.reason().name());
     }
 
     private static String caseNumbers(Intent intent) {
