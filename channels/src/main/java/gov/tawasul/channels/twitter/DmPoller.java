@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -65,7 +64,6 @@ final class DmPoller {
     private final DmEventsClient client;
     private final Inbox inbox;
     private final PollCursor cursor;
-    private final SentEventIds sentEventIds;
     private final EngineContext context;
     private final String ourUserId;
     private final Duration initialLookback;
@@ -73,12 +71,11 @@ final class DmPoller {
     private Pass pass;
     private Instant notBefore = Instant.EPOCH;
 
-    DmPoller(DmEventsClient client, Inbox inbox, PollCursor cursor, SentEventIds sentEventIds, EngineContext context,
-             String ourUserId, Duration initialLookback, Clock clock) {
+    DmPoller(DmEventsClient client, Inbox inbox, PollCursor cursor, EngineContext context, String ourUserId,
+             Duration initialLookback, Clock clock) {
         this.client = client;
         this.inbox = inbox;
         this.cursor = cursor;
-        this.sentEventIds = sentEventIds;
         this.context = context;
         this.ourUserId = ourUserId;
         this.initialLookback = initialLookback;
@@ -158,23 +155,18 @@ final class DmPoller {
     }
 
     private Uni<Outcome> finish(Pass p, int fetched) {
-        Executor here = context.currentContextExecutor();
-        List<String> own = p.events.stream().filter(e -> ourUserId.equals(e.senderId()))
-                .map(DmEventsPage.Event::id).toList();
-        return sentEventIds.sentAmong(own).emitOn(here).chain(sent -> {
-            Instant now = clock.instant();
-            List<InboundMessage> messages = new ArrayList<>();
-            for (DmEventsPage.Event e : p.events) {
-                InboundMessage m = DmEventsMapper.map(e, ourUserId, p.usernames, new HashSet<>(sent), now);
-                if (m != null) {
-                    messages.add(m);
-                }
+        Instant now = clock.instant();
+        List<InboundMessage> messages = new ArrayList<>();
+        for (DmEventsPage.Event e : p.events) {
+            InboundMessage m = DmEventsMapper.map(e, ourUserId, p.usernames, now);
+            if (m != null) {
+                messages.add(m);
             }
-            Uni<List<InboxResult>> stored = messages.isEmpty() ? Uni.createFrom().item(List.of())
-                    : inbox.acceptAll(messages);
-            return stored.chain(results -> (p.newest == null ? Uni.createFrom().voidItem() : cursor.store(p.newest))
-                    .invoke(() -> pass = null)
-                    .replaceWith(new Outcome(Outcome.Status.DONE, fetched, results)));
-        });
+        }
+        Uni<List<InboxResult>> stored = messages.isEmpty() ? Uni.createFrom().item(List.of())
+                : inbox.acceptAll(messages);
+        return stored.chain(results -> (p.newest == null ? Uni.createFrom().voidItem() : cursor.store(p.newest))
+                .invoke(() -> pass = null)
+                .replaceWith(new Outcome(Outcome.Status.DONE, fetched, results)));
     }
 }

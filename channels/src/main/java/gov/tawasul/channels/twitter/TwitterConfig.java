@@ -63,10 +63,4 @@ public interface TwitterConfig {
      * {@code for_user_id} of each delivery gives it.
      */
     Optional<String> userId();
-
-    /**
-     * Numeric id of our X app ({@code source_app_id} of the DMs it sends): our own DMs coming back with it are
-     * not recorded again. Optional: ids of sent events are remembered too.
-     */
-    Optional<String> appId();
 }

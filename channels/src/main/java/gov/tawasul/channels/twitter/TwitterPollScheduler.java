@@ -30,7 +30,6 @@ public class TwitterPollScheduler {
     private final Inbox inbox;
     private final PollCursor cursor;
     private final PollLease lease;
-    private final SentEventIds sentEventIds;
     private final EngineContext context;
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -38,13 +37,12 @@ public class TwitterPollScheduler {
     private long timer = -1;
 
     public TwitterPollScheduler(TwitterConfig config, DmEventsClient client, Inbox inbox, PollCursor cursor,
-                                PollLease lease, SentEventIds sentEventIds, EngineContext context, Vertx vertx) {
+                                PollLease lease, EngineContext context, Vertx vertx) {
         this.config = config;
         this.client = client;
         this.inbox = inbox;
         this.cursor = cursor;
         this.lease = lease;
-        this.sentEventIds = sentEventIds;
         this.context = context;
         this.vertx = vertx;
     }
@@ -58,7 +56,7 @@ public class TwitterPollScheduler {
                     + " X DMs are not polled");
             return;
         }
-        poller = new DmPoller(client, inbox, cursor, sentEventIds, context, config.userId().get(),
+        poller = new DmPoller(client, inbox, cursor, context, config.userId().get(),
                 config.pollInitialLookback(), Clock.systemUTC());
         long interval = Math.max(1, config.pollInterval().toMillis());
         timer = vertx.setPeriodic(Math.min(interval, 1000), interval, id -> tick());

@@ -4,7 +4,6 @@ import gov.tawasul.channels.twitter.AccountActivityPayload.DmEvent;
 import gov.tawasul.channels.twitter.AccountActivityPayload.MarkRead;
 import gov.tawasul.channels.twitter.AccountActivityPayload.MessageCreate;
 import gov.tawasul.channels.twitter.AccountActivityPayload.User;
-import gov.tawasul.engine.inbox.Inbox;
 import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.DeliveryStatus;
@@ -18,15 +17,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Normalises an {@link AccountActivityPayload}. A {@code message_create} from a citizen becomes a TEXT message
  * (POSTBACK when it answers a quick reply, ATTACHMENT when a media attachment came without text); one whose
- * {@code sender_id} is {@code for_user_id} is our own DM coming back: an ECHO from us to the citizen, marked
- * {@link Inbox#ATTR_SENT_BY_BOT} when our app sent it (its {@code source_app_id} is ours, or its event id is one
- * the bot sent), otherwise recorded as a staff message. Mark-read events of citizens become READ watermarks up to
+ * {@code sender_id} is our account is our own DM coming back: an ECHO from us to the citizen, whoever typed it (the
+ * bot or staff in X's own app). The Inbox tells them apart by the event id: the echo of a bot reply whose send
+ * result is stored is a duplicate of the bot's row, and the echo of one still being sent is recorded and then gives
+ * way to the bot's row when its result is stored. Mark-read events of citizens become READ watermarks up to
  * {@code last_read_event_id}; typing indicators and every other event kind are dropped.
  * The event id is the provider message id (the same id in v1.1 and v2).
  */
@@ -42,18 +40,15 @@ final class TwitterWebhookParser {
     }
 
     /**
-     * @param payload     the parsed delivery
-     * @param ourAppId    our app's id, if configured
-     * @param sentByBot   event ids the bot itself sent (looked up beforehand)
-     * @param now         the receive time
+     * @param payload the parsed delivery
+     * @param us      our account's user id (a DM it sent is an echo; its read receipts are not ours to record)
+     * @param now     the receive time
      */
-    static AccountActivity map(AccountActivityPayload payload, Optional<String> ourAppId, Set<String> sentByBot,
-                               Instant now) {
-        String us = payload.forUserId();
+    static AccountActivity map(AccountActivityPayload payload, String us, Instant now) {
         List<InboundMessage> messages = new ArrayList<>();
         if (payload.dmEvents() != null) {
             for (DmEvent event : payload.dmEvents()) {
-                InboundMessage m = message(event, us, payload.users(), ourAppId, sentByBot, now);
+                InboundMessage m = message(event, us, payload.users(), now);
                 if (m != null) {
                     messages.add(m);
                 }
@@ -72,22 +67,7 @@ final class TwitterWebhookParser {
         return new AccountActivity(messages, reads);
     }
 
-    /** @return the event ids of our own DMs in the payload (candidates for {@link Inbox#ATTR_SENT_BY_BOT}) */
-    static List<String> ownEventIds(AccountActivityPayload payload) {
-        List<String> ids = new ArrayList<>();
-        if (payload.dmEvents() != null && payload.forUserId() != null) {
-            for (DmEvent event : payload.dmEvents()) {
-                if (event.messageCreate() != null && payload.forUserId().equals(event.messageCreate().senderId())
-                        && event.id() != null) {
-                    ids.add(event.id());
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static InboundMessage message(DmEvent event, String us, Map<String, User> users,
-                                          Optional<String> ourAppId, Set<String> sentByBot, Instant now) {
+    private static InboundMessage message(DmEvent event, String us, Map<String, User> users, Instant now) {
         if (!"message_create".equals(event.type())) {
             return null;
         }
@@ -113,11 +93,6 @@ final class TwitterWebhookParser {
             }
         }
         if (mc.senderId().equals(us)) {
-            boolean ours = ourAppId.isPresent() && ourAppId.get().equals(mc.sourceAppId())
-                    || sentByBot.contains(event.id());
-            if (ours) {
-                attributes.put(Inbox.ATTR_SENT_BY_BOT, "true");
-            }
             return new InboundMessage(Channel.TWITTER, event.id(), sender, recipient, InboundKind.ECHO, text, null,
                     sentAt, null, attributes);
         }

@@ -1,7 +1,6 @@
 package gov.tawasul.channels.twitter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.tawasul.engine.EngineContext;
 import gov.tawasul.engine.delivery.DeliveryReceipts;
 import gov.tawasul.engine.inbox.Inbox;
 import gov.tawasul.engine.model.WatermarkReceipt;
@@ -22,9 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * The Account Activity API webhook ({@code <public-url>/webhooks/twitter}).
@@ -51,17 +48,12 @@ public class TwitterWebhookResource {
     private final ObjectMapper json;
     private final Inbox inbox;
     private final DeliveryReceipts receipts;
-    private final SentEventIds sentEventIds;
-    private final EngineContext context;
 
-    public TwitterWebhookResource(TwitterConfig config, ObjectMapper json, Inbox inbox, DeliveryReceipts receipts,
-                                  SentEventIds sentEventIds, EngineContext context) {
+    public TwitterWebhookResource(TwitterConfig config, ObjectMapper json, Inbox inbox, DeliveryReceipts receipts) {
         this.config = config;
         this.json = json;
         this.inbox = inbox;
         this.receipts = receipts;
-        this.sentEventIds = sentEventIds;
-        this.context = context;
     }
 
     /** Challenge-response check. */
@@ -97,29 +89,16 @@ public class TwitterWebhookResource {
         if (payload == null) {
             throw new BadRequestException("empty Account Activity body");
         }
-        if (!isForOurAccount(payload)) {
+        String us = config.userId().orElse(payload.forUserId());
+        if (us == null || !us.equals(payload.forUserId())) {
             LOG.warnf("Account Activity event for account %s dropped: not tawasul.twitter.user-id",
                     payload.forUserId());
             return Uni.createFrom().item(Response.ok().build());
         }
-        Executor here = context.currentContextExecutor();
-        return sentEventIds.sentAmong(TwitterWebhookParser.ownEventIds(payload)).emitOn(here)
-                .chain(sent -> {
-                    AccountActivity activity = TwitterWebhookParser.map(payload, config.appId(),
-                            new HashSet<>(sent), Instant.now());
-                    Uni<?> stored = activity.messages().isEmpty() ? Uni.createFrom().voidItem()
-                            : inbox.acceptAll(activity.messages());
-                    return stored.chain(() -> recordReads(activity.reads()));
-                })
-                .replaceWith(() -> Response.ok().build());
-    }
-
-    /**
-     * Events of another subscribed account (the same app can subscribe several) or without {@code for_user_id} are
-     * not ours to answer when {@code tawasul.twitter.user-id} is set.
-     */
-    private boolean isForOurAccount(AccountActivityPayload payload) {
-        return config.userId().map(id -> id.equals(payload.forUserId())).orElse(true);
+        AccountActivity activity = TwitterWebhookParser.map(payload, us, Instant.now());
+        Uni<?> stored = activity.messages().isEmpty() ? Uni.createFrom().voidItem()
+                : inbox.acceptAll(activity.messages());
+        return stored.chain(() -> recordReads(activity.reads())).replaceWith(() -> Response.ok().build());
     }
 
     private Uni<Void> recordReads(List<WatermarkReceipt> reads) {

@@ -51,8 +51,6 @@ class TwitterPollTest {
     @Inject
     PollCursor cursor;
     @Inject
-    SentEventIds sentEventIds;
-    @Inject
     EngineContext context;
 
     @BeforeEach
@@ -63,7 +61,7 @@ class TwitterPollTest {
     }
 
     private DmPoller freshPoller() {
-        return new DmPoller(client, inbox, cursor, sentEventIds, context, US, Duration.ofHours(1), Clock.systemUTC());
+        return new DmPoller(client, inbox, cursor, context, US, Duration.ofHours(1), Clock.systemUTC());
     }
 
     private static DmPoller.Outcome poll(DmPoller poller) {
@@ -203,6 +201,35 @@ class TwitterPollTest {
 
         assertThat(outcome.results()).hasSize(1).allMatch(r -> r.outcome() == InboxResult.Outcome.ACCEPTED);
         assertThat(requests("NEVER_FOLLOWED")).isZero();
+    }
+
+    /** The bot's own reply comes back in a later poll (its event id): not recorded again, never answered. */
+    @Test
+    void theBotsReplyComingBackInAPollIsNotRecordedAgain() throws Exception {
+        ObjectNode question = event("1585047616894577001", CITIZEN, "help", Instant.now().minusSeconds(30));
+        String replyId = "1585047616894577002";
+        XApiWireMock.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(XApiStubs.NEW_EVENT))
+                .atPriority(1).willReturn(XApiStubs.created(replyId, CITIZEN, "sent")));
+        XApiWireMock.server.stubFor(dmEvents(null).willReturn(ok(page(List.of(question), null))));
+        DmPoller poller = freshPoller();
+        poll(poller);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "select count(*) from outbound_message where channel = 'TWITTER' and status = 'SENT'") == 1);
+        assertThat(TestDb.value("select provider_message_id from outbound_message where channel = 'TWITTER'"))
+                .isEqualTo(replyId);
+
+        ObjectNode reply = event(replyId, US, "sent", Instant.now());
+        XApiWireMock.server.stubFor(dmEvents(null).willReturn(ok(page(List.of(reply, question), null))));
+        DmPoller.Outcome outcome = poll(poller);
+
+        assertThat(outcome.status()).isEqualTo(DmPoller.Outcome.Status.DONE);
+        assertThat(outcome.count(InboxResult.Outcome.DUPLICATE)).isEqualTo(1);
+        Thread.sleep(1000);
+        assertThat(TestDb.rows("select origin, provider_message_id from outbound_message where channel = 'TWITTER'"))
+                .containsExactly(java.util.Map.of("origin", "BOT", "provider_message_id", replyId));
+        assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isEqualTo(1);
+        assertThat(XApiWireMock.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathEqualTo(XApiStubs.NEW_EVENT)))).hasSize(1);
     }
 
     private static long count(String sql) {

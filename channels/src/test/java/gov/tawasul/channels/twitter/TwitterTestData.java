@@ -36,7 +36,7 @@ final class TwitterTestData {
         cleanRedisOnly();
     }
 
-    /** Deletes the bot's X keys in Redis (poll cursor and lease, sent event ids). */
+    /** Deletes the bot's X keys in Redis (poll cursor and lease). */
     static void cleanRedisOnly() {
         String url = ConfigProvider.getConfig().getValue("tawasul.redis.url", String.class);
         String prefix = ConfigProvider.getConfig().getOptionalValue("tawasul.redis.key-prefix", String.class)
@@ -78,6 +78,26 @@ final class TwitterTestData {
         return raw.replace(original, escape(text))
                 .replace("\"id\":\"1100000000000000002\"", "\"id\":\"" + eventId + "\"")
                 .replace("\"sender_id\":\"1000000000000000002\"", "\"sender_id\":\"" + senderId + "\"")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An Account Activity delivery of a DM our account ({@code for_user_id}) sent: the text fixture, byte for byte,
+     * with sender and recipient swapped, another event id and text, and {@code source_app_id} when given (X sets
+     * it to the app that sent the DM: ours for the bot's replies, X's own for staff typing in the X app).
+     */
+    static byte[] ownDm(String eventId, String recipientId, String text, String sourceAppId) {
+        String raw = TwitterFixtures.text("twitter-aaa-dm-event.json");
+        String route = "\"target\":{\"recipient_id\":\"1000000000000000001\"},\"sender_id\":\"1000000000000000002\"";
+        if (!raw.contains(route) || !raw.contains("\"id\":\"1100000000000000001\"")
+                || !raw.contains("Briefly, what are your opening hours?")) {
+            throw new IllegalStateException("fixture changed");
+        }
+        String swapped = "\"target\":{\"recipient_id\":\"" + recipientId + "\"},\"sender_id\":\"1000000000000000001\""
+                + (sourceAppId == null ? "" : ",\"source_app_id\":\"" + sourceAppId + "\"");
+        return raw.replace(route, swapped)
+                .replace("\"id\":\"1100000000000000001\"", "\"id\":\"" + eventId + "\"")
+                .replace("Briefly, what are your opening hours?", escape(text))
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -3,7 +3,6 @@ package gov.tawasul.channels.twitter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gov.tawasul.engine.inbox.Inbox;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.DeliveryStatus;
 import gov.tawasul.engine.model.InboundKind;
@@ -12,8 +11,6 @@ import gov.tawasul.engine.model.WatermarkReceipt;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,8 +26,8 @@ class TwitterWebhookParserTest {
         return JSON.readValue(body, AccountActivityPayload.class);
     }
 
-    private static AccountActivity map(byte[] body, Optional<String> appId, Set<String> sent) throws Exception {
-        return TwitterWebhookParser.map(parse(body), appId, sent, NOW);
+    private static AccountActivity map(byte[] body) throws Exception {
+        return TwitterWebhookParser.map(parse(body), US, NOW);
     }
 
     private static InboundMessage only(AccountActivity activity) {
@@ -41,7 +38,7 @@ class TwitterWebhookParserTest {
 
     @Test
     void textMessageFromACitizen() throws Exception {
-        InboundMessage m = only(map(TwitterFixtures.bytes("twitter-aaa-dm-event.json"), Optional.empty(), Set.of()));
+        InboundMessage m = only(map(TwitterFixtures.bytes("twitter-aaa-dm-event.json")));
         assertThat(m.channel()).isEqualTo(Channel.TWITTER);
         assertThat(m.providerMessageId()).isEqualTo("1100000000000000001");
         assertThat(m.kind()).isEqualTo(InboundKind.TEXT);
@@ -56,14 +53,14 @@ class TwitterWebhookParserTest {
 
     @Test
     void arabicAndEmojiFromXsWireEscapes() throws Exception {
-        InboundMessage m = only(map(TwitterFixtures.bytes("twitter-aaa-dm-event-unicode.json"), Optional.empty(), Set.of()));
+        InboundMessage m = only(map(TwitterFixtures.bytes("twitter-aaa-dm-event-unicode.json")));
         assertThat(m.text()).isEqualTo("مرحبا هل أنتم مفتوحون؟ 📷❄️");
         assertThat(m.providerMessageId()).isEqualTo("1100000000000000002");
     }
 
     @Test
     void quickReplyAnswerCarriesItsMetadataAsPayload() throws Exception {
-        InboundMessage m = only(map(TwitterFixtures.bytes("twitter-aaa-dm-quick-reply-response.json"), Optional.empty(), Set.of()));
+        InboundMessage m = only(map(TwitterFixtures.bytes("twitter-aaa-dm-quick-reply-response.json")));
         assertThat(m.kind()).isEqualTo(InboundKind.POSTBACK);
         assertThat(m.payload()).isEqualTo("abuse_toomuch");
         assertThat(m.text()).isEqualTo("Too many requests");
@@ -71,7 +68,7 @@ class TwitterWebhookParserTest {
 
     @Test
     void mediaWithoutTextIsAnAttachment() throws Exception {
-        InboundMessage m = only(map(TwitterFixtures.bytes("twitter-aaa-dm-media.json"), Optional.empty(), Set.of()));
+        InboundMessage m = only(map(TwitterFixtures.bytes("twitter-aaa-dm-media.json")));
         assertThat(m.kind()).isEqualTo(InboundKind.ATTACHMENT);
         assertThat(m.text()).isEmpty();
         assertThat(m.attributes()).containsEntry(TwitterWebhookParser.ATTR_MEDIA_TYPE, "animated_gif")
@@ -84,7 +81,7 @@ class TwitterWebhookParserTest {
         ObjectNode root = (ObjectNode) JSON.readTree(TwitterFixtures.bytes("twitter-aaa-dm-media.json"));
         ObjectNode data = (ObjectNode) root.at("/direct_message_events/0/message_create/message_data");
         data.put("text", "case 1446-000123 https://t.co/FAKEmedia1");
-        InboundMessage m = only(map(JSON.writeValueAsBytes(root), Optional.empty(), Set.of()));
+        InboundMessage m = only(map(JSON.writeValueAsBytes(root)));
         assertThat(m.kind()).isEqualTo(InboundKind.TEXT);
         assertThat(m.text()).isEqualTo("case 1446-000123");
     }
@@ -97,7 +94,7 @@ class TwitterWebhookParserTest {
         ArrayNode urls = (ArrayNode) data.at("/entities/urls");
         urls.addObject().put("url", "https://t.co/FAKElink01").put("expanded_url", "https://example.gov/case/77")
                 .put("display_url", "example.gov/case/77");
-        InboundMessage m = only(map(JSON.writeValueAsBytes(root), Optional.empty(), Set.of()));
+        InboundMessage m = only(map(JSON.writeValueAsBytes(root)));
         assertThat(m.text()).isEqualTo("see https://example.gov/case/77 please");
     }
 
@@ -113,34 +110,25 @@ class TwitterWebhookParserTest {
         return JSON.writeValueAsBytes(root);
     }
 
+    /** Sent by the bot (our app's source_app_id) or typed by staff in X's app: the same ECHO, no marker. */
     @Test
-    void ownDmFromOurAppIsAnEchoSentByTheBot() throws Exception {
-        InboundMessage m = only(map(echo("268278"), Optional.of("268278"), Set.of()));
-        assertThat(m.kind()).isEqualTo(InboundKind.ECHO);
-        assertThat(m.from().value()).isEqualTo(US);
-        assertThat(m.to().value()).isEqualTo(CITIZEN);
-        assertThat(m.citizen().value()).isEqualTo(CITIZEN);
-        assertThat(m.attributes()).containsEntry(Inbox.ATTR_SENT_BY_BOT, "true");
-    }
-
-    @Test
-    void ownDmWhoseIdTheBotSentIsAnEchoSentByTheBot() throws Exception {
-        InboundMessage m = only(map(echo(null), Optional.of("268278"), Set.of("1100000000000000001")));
-        assertThat(m.kind()).isEqualTo(InboundKind.ECHO);
-        assertThat(m.attributes()).containsEntry(Inbox.ATTR_SENT_BY_BOT, "true");
-    }
-
-    @Test
-    void ownDmFromAnotherAppIsAStaffMessage() throws Exception {
-        InboundMessage m = only(map(echo("3033300"), Optional.of("268278"), Set.of()));
-        assertThat(m.kind()).isEqualTo(InboundKind.ECHO);
-        assertThat(m.attributes()).doesNotContainKey(Inbox.ATTR_SENT_BY_BOT);
-        assertThat(TwitterWebhookParser.ownEventIds(parse(echo(null)))).containsExactly("1100000000000000001");
+    void ownDmIsAnEchoToTheCitizenWhoeverTypedIt() throws Exception {
+        for (String app : new String[]{"268278", "3033300", null}) {
+            InboundMessage m = only(map(echo(app)));
+            assertThat(m.kind()).as(app).isEqualTo(InboundKind.ECHO);
+            assertThat(m.providerMessageId()).isEqualTo("1100000000000000001");
+            assertThat(m.from().value()).isEqualTo(US);
+            assertThat(m.to().value()).isEqualTo(CITIZEN);
+            assertThat(m.citizen().value()).isEqualTo(CITIZEN);
+            assertThat(m.bot().value()).isEqualTo(US);
+            assertThat(m.text()).isEqualTo("Briefly, what are your opening hours?");
+            assertThat(m.attributes()).as(app).isEmpty();
+        }
     }
 
     @Test
     void markReadIsAReadWatermarkOfTheCitizen() throws Exception {
-        AccountActivity a = map(TwitterFixtures.bytes("twitter-aaa-mark-read.json"), Optional.empty(), Set.of());
+        AccountActivity a = map(TwitterFixtures.bytes("twitter-aaa-mark-read.json"));
         assertThat(a.messages()).isEmpty();
         assertThat(a.reads()).containsExactly(new WatermarkReceipt(
                 new gov.tawasul.engine.model.Address(Channel.TWITTER, CITIZEN), DeliveryStatus.READ, null,
@@ -149,12 +137,12 @@ class TwitterWebhookParserTest {
 
     @Test
     void typingAndUnknownEventsAreDropped() throws Exception {
-        AccountActivity typing = map(TwitterFixtures.bytes("twitter-aaa-typing.json"), Optional.empty(), Set.of());
+        AccountActivity typing = map(TwitterFixtures.bytes("twitter-aaa-typing.json"));
         assertThat(typing.messages()).isEmpty();
         assertThat(typing.reads()).isEmpty();
         AccountActivity follow = map("""
                 {"for_user_id":"1000000000000000001","follow_events":[{"type":"follow","created_timestamp":"1517588749178"}],
-                 "tweet_create_events":[{"id_str":"1"}]}""".getBytes(), Optional.empty(), Set.of());
+                 "tweet_create_events":[{"id_str":"1"}]}""".getBytes());
         assertThat(follow.messages()).isEmpty();
         assertThat(follow.reads()).isEmpty();
     }
