@@ -2,7 +2,7 @@ package gov.tawasul.channels.twitter;
 
 import gov.tawasul.engine.EngineContext;
 import gov.tawasul.engine.inbox.Inbox;
-import gov.tawasul.engine.inbox.InboxResult;
+import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.model.InboundMessage;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
@@ -19,11 +19,12 @@ import java.util.concurrent.Executor;
 /**
  * One poller's state and one poll pass over {@code GET /2/dm_events} (newest first): pages are read, following
  * {@code meta.next_token}, until an event at or before the {@link PollCursor} (or, with no cursor, older than the
- * initial look-back) or the last page; then every new DM is handed to the {@link Inbox} at once (it orders them by
- * time and deduplicates by event id) and the cursor moves to the newest event seen. A 429, or
+ * initial look-back) or the last page; then every new DM is handed to the {@link Inbox} in one {@link InboundBatch}
+ * (it orders them by time and deduplicates by event id) and the cursor moves to the newest event seen. A 429, or
  * {@code x-rate-limit-remaining: 0}, pauses the pass until {@code x-rate-limit-reset}; the next {@link #pollOnce}
  * after that resumes at the page where it stopped (a 5xx too; another 4xx starts the pass again from the cursor).
- * A restart loses only the unfinished pass: the next one starts again from the stored cursor. Not thread-safe: one call at a time, on a Vert.x context.
+ * A restart loses only the unfinished pass: the next one starts again from the stored cursor. Not thread-safe: one
+ * call at a time, on a Vert.x context.
  */
 final class DmPoller {
 
@@ -34,17 +35,13 @@ final class DmPoller {
     /**
      * What one {@link #pollOnce} did.
      *
-     * @param status   done, paused by a rate limit, failed, waiting for a reset, or not configured
+     * @param status   done, paused by a rate limit, failed, or waiting for a reset
      * @param pages    pages fetched in this call
-     * @param results  what the Inbox did with each fed message (empty unless the pass completed)
+     * @param fed      DMs handed to the Inbox (0 unless the pass completed); the Inbox drops those it already has
      */
-    record Outcome(Status status, int pages, List<InboxResult> results) {
+    record Outcome(Status status, int pages, int fed) {
         /** The kinds of outcome. */
         enum Status { DONE, RATE_LIMITED, WAITING, FAILED }
-
-        long count(InboxResult.Outcome outcome) {
-            return results.stream().filter(r -> r.outcome() == outcome).count();
-        }
     }
 
     /** A pass not finished yet (rate limited between two pages). */
@@ -90,7 +87,7 @@ final class DmPoller {
     /** Runs (or resumes) one pass. Must be called on a Vert.x duplicated context. */
     Uni<Outcome> pollOnce() {
         if (clock.instant().isBefore(notBefore)) {
-            return Uni.createFrom().item(new Outcome(Outcome.Status.WAITING, 0, List.of()));
+            return Uni.createFrom().item(new Outcome(Outcome.Status.WAITING, 0, 0));
         }
         Uni<Pass> current = pass != null ? Uni.createFrom().item(pass) : cursor.load().map(Pass::new);
         return current.chain(p -> {
@@ -105,14 +102,14 @@ final class DmPoller {
             if (result.status() == 429) {
                 notBefore = result.reset() != null ? result.reset() : clock.instant().plusSeconds(60);
                 LOG.infof("X dm_events rate limited until %s", notBefore);
-                return Uni.createFrom().item(new Outcome(Outcome.Status.RATE_LIMITED, fetched + 1, List.of()));
+                return Uni.createFrom().item(new Outcome(Outcome.Status.RATE_LIMITED, fetched + 1, 0));
             }
             if (!result.ok()) {
                 LOG.warnf("X dm_events failed: HTTP %d %s", result.status(), result.error());
                 if (result.status() >= 400 && result.status() < 500) {
                     pass = null; // e.g. an expired pagination token: start again from the cursor
                 }
-                return Uni.createFrom().item(new Outcome(Outcome.Status.FAILED, fetched + 1, List.of()));
+                return Uni.createFrom().item(new Outcome(Outcome.Status.FAILED, fetched + 1, 0));
             }
             p.pages++;
             boolean reachedEnd = take(p, result.page());
@@ -123,7 +120,7 @@ final class DmPoller {
             p.nextToken = next;
             if (result.remaining() != null && result.remaining() <= 0 && result.reset() != null) {
                 notBefore = result.reset();
-                return Uni.createFrom().item(new Outcome(Outcome.Status.RATE_LIMITED, fetched + 1, List.of()));
+                return Uni.createFrom().item(new Outcome(Outcome.Status.RATE_LIMITED, fetched + 1, 0));
             }
             return fetch(p, fetched + 1);
         });
@@ -163,10 +160,9 @@ final class DmPoller {
                 messages.add(m);
             }
         }
-        Uni<List<InboxResult>> stored = messages.isEmpty() ? Uni.createFrom().item(List.of())
-                : inbox.acceptAll(messages);
-        return stored.chain(results -> (p.newest == null ? Uni.createFrom().voidItem() : cursor.store(p.newest))
+        return inbox.accept(InboundBatch.ofMessages(messages))
+                .chain(() -> p.newest == null ? Uni.createFrom().voidItem() : cursor.store(p.newest))
                 .invoke(() -> pass = null)
-                .replaceWith(new Outcome(Outcome.Status.DONE, fetched, results)));
+                .replaceWith(new Outcome(Outcome.Status.DONE, fetched, messages.size()));
     }
 }

@@ -101,6 +101,37 @@ final class TwitterTestData {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * An X Activity API {@code dm.received} delivery (https://docs.x.com/x-api/activity/event-payloads): a
+     * citizen's DM to our account, the {@code filter} naming our account, {@code users} in v2 form under
+     * {@code data}. Keys in X's order; the text escaped as X does.
+     */
+    static byte[] dmReceived(String filterUserId, String eventId, String senderId, String text) {
+        return xActivityDm("dm.received", "dm-inbound", filterUserId, eventId, senderId, filterUserId, text);
+    }
+
+    /** An X Activity API {@code dm.sent} delivery: a DM our account ({@code filter.user_id}) sent to a citizen. */
+    static byte[] dmSent(String filterUserId, String eventId, String recipientId, String text) {
+        return xActivityDm("dm.sent", "dm-outbound", filterUserId, eventId, filterUserId, recipientId, text);
+    }
+
+    private static byte[] xActivityDm(String eventType, String tag, String filterUserId, String eventId,
+                                      String senderId, String recipientId, String text) {
+        String user = """
+                "%1$s":{"data":{"description":"","protected":false,"url":"","is_identity_verified":false,"id":"%1$s",\
+                "verified_type":"none","created_at":"2026-04-20T19:55:59.000Z","username":"%2$s","verified":false,\
+                "name":"%3$s"}}""";
+        return ("""
+                {"data":{"event_uuid":"-6850472171600526495","filter":{"user_id":"%s"},"event_type":"%s","tag":"%s",\
+                "payload":{"direct_message_events":[{"type":"message_create","id":"%s","created_timestamp":"1784928224372",\
+                "message_create":{"target":{"recipient_id":"%s"},"sender_id":"%s","message_data":{"text":"%s",\
+                "entities":{"hashtags":[],"symbols":[],"user_mentions":[],"urls":[]}}}}],"users":{%s,%s}}}}""")
+                .formatted(filterUserId, eventType, tag, eventId, recipientId, senderId, escape(text),
+                        user.formatted(senderId, "u" + senderId, "Sender"),
+                        user.formatted(recipientId, "u" + recipientId, "Recipient"))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** @return the header value X would send for {@code body} */
     static String sign(byte[] body) {
         return gov.tawasul.channels.common.HmacSha256.base64Header(TwitterFixtures.SECRET, body);

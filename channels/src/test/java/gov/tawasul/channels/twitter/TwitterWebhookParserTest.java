@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.DeliveryStatus;
+import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
 import gov.tawasul.engine.model.WatermarkReceipt;
@@ -14,7 +15,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Parsing and normalising every Account Activity fixture. */
+/** Parsing and normalising every Account Activity fixture and the X Activity API's DM events. */
 class TwitterWebhookParserTest {
 
     static final String US = "1000000000000000001";
@@ -23,17 +24,19 @@ class TwitterWebhookParserTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     static AccountActivityPayload parse(byte[] body) throws Exception {
-        return JSON.readValue(body, AccountActivityPayload.class);
+        return TwitterWebhookParser.read(JSON, body);
     }
 
-    private static AccountActivity map(byte[] body) throws Exception {
+    private static InboundBatch map(byte[] body) throws Exception {
         return TwitterWebhookParser.map(parse(body), US, NOW);
     }
 
-    private static InboundMessage only(AccountActivity activity) {
-        assertThat(activity.messages()).hasSize(1);
-        assertThat(activity.reads()).isEmpty();
-        return activity.messages().get(0);
+    private static InboundMessage only(InboundBatch batch) {
+        assertThat(batch.messages()).hasSize(1);
+        assertThat(batch.watermarks()).isEmpty();
+        assertThat(batch.receipts()).isEmpty();
+        assertThat(batch.optOuts()).isEmpty();
+        return batch.messages().get(0);
     }
 
     @Test
@@ -128,22 +131,76 @@ class TwitterWebhookParserTest {
 
     @Test
     void markReadIsAReadWatermarkOfTheCitizen() throws Exception {
-        AccountActivity a = map(TwitterFixtures.bytes("twitter-aaa-mark-read.json"));
+        InboundBatch a = map(TwitterFixtures.bytes("twitter-aaa-mark-read.json"));
         assertThat(a.messages()).isEmpty();
-        assertThat(a.reads()).containsExactly(new WatermarkReceipt(
+        assertThat(a.watermarks()).containsExactly(new WatermarkReceipt(
                 new gov.tawasul.engine.model.Address(Channel.TWITTER, CITIZEN), DeliveryStatus.READ, null,
                 "1100000000000000001", NOW));
     }
 
     @Test
     void typingAndUnknownEventsAreDropped() throws Exception {
-        AccountActivity typing = map(TwitterFixtures.bytes("twitter-aaa-typing.json"));
-        assertThat(typing.messages()).isEmpty();
-        assertThat(typing.reads()).isEmpty();
-        AccountActivity follow = map("""
+        InboundBatch typing = map(TwitterFixtures.bytes("twitter-aaa-typing.json"));
+        assertThat(typing.isEmpty()).isTrue();
+        InboundBatch follow = map("""
                 {"for_user_id":"1000000000000000001","follow_events":[{"type":"follow","created_timestamp":"1517588749178"}],
                  "tweet_create_events":[{"id_str":"1"}]}""".getBytes());
-        assertThat(follow.messages()).isEmpty();
-        assertThat(follow.reads()).isEmpty();
+        assertThat(follow.isEmpty()).isTrue();
+    }
+
+    @Test
+    void xActivityDmReceivedIsTheCitizensMessage() throws Exception {
+        byte[] body = TwitterTestData.dmReceived(US, "2080765901528535096", CITIZEN, "حالة القضية ١٢٣٤٥");
+        AccountActivityPayload payload = parse(body);
+        assertThat(payload.forUserId()).isEqualTo(US);
+        InboundMessage m = only(TwitterWebhookParser.map(payload, US, NOW));
+        assertThat(m.channel()).isEqualTo(Channel.TWITTER);
+        assertThat(m.providerMessageId()).isEqualTo("2080765901528535096");
+        assertThat(m.kind()).isEqualTo(InboundKind.TEXT);
+        assertThat(m.from().value()).isEqualTo(CITIZEN);
+        assertThat(m.to().value()).isEqualTo(US);
+        assertThat(m.text()).isEqualTo("حالة القضية ١٢٣٤٥");
+        assertThat(m.senderName()).isEqualTo("u1000000000000000002");
+        assertThat(m.sentAt()).isEqualTo(Instant.ofEpochMilli(1784928224372L));
+    }
+
+    @Test
+    void xActivityDmSentIsAnEcho() throws Exception {
+        InboundMessage m = only(map(TwitterTestData.dmSent(US, "2080763914820927863", CITIZEN, "Thanks for the update!")));
+        assertThat(m.kind()).isEqualTo(InboundKind.ECHO);
+        assertThat(m.providerMessageId()).isEqualTo("2080763914820927863");
+        assertThat(m.citizen().value()).isEqualTo(CITIZEN);
+        assertThat(m.bot().value()).isEqualTo(US);
+        assertThat(m.text()).isEqualTo("Thanks for the update!");
+    }
+
+    /** Other X Activity events (here profile.update.bio, post.delete, oauth.revoke) keep only their filter. */
+    @Test
+    void otherXActivityEventsCarryNoDm() throws Exception {
+        AccountActivityPayload bio = parse("""
+                {"data":{"event_uuid":"-8917909039855612786","filter":{"user_id":"1000000000000000001"},
+                 "event_type":"profile.update.bio","tag":"profile-bio",
+                 "payload":{"before":"Building with the X API","after":"Building with the X API @XDevelopers"}}}"""
+                .getBytes());
+        assertThat(bio.forUserId()).isEqualTo(US);
+        assertThat(TwitterWebhookParser.map(bio, US, NOW).isEmpty()).isTrue();
+        AccountActivityPayload delete = parse("""
+                {"data":{"event_uuid":"-2781149976877970683","filter":{"user_id":"1000000000000000001"},
+                 "event_type":"post.delete","payload":{"id":"2080761269309813134","author_id":"1000000000000000001"}}}"""
+                .getBytes());
+        assertThat(TwitterWebhookParser.map(delete, US, NOW).isEmpty()).isTrue();
+        AccountActivityPayload revoke = parse("""
+                {"data":{"event_uuid":"5934540941047412905","filter":{},"event_type":"oauth.revoke",
+                 "payload":{"date_time":"2026-07-23T21:44:05+00:00","user_id":"1000000000000000001","app_id":"29820954"}}}"""
+                .getBytes());
+        assertThat(revoke.forUserId()).isNull();
+    }
+
+    @Test
+    void bodiesOfNeitherShapeAreRefused() {
+        for (String body : new String[]{"", "[]", "\"dm.received\"", "{\"data\":", "null"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(body.getBytes()))
+                    .as(body).isInstanceOf(java.io.IOException.class);
+        }
     }
 }

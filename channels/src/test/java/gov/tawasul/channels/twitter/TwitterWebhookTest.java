@@ -83,6 +83,10 @@ class TwitterWebhookTest {
                 .statusCode(403).contentType("application/problem+json");
         deliver(body, HmacSha256Forgery.withWrongSecret(body)).statusCode(403);
         deliver(body, null).statusCode(403).contentType("application/problem+json");
+        byte[] xActivity = TwitterTestData.dmReceived(US, "2080765901528535001", "1000000000000000401", "help");
+        deliver(xActivity, HmacSha256Forgery.withWrongSecret(xActivity)).statusCode(403)
+                .contentType("application/problem+json");
+        deliver(xActivity, TwitterTestData.sign(body)).statusCode(403);
         assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isZero();
         assertThat(count("select count(*) from conversation where channel = 'TWITTER'")).isZero();
     }
@@ -147,6 +151,8 @@ class TwitterWebhookTest {
         byte[] echo = TwitterTestData.ownDm(replyId, citizen, "help text", XApiWireMock.APP_ID);
         deliver(echo, TwitterTestData.sign(echo)).statusCode(200);
         deliver(echo, TwitterTestData.sign(echo)).statusCode(200);
+        byte[] sent = TwitterTestData.dmSent(US, replyId, citizen, "help text");
+        deliver(sent, TwitterTestData.sign(sent)).statusCode(200);
 
         Thread.sleep(1500);
         assertThat(outboundTo(citizen)).extracting(r -> r.get("origin"), r -> r.get("provider_message_id"))
@@ -189,6 +195,67 @@ class TwitterWebhookTest {
         assertThat(outboundTo(citizen)).hasSize(1);
         assertThat(dmsTo(citizen)).hasSize(1);
         assertThat(dmsTo(US)).isEmpty();
+    }
+
+    @Test
+    void malformedJsonIsABadRequestAndNothingIsStored() {
+        for (String body : new String[]{"{\"for_user_id\":\"1000000000000000001\",", "[1,2]", "{\"data\":{\"event_type\":"}) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            deliver(bytes, TwitterTestData.sign(bytes)).statusCode(400).contentType("application/problem+json")
+                    .body("status", org.hamcrest.Matchers.equalTo(400));
+        }
+        assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isZero();
+    }
+
+    /** X Activity API: a citizen's {@code dm.received}, delivered twice, is stored and answered once. */
+    @Test
+    void xActivityDmReceivedIsStoredAndAnsweredOnce() throws Exception {
+        String citizen = "1000000000000000002"; // the registered contact of case 12345
+        byte[] body = TwitterTestData.dmReceived(US, "2080765901528535002", citizen, "حالة القضية ١٢٣٤٥");
+
+        deliver(body, TwitterTestData.sign(body)).statusCode(200);
+        deliver(body, TwitterTestData.sign(body)).statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> dmsTo(citizen).size() == 1);
+        String text = JSON.readTree(dmsTo(citizen).get(0).getBodyAsString())
+                .at("/event/message_create/message_data/text").asText();
+        assertThat(text).contains("12345").contains("قيد الدراسة");
+        Thread.sleep(1500);
+        assertThat(dmsTo(citizen)).hasSize(1);
+        assertThat(TestDb.rows("select provider_message_id, kind, text from inbound_message where channel = 'TWITTER'"))
+                .containsExactly(Map.of("provider_message_id", "2080765901528535002", "kind", "TEXT",
+                        "text", "حالة القضية ١٢٣٤٥"));
+        assertThat(TestDb.value("select citizen_name from conversation where citizen_address = ?", citizen))
+                .isEqualTo("u1000000000000000002");
+    }
+
+    /** X Activity API: a {@code dm.sent} staff typed in X's app is one staff message, never answered. */
+    @Test
+    void xActivityDmSentByStaffIsRecordedOnce() throws Exception {
+        String citizen = "1000000000000000403";
+        byte[] body = TwitterTestData.dmSent(US, "2080763914820927803", citizen, "Thanks for the update!");
+
+        deliver(body, TwitterTestData.sign(body)).statusCode(200);
+        deliver(body, TwitterTestData.sign(body)).statusCode(200);
+
+        Thread.sleep(1500);
+        assertThat(outboundTo(citizen)).containsExactly(Map.of("origin", "STAFF", "sender", US,
+                "text", "Thanks for the update!", "status", "SENT", "provider_message_id", "2080763914820927803"));
+        assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isZero();
+        assertThat(XApiWireMock.server.findAll(postRequestedFor(urlPathEqualTo(XApiStubs.NEW_EVENT)))).isEmpty();
+    }
+
+    /** X Activity API: {@code filter.user_id} of another account (or none) is dropped like {@code for_user_id}. */
+    @Test
+    void xActivityEventsOfAnotherAccountAreDropped() throws Exception {
+        String citizen = "1000000000000000404";
+        byte[] theirs = TwitterTestData.dmReceived("1000000000000000555", "2080765901528535004", citizen, "help");
+        byte[] none = TwitterTestData.dmReceived("", "2080765901528535005", citizen, "help");
+        deliver(theirs, TwitterTestData.sign(theirs)).statusCode(200);
+        deliver(none, TwitterTestData.sign(none)).statusCode(200);
+        Thread.sleep(1000);
+        assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isZero();
+        assertThat(dmsTo(citizen)).isEmpty();
     }
 
     @Test
