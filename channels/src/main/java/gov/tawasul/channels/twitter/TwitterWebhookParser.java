@@ -98,7 +98,7 @@ final class TwitterWebhookParser {
     }
 
     private static InboundMessage message(DmEvent event, String us, Map<String, User> users, Instant now) {
-        if (!"message_create".equals(event.type())) {
+        if (event == null || !"message_create".equals(event.type())) {
             return null;
         }
         MessageCreate mc = event.messageCreate();

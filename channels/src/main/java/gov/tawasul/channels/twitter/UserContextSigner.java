@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * OAuth 1.0a HMAC-SHA1 {@code Authorization} headers for X API v2 requests in the user context of the agency's
- * account (RFC 5849 §3.4; X's description: https://docs.x.com/fundamentals/authentication/oauth-1-0a/authorizing-a-request
- * and https://docs.x.com/fundamentals/authentication/oauth-1-0a/creating-a-signature), made by ScribeJava's
+ * account (RFC 5849 §3.4; X's description:
+ * https://docs.x.com/fundamentals/authentication/oauth-1-0a/authorizing-a-request and
+ * https://docs.x.com/fundamentals/authentication/oauth-1-0a/creating-a-signature), made by ScribeJava's
  * {@link OAuth10aService#signRequest} (https://github.com/scribejava/scribejava/wiki/getting-started). Only signs:
  * the request itself is sent by the caller. Thread-safe.
  */

@@ -12,14 +12,15 @@ import java.util.Set;
 
 /**
  * One X Activity API (XAA) webhook delivery, the successor of the Account Activity API
- * (https://docs.x.com/x-api/activity/introduction; envelope and payloads: https://docs.x.com/x-api/activity/event-payloads):
+ * (https://docs.x.com/x-api/activity/introduction; envelope and payloads:
+ * https://docs.x.com/x-api/activity/event-payloads):
  * <pre>{@code {"data":{"event_uuid":"-6850472171600526495","filter":{"user_id":"<subscribed account>"},
  *          "event_type":"dm.received","tag":"dm-inbound",
  *          "payload":{"direct_message_events":[<message_create event>],"users":{"<id>":{"data":{<v2 user>}}}}}}}</pre>
  * The legacy DM events {@code dm.received} (a DM to the filtered user) and {@code dm.sent} (a DM the filtered user
  * sent) carry the same {@code message_create} events as the Account Activity API, so they are read as one
- * ({@link #toAccountActivity(DmPayload)}); every other event type (posts, follows, profile updates, XChat, {@code dm.read},
- * {@code dm.indicate_typing}, …) carries no DM and is kept only for its filter.
+ * ({@link #toAccountActivity(DmPayload)}); every other event type (posts, follows, profile updates, XChat,
+ * {@code dm.read}, {@code dm.indicate_typing}, …) carries no DM and is kept only for its filter.
  *
  * @param data the event, or null when the body is not an XAA envelope
  */
