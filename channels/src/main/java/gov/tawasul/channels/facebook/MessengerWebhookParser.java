@@ -10,7 +10,6 @@ import com.restfb.types.webhook.messaging.MessageItem;
 import com.restfb.types.webhook.messaging.MessagingAttachment;
 import com.restfb.types.webhook.messaging.MessagingItem;
 import com.restfb.types.webhook.messaging.PostbackItem;
-import gov.tawasul.engine.inbox.Inbox;
 import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.DeliveryReceipt;
@@ -19,7 +18,6 @@ import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
 import gov.tawasul.engine.model.WatermarkReceipt;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 
 import java.nio.charset.StandardCharsets;
@@ -39,8 +37,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code message} with text (quick-reply taps included: payload = {@code quick_reply.payload}) → TEXT, key {@code mid};</li>
  *   <li>{@code message} without text (attachments, stickers, locations) → ATTACHMENT, key {@code mid};</li>
- *   <li>{@code message.is_echo} → ECHO from the Page to the PSID; {@link Inbox#ATTR_SENT_BY_BOT} set when its
- *       {@code app_id} is ours, its {@code metadata} is {@link SendApiRequest#METADATA} or its mid was sent here;</li>
+ *   <li>{@code message.is_echo} (or any message whose sender is the Page) → ECHO from the Page to the PSID, its
+ *       {@code app_id} kept; whether the bot sent it is decided by the Inbox from the mid, not here;</li>
  *   <li>{@code postback} → POSTBACK with its payload, key {@code postback:<PSID>:<timestamp ms>:<payload>}
  *       (postbacks may lack a {@code mid});</li>
  *   <li>{@code delivery} → one DELIVERED receipt per {@code mids[]} and a DELIVERED watermark;

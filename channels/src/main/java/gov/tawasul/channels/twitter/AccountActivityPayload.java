@@ -8,11 +8,12 @@ import java.util.Map;
 
 /**
  * The parts of an Account Activity API delivery the bot reads (v1.1 payloads, also delivered by the v2 Account
- * Activity API). Every other key (tweet_create_events, follow_events, favorite_events, apps, …) is ignored.
+ * Activity API; an X Activity API DM event is read into the same form, {@link XActivityEvent}). Every other key
+ * (tweet_create_events, follow_events, favorite_events, apps, …) is ignored.
  * Wire format: https://docs.x.com/x-api/account-activity/introduction and the Message Create object,
  * https://developer.x.com/en/docs/x-api/v1/direct-messages/sending-and-receiving/guides/message-create-object.
  *
- * @param forUserId         the subscribed account (ours)
+ * @param forUserId         the subscribed account (ours), or null
  * @param dmEvents          {@code direct_message_events}, or null
  * @param users             {@code users}: user id → user, or null
  * @param markReadEvents    {@code direct_message_mark_read_events}, or null
@@ -78,10 +79,25 @@ public record AccountActivityPayload(
                         @JsonProperty("media_url_https") String mediaUrlHttps) {
     }
 
-    /** A {@code users} entry. */
+    /**
+     * A {@code users} entry: v1.1 fields ({@code screen_name}) in Account Activity deliveries; in X Activity API
+     * deliveries a v2 user under {@code data} ({@code username}).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record User(@JsonProperty("id") String id, @JsonProperty("name") String name,
-                       @JsonProperty("screen_name") String screenName) {
+                       @JsonProperty("screen_name") String screenName, @JsonProperty("data") Profile data) {
+
+        /** @return the screen name (v1.1 {@code screen_name}, v2 {@code username}), else the display name, or null */
+        public String handle() {
+            String handle = screenName != null ? screenName : data == null ? null : data.username();
+            return handle != null ? handle : name != null ? name : data == null ? null : data.name();
+        }
+    }
+
+    /** A v2 user object (https://docs.x.com/x-api/fundamentals/data-dictionary): {@code username} is the handle. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Profile(@JsonProperty("id") String id, @JsonProperty("name") String name,
+                          @JsonProperty("username") String username) {
     }
 
     /** {@code direct_message_mark_read_events[]}: {@code sender_id} read everything up to {@code last_read_event_id}. */

@@ -1,6 +1,7 @@
 package gov.tawasul.channels.twitter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.scribejava.core.model.Verb;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * Reads pages of the agency account's DM events from the X API v2, non-blocking:
  * {@code GET <api-v2-url>/2/dm_events?dm_event.fields=created_at,sender_id,text,dm_conversation_id
  * &event_types=MessageCreate&expansions=sender_id&max_results=100[&pagination_token=…]}, OAuth 1.0a user context
- * (https://docs.x.com/x-api/direct-messages/get-dm-events). Rate limits come in {@code x-rate-limit-remaining} and
- * {@code x-rate-limit-reset} (epoch seconds), https://docs.x.com/x-api/fundamentals/rate-limits.
+ * (https://docs.x.com/x-api/direct-messages/get-dm-events), signed by {@link UserContextSigner}. Rate limits come in
+ * {@code x-rate-limit-remaining} and {@code x-rate-limit-reset} (epoch seconds),
+ * https://docs.x.com/x-api/fundamentals/rate-limits.
  */
 @ApplicationScoped
 public class DmEventsClient {
@@ -48,7 +50,7 @@ public class DmEventsClient {
     private final TwitterConfig config;
     private final ObjectMapper json;
     private volatile DmEventsApi api;
-    private volatile OAuth1Signer signer;
+    private volatile UserContextSigner signer;
 
     public DmEventsClient(TwitterConfig config, ObjectMapper json) {
         this.config = config;
@@ -73,7 +75,7 @@ public class DmEventsClient {
         if (paginationToken != null) {
             params.add(Map.entry("pagination_token", paginationToken));
         }
-        String authorization = signer().authorization("GET", baseUrl() + "/2/dm_events", params);
+        String authorization = signer().authorization(Verb.GET, baseUrl() + "/2/dm_events", params);
         return api().list(authorization, FIELDS, EVENT_TYPES, EXPANSIONS, MAX_RESULTS, paginationToken)
                 .map(this::toResult)
                 .onFailure().recoverWithItem(e -> new Result(0, null, null, null, e.toString()));
@@ -113,9 +115,9 @@ public class DmEventsClient {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private OAuth1Signer signer() {
+    private UserContextSigner signer() {
         if (signer == null) {
-            signer = new OAuth1Signer(config.consumerKey().orElse(""), config.consumerSecret().orElse(""),
+            signer = new UserContextSigner(config.consumerKey().orElse(""), config.consumerSecret().orElse(""),
                     config.accessToken().orElse(""), config.accessTokenSecret().orElse(""));
         }
         return signer;

@@ -1,6 +1,5 @@
 package gov.tawasul.channels.twitter;
 
-import gov.tawasul.engine.inbox.Inbox;
 import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.InboundKind;
@@ -9,13 +8,12 @@ import gov.tawasul.engine.model.InboundMessage;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Normalises a v2 {@code MessageCreate} dm_event the same way as its webhook twin (same event id, so the same
  * dedup key): a citizen's DM is TEXT from the citizen to us; a DM whose {@code sender_id} is our account is an ECHO
- * to the other participant of the one-to-one {@code dm_conversation_id} ({@code "<id>-<id>"}), marked
- * {@link Inbox#ATTR_SENT_BY_BOT} when the bot sent it. Other event types and group conversations give null.
+ * to the other participant of the one-to-one {@code dm_conversation_id} ({@code "<id>-<id>"}), whoever typed it (the
+ * Inbox recognises the bot's own replies by their event id). Other event types and group conversations give null.
  */
 final class DmEventsMapper {
 
@@ -25,11 +23,10 @@ final class DmEventsMapper {
     /**
      * @param ourUserId  the agency account's user id
      * @param usernames  user id → username from {@code includes.users}
-     * @param sentByBot  event ids the bot sent
      * @param now        fallback timestamp
      */
     static InboundMessage map(DmEventsPage.Event event, String ourUserId, Map<String, String> usernames,
-                              Set<String> sentByBot, Instant now) {
+                              Instant now) {
         if (!"MessageCreate".equals(event.eventType()) || event.id() == null || event.senderId() == null) {
             return null;
         }
@@ -40,10 +37,8 @@ final class DmEventsMapper {
             if (citizen == null) {
                 return null;
             }
-            Map<String, String> attributes = sentByBot.contains(event.id())
-                    ? Map.of(Inbox.ATTR_SENT_BY_BOT, "true") : Map.of();
             return new InboundMessage(Channel.TWITTER, event.id(), new Address(Channel.TWITTER, ourUserId),
-                    new Address(Channel.TWITTER, citizen), InboundKind.ECHO, text, null, sentAt, null, attributes);
+                    new Address(Channel.TWITTER, citizen), InboundKind.ECHO, text, null, sentAt, null, Map.of());
         }
         return new InboundMessage(Channel.TWITTER, event.id(), new Address(Channel.TWITTER, event.senderId()),
                 new Address(Channel.TWITTER, ourUserId), InboundKind.TEXT, text, null, sentAt,

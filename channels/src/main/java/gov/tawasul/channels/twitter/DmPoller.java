@@ -3,7 +3,6 @@ package gov.tawasul.channels.twitter;
 import gov.tawasul.engine.EngineContext;
 import gov.tawasul.engine.inbox.Inbox;
 import gov.tawasul.engine.model.InboundBatch;
-import gov.tawasul.engine.inbox.InboxResult;
 import gov.tawasul.engine.model.InboundMessage;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -21,11 +19,12 @@ import java.util.concurrent.Executor;
 /**
  * One poller's state and one poll pass over {@code GET /2/dm_events} (newest first): pages are read, following
  * {@code meta.next_token}, until an event at or before the {@link PollCursor} (or, with no cursor, older than the
- * initial look-back) or the last page; then every new DM is handed to the {@link Inbox} at once (it orders them by
- * time and deduplicates by event id) and the cursor moves to the newest event seen. A 429, or
+ * initial look-back) or the last page; then every new DM is handed to the {@link Inbox} in one {@link InboundBatch}
+ * (it orders them by time and deduplicates by event id) and the cursor moves to the newest event seen. A 429, or
  * {@code x-rate-limit-remaining: 0}, pauses the pass until {@code x-rate-limit-reset}; the next {@link #pollOnce}
  * after that resumes at the page where it stopped (a 5xx too; another 4xx starts the pass again from the cursor).
- * A restart loses only the unfinished pass: the next one starts again from the stored cursor. Not thread-safe: one call at a time, on a Vert.x context.
+ * A restart loses only the unfinished pass: the next one starts again from the stored cursor. Not thread-safe: one
+ * call at a time, on a Vert.x context.
  */
 final class DmPoller {
 
@@ -36,17 +35,13 @@ final class DmPoller {
     /**
      * What one {@link #pollOnce} did.
      *
-     * @param status   done, paused by a rate limit, failed, waiting for a reset, or not configured
+     * @param status   done, paused by a rate limit, failed, or waiting for a reset
      * @param pages    pages fetched in this call
-     * @param results  what the Inbox did with each fed message (empty unless the pass completed)
+     * @param fed      DMs handed to the Inbox (0 unless the pass completed); the Inbox drops those it already has
      */
-    record Outcome(Status status, int pages, List<InboxResult> results) {
+    record Outcome(Status status, int pages, int fed) {
         /** The kinds of outcome. */
         enum Status { DONE, RATE_LIMITED, WAITING, FAILED }
-
-        long count(InboxResult.Outcome outcome) {
-            return results.stream().filter(r -> r.outcome() == outcome).count();
-        }
     }
 
     /** A pass not finished yet (rate limited between two pages). */
@@ -66,7 +61,6 @@ final class DmPoller {
     private final DmEventsClient client;
     private final Inbox inbox;
     private final PollCursor cursor;
-    private final SentEventIds sentEventIds;
     private final EngineContext context;
     private final String ourUserId;
     private final Duration initialLookback;
@@ -74,12 +68,11 @@ final class DmPoller {
     private Pass pass;
     private Instant notBefore = Instant.EPOCH;
 
-    DmPoller(DmEventsClient client, Inbox inbox, PollCursor cursor, SentEventIds sentEventIds, EngineContext context,
-             String ourUserId, Duration initialLookback, Clock clock) {
+    DmPoller(DmEventsClient client, Inbox inbox, PollCursor cursor, EngineContext context, String ourUserId,
+             Duration initialLookback, Clock clock) {
         this.client = client;
         this.inbox = inbox;
         this.cursor = cursor;
-        this.sentEventIds = sentEventIds;
         this.context = context;
         this.ourUserId = ourUserId;
         this.initialLookback = initialLookback;
@@ -94,7 +87,7 @@ final class DmPoller {
     /** Runs (or resumes) one pass. Must be called on a Vert.x duplicated context. */
     Uni<Outcome> pollOnce() {
         if (clock.instant().isBefore(notBefore)) {
-            return Uni.createFrom().item(new Outcome(Outcome.Status.WAITING, 0, List.of()));
+            return Uni.createFrom().item(new Outcome(Outcome.Status.WAITING, 0, 0));
         }
         Uni<Pass> current = pass != null ? Uni.createFrom().item(pass) : cursor.load().map(Pass::new);
         return current.chain(p -> {
@@ -109,14 +102,14 @@ final class DmPoller {
             if (result.status() == 429) {
                 notBefore = result.reset() != null ? result.reset() : clock.instant().plusSeconds(60);
                 LOG.infof("X dm_events rate limited until %s", notBefore);
-                return Uni.createFrom().item(new Outcome(Outcome.Status.RATE_LIMITED, fetched + 1, List.of()));
+                return Uni.createFrom().item(new Outcome(Outcome.Status.RATE_LIMITED, fetched + 1, 0));
             }
             if (!result.ok()) {
                 LOG.warnf("X dm_events failed: HTTP %d %s", result.status(), result.error());
                 if (result.status() >= 400 && result.status() < 500) {
                     pass = null; // e.g. an expired pagination token: start again from the cursor
                 }
-                return Uni.createFrom().item(new Outcome(Outcome.Status.FAILED, fetched + 1, List.of()));
+                return Uni.createFrom().item(new Outcome(Outcome.Status.FAILED, fetched + 1, 0));
             }
             p.pages++;
             boolean reachedEnd = take(p, result.page());
@@ -127,7 +120,7 @@ final class DmPoller {
             p.nextToken = next;
             if (result.remaining() != null && result.remaining() <= 0 && result.reset() != null) {
                 notBefore = result.reset();
-                return Uni.createFrom().item(new Outcome(Outcome.Status.RATE_LIMITED, fetched + 1, List.of()));
+                return Uni.createFrom().item(new Outcome(Outcome.Status.RATE_LIMITED, fetched + 1, 0));
             }
             return fetch(p, fetched + 1);
         });
@@ -159,23 +152,17 @@ final class DmPoller {
     }
 
     private Uni<Outcome> finish(Pass p, int fetched) {
-        Executor here = context.currentContextExecutor();
-        List<String> own = p.events.stream().filter(e -> ourUserId.equals(e.senderId()))
-                .map(DmEventsPage.Event::id).toList();
-        return sentEventIds.sentAmong(own).emitOn(here).chain(sent -> {
-            Instant now = clock.instant();
-            List<InboundMessage> messages = new ArrayList<>();
-            for (DmEventsPage.Event e : p.events) {
-                InboundMessage m = DmEventsMapper.map(e, ourUserId, p.usernames, new HashSet<>(sent), now);
-                if (m != null) {
-                    messages.add(m);
-                }
+        Instant now = clock.instant();
+        List<InboundMessage> messages = new ArrayList<>();
+        for (DmEventsPage.Event e : p.events) {
+            InboundMessage m = DmEventsMapper.map(e, ourUserId, p.usernames, now);
+            if (m != null) {
+                messages.add(m);
             }
-            Uni<List<InboxResult>> stored = messages.isEmpty() ? Uni.createFrom().item(List.of())
-                    : inbox.accept(InboundBatch.ofMessages(messages));
-            return stored.chain(results -> (p.newest == null ? Uni.createFrom().voidItem() : cursor.store(p.newest))
-                    .invoke(() -> pass = null)
-                    .replaceWith(new Outcome(Outcome.Status.DONE, fetched, results)));
-        });
+        }
+        return inbox.accept(InboundBatch.ofMessages(messages))
+                .chain(() -> p.newest == null ? Uni.createFrom().voidItem() : cursor.store(p.newest))
+                .invoke(() -> pass = null)
+                .replaceWith(new Outcome(Outcome.Status.DONE, fetched, messages.size()));
     }
 }

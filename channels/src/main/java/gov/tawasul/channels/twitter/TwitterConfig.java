@@ -17,7 +17,7 @@ public interface TwitterConfig {
 
     /** How DMs reach the bot. */
     enum Mode {
-        /** Account Activity API webhooks ({@code POST /webhooks/twitter}). */
+        /** Account Activity API or X Activity API webhooks ({@code POST /webhooks/twitter}). */
         WEBHOOK,
         /** Reading {@code GET /2/dm_events} every {@link #pollInterval()} (access tiers without webhooks). */
         POLL
@@ -59,14 +59,10 @@ public interface TwitterConfig {
     Duration pollInitialLookback();
 
     /**
-     * Numeric user id of the agency's account. Required in {@code poll} mode; in {@code webhook} mode
-     * {@code for_user_id} of each delivery gives it.
+     * Numeric user id of the agency's account: a DM it sent is our own (an echo, never answered), and webhook
+     * deliveries for another account are dropped. Required in {@code poll} mode; in {@code webhook} mode, when
+     * unset, each delivery's {@code for_user_id} (Account Activity) or {@code filter.user_id} (X Activity API)
+     * stands for it.
      */
     Optional<String> userId();
-
-    /**
-     * Numeric id of our X app ({@code source_app_id} of the DMs it sends): our own DMs coming back with it are
-     * not recorded again. Optional: ids of sent events are remembered too.
-     */
-    Optional<String> appId();
 }

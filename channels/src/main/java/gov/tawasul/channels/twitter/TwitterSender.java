@@ -35,12 +35,10 @@ public class TwitterSender implements ChannelSender {
     private static final int MAX_OPTIONS = 20;
 
     private final TwitterConfig config;
-    private final SentEventIds sentEventIds;
     private volatile DirectMessagesResources api;
 
-    public TwitterSender(TwitterConfig config, SentEventIds sentEventIds) {
+    public TwitterSender(TwitterConfig config) {
         this.config = config;
-        this.sentEventIds = sentEventIds;
     }
 
     @Override
@@ -69,9 +67,7 @@ public class TwitterSender implements ChannelSender {
             DirectMessage dm = message.quickReplies().isEmpty()
                     ? dms.sendDirectMessage(recipient, message.text())
                     : dms.sendDirectMessage(recipient, message.text(), options(message.quickReplies()));
-            String eventId = Long.toString(dm.getId());
-            sentEventIds.remember(eventId);
-            return SendResult.accepted(eventId, DeliveryStatus.SENT);
+            return SendResult.accepted(Long.toString(dm.getId()), DeliveryStatus.SENT);
         } catch (TwitterException e) {
             SendResult result = TwitterSendErrors.classify(e, Instant.now());
             LOG.debugf("outbound %d to X user %d: %s %s (HTTP %d)", message.id(), recipient, result.outcome(),

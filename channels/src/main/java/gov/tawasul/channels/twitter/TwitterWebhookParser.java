@@ -1,34 +1,39 @@
 package gov.tawasul.channels.twitter;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.tawasul.channels.twitter.AccountActivityPayload.DmEvent;
 import gov.tawasul.channels.twitter.AccountActivityPayload.MarkRead;
 import gov.tawasul.channels.twitter.AccountActivityPayload.MessageCreate;
 import gov.tawasul.channels.twitter.AccountActivityPayload.User;
-import gov.tawasul.engine.inbox.Inbox;
 import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.DeliveryStatus;
+import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
 import gov.tawasul.engine.model.WatermarkReceipt;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * Normalises an {@link AccountActivityPayload}. A {@code message_create} from a citizen becomes a TEXT message
+ * Reads an X webhook delivery, in either envelope: the Account Activity API's ({@link AccountActivityPayload},
+ * https://docs.x.com/x-api/account-activity/introduction) or the X Activity API's ({@link XActivityEvent},
+ * https://docs.x.com/x-api/activity/event-payloads), and normalises it into one {@link InboundBatch}.
+ * A {@code message_create} from a citizen becomes a TEXT message
  * (POSTBACK when it answers a quick reply, ATTACHMENT when a media attachment came without text); one whose
- * {@code sender_id} is {@code for_user_id} is our own DM coming back: an ECHO from us to the citizen, marked
- * {@link Inbox#ATTR_SENT_BY_BOT} when our app sent it (its {@code source_app_id} is ours, or its event id is one
- * the bot sent), otherwise recorded as a staff message. Mark-read events of citizens become READ watermarks up to
- * {@code last_read_event_id}; typing indicators and every other event kind are dropped.
- * The event id is the provider message id (the same id in v1.1 and v2).
+ * {@code sender_id} is our account is our own DM coming back: an ECHO from us to the citizen, whoever typed it (the
+ * bot or staff in X's own app). The Inbox tells them apart by the event id: the echo of a bot reply whose send
+ * result is stored is a duplicate of the bot's row, and the echo of one still being sent is recorded and then gives
+ * way to the bot's row when its result is stored. Mark-read events of citizens become READ watermarks up to
+ * {@code last_read_event_id} (Account Activity only); typing indicators and every other event kind are dropped.
+ * The event id is the provider message id (the same id in v1.1, v2, the X Activity API and X's apps).
  */
 final class TwitterWebhookParser {
 
@@ -42,18 +47,38 @@ final class TwitterWebhookParser {
     }
 
     /**
-     * @param payload     the parsed delivery
-     * @param ourAppId    our app's id, if configured
-     * @param sentByBot   event ids the bot itself sent (looked up beforehand)
-     * @param now         the receive time
+     * Parses a delivery's raw body. An object with a {@code data} key is an X Activity API event: a
+     * {@code dm.received} or {@code dm.sent} event gives its DMs with {@code for_user_id} = {@code filter.user_id};
+     * any other event type gives only that account id (nothing to store).
+     *
+     * @return the delivery in Account Activity form
+     * @throws IOException when the body is not a JSON object of either shape
      */
-    static AccountActivity map(AccountActivityPayload payload, Optional<String> ourAppId, Set<String> sentByBot,
-                               Instant now) {
-        String us = payload.forUserId();
+    static AccountActivityPayload read(ObjectMapper json, byte[] body) throws IOException {
+        JsonNode root = json.readTree(body);
+        if (root == null || !root.isObject()) {
+            throw new IOException("an X webhook delivery is a JSON object");
+        }
+        if (!root.has("data")) {
+            return json.treeToValue(root, AccountActivityPayload.class);
+        }
+        XActivityEvent event = json.treeToValue(root, XActivityEvent.class);
+        XActivityEvent.DmPayload dms = event.isDmEvent()
+                ? json.treeToValue(event.data().payload(), XActivityEvent.DmPayload.class) : null;
+        return event.toAccountActivity(dms);
+    }
+
+    /**
+     * @param payload the parsed delivery
+     * @param us      our account's user id (a DM it sent is an echo; its read receipts are not ours to record)
+     * @param now     the receive time
+     * @return the DMs (citizens' messages and echoes of our own, in payload order) and the READ watermarks
+     */
+    static InboundBatch map(AccountActivityPayload payload, String us, Instant now) {
         List<InboundMessage> messages = new ArrayList<>();
         if (payload.dmEvents() != null) {
             for (DmEvent event : payload.dmEvents()) {
-                InboundMessage m = message(event, us, payload.users(), ourAppId, sentByBot, now);
+                InboundMessage m = message(event, us, payload.users(), now);
                 if (m != null) {
                     messages.add(m);
                 }
@@ -69,26 +94,11 @@ final class TwitterWebhookParser {
                 }
             }
         }
-        return new AccountActivity(messages, reads);
+        return new InboundBatch(messages, List.of(), reads, List.of());
     }
 
-    /** @return the event ids of our own DMs in the payload (candidates for {@link Inbox#ATTR_SENT_BY_BOT}) */
-    static List<String> ownEventIds(AccountActivityPayload payload) {
-        List<String> ids = new ArrayList<>();
-        if (payload.dmEvents() != null && payload.forUserId() != null) {
-            for (DmEvent event : payload.dmEvents()) {
-                if (event.messageCreate() != null && payload.forUserId().equals(event.messageCreate().senderId())
-                        && event.id() != null) {
-                    ids.add(event.id());
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static InboundMessage message(DmEvent event, String us, Map<String, User> users,
-                                          Optional<String> ourAppId, Set<String> sentByBot, Instant now) {
-        if (!"message_create".equals(event.type())) {
+    private static InboundMessage message(DmEvent event, String us, Map<String, User> users, Instant now) {
+        if (event == null || !"message_create".equals(event.type())) {
             return null;
         }
         MessageCreate mc = event.messageCreate();
@@ -113,11 +123,6 @@ final class TwitterWebhookParser {
             }
         }
         if (mc.senderId().equals(us)) {
-            boolean ours = ourAppId.isPresent() && ourAppId.get().equals(mc.sourceAppId())
-                    || sentByBot.contains(event.id());
-            if (ours) {
-                attributes.put(Inbox.ATTR_SENT_BY_BOT, "true");
-            }
             return new InboundMessage(Channel.TWITTER, event.id(), sender, recipient, InboundKind.ECHO, text, null,
                     sentAt, null, attributes);
         }
@@ -126,7 +131,7 @@ final class TwitterWebhookParser {
         InboundKind kind = payload != null ? InboundKind.POSTBACK
                 : mediaUrl != null && text.isEmpty() ? InboundKind.ATTACHMENT : InboundKind.TEXT;
         User user = users == null ? null : users.get(mc.senderId());
-        String name = user == null ? null : user.screenName() != null ? user.screenName() : user.name();
+        String name = user == null ? null : user.handle();
         return new InboundMessage(Channel.TWITTER, event.id(), sender, recipient, kind, text, payload, sentAt, name,
                 attributes);
     }

@@ -1,7 +1,7 @@
 package gov.tawasul.channels.twitter;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import gov.tawasul.engine.EngineContext;
 import gov.tawasul.engine.inbox.Inbox;
 import gov.tawasul.engine.model.InboundBatch;
 import io.smallrye.mutiny.Uni;
@@ -20,21 +20,22 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
- * The Account Activity API webhook ({@code <public-url>/webhooks/twitter}).
+ * The X webhook ({@code <public-url>/webhooks/twitter}), registered with the V2 Webhooks API and subscribed to by the
+ * Account Activity API and/or the X Activity API ({@code dm.received}, {@code dm.sent}).
  * <ul>
  *   <li>{@code GET ?crc_token=T} → 200 {@code {"response_token":"sha256=<base64 HMAC-SHA256(consumer secret, T)>"}};
  *       no token → 400 problem+json. X sends it on registration and then about hourly.</li>
  *   <li>{@code POST} with a JSON delivery signed in {@code x-twitter-webhooks-signature}: the signature is checked
- *       over the raw bytes before anything is parsed (missing or wrong → 403, nothing stored); DMs are stored
- *       through the {@link Inbox} and read receipts applied; 200 only after that committed. Malformed JSON → 400.</li>
+ *       over the raw bytes before anything is parsed (missing or wrong → 403, nothing stored); malformed JSON → 400
+ *       problem+json; a delivery for another account than {@code tawasul.twitter.user-id} ({@code for_user_id},
+ *       or {@code filter.user_id} of an X Activity event) → 200, dropped; otherwise its DMs and read receipts go to
+ *       the {@link Inbox} as one {@link InboundBatch}, and 200 only after all of it committed (a failure there is a
+ *       5xx, so X redelivers; duplicates are recognised by event id).</li>
  * </ul>
- * Wire format: https://docs.x.com/x-api/account-activity/introduction; security:
- * https://docs.x.com/x-api/webhooks/introduction.
+ * Runs on the event loop. Wire formats: https://docs.x.com/x-api/account-activity/introduction,
+ * https://docs.x.com/x-api/activity/event-payloads; security: https://docs.x.com/x-api/webhooks/introduction.
  */
 @Path("/webhooks/twitter")
 public class TwitterWebhookResource {
@@ -42,22 +43,17 @@ public class TwitterWebhookResource {
     private static final Logger LOG = Logger.getLogger(TwitterWebhookResource.class);
 
     /** The CRC answer. */
-    public record CrcResponse(@com.fasterxml.jackson.annotation.JsonProperty("response_token") String responseToken) {
+    public record CrcResponse(@JsonProperty("response_token") String responseToken) {
     }
 
     private final TwitterConfig config;
     private final ObjectMapper json;
     private final Inbox inbox;
-    private final SentEventIds sentEventIds;
-    private final EngineContext context;
 
-    public TwitterWebhookResource(TwitterConfig config, ObjectMapper json, Inbox inbox,
-                                  SentEventIds sentEventIds, EngineContext context) {
+    public TwitterWebhookResource(TwitterConfig config, ObjectMapper json, Inbox inbox) {
         this.config = config;
         this.json = json;
         this.inbox = inbox;
-        this.sentEventIds = sentEventIds;
-        this.context = context;
     }
 
     /** Challenge-response check. */
@@ -72,7 +68,7 @@ public class TwitterWebhookResource {
         return Uni.createFrom().item(new CrcResponse(TwitterSignatureVerifier.crcResponseToken(secret, crcToken)));
     }
 
-    /** One Account Activity delivery. */
+    /** One delivery: 200 (empty) once its DMs and receipts are stored. */
     @POST
     public Uni<Response> receive(@RestHeader(TwitterSignatureVerifier.HEADER) String signature, byte[] body) {
         String secret = config.consumerSecret().orElse(null);
@@ -86,34 +82,18 @@ public class TwitterWebhookResource {
         }
         AccountActivityPayload payload;
         try {
-            payload = json.readValue(body, AccountActivityPayload.class);
+            payload = TwitterWebhookParser.read(json, body);
         } catch (IOException e) {
-            throw new BadRequestException("malformed Account Activity JSON");
+            throw new BadRequestException("malformed X webhook JSON");
         }
-        if (payload == null) {
-            throw new BadRequestException("empty Account Activity body");
-        }
-        if (!isForOurAccount(payload)) {
-            LOG.warnf("Account Activity event for account %s dropped: not tawasul.twitter.user-id",
-                    payload.forUserId());
+        String account = payload.forUserId();
+        String us = config.userId().orElse(account);
+        if (us == null || !us.equals(account)) {
+            // another account subscribed by the same app, or no account at all: not ours to answer
+            LOG.warnf("X webhook event for account %s dropped: not tawasul.twitter.user-id", account);
             return Uni.createFrom().item(Response.ok().build());
         }
-        Executor here = context.currentContextExecutor();
-        return sentEventIds.sentAmong(TwitterWebhookParser.ownEventIds(payload)).emitOn(here)
-                .chain(sent -> {
-                    AccountActivity activity = TwitterWebhookParser.map(payload, config.appId(),
-                            new HashSet<>(sent), Instant.now());
-                    return inbox.accept(new InboundBatch(activity.messages(), List.of(), activity.reads(),
-                            List.of()));
-                })
+        return inbox.accept(TwitterWebhookParser.map(payload, us, Instant.now()))
                 .replaceWith(() -> Response.ok().build());
-    }
-
-    /**
-     * Events of another subscribed account (the same app can subscribe several) or without {@code for_user_id} are
-     * not ours to answer when {@code tawasul.twitter.user-id} is set.
-     */
-    private boolean isForOurAccount(AccountActivityPayload payload) {
-        return config.userId().map(id -> id.equals(payload.forUserId())).orElse(true);
     }
 }

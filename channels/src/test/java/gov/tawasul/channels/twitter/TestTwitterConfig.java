@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** A {@link TwitterConfig} for tests that build components by hand. */
-record TestTwitterConfig(String apiUrl, String apiV2Url, Optional<String> appId) implements TwitterConfig {
+record TestTwitterConfig(String apiUrl, String apiV2Url) implements TwitterConfig {
 
     static final String CONSUMER_KEY = "FakeConsumerKey0123456789";
     static final String ACCESS_TOKEN = "1000000000000000001-FakeAccessToken";

@@ -16,11 +16,12 @@ import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code tawasul.twitter.mode=poll}: the timer, the Redis lease and the cursor, with the app running. */
+/** {@code tawasul.twitter.mode=poll}: the scheduled job, the Redis lease and the cursor, with the app running. */
 @QuarkusTest
 @TestProfile(TwitterPollSchedulerTest.PollMode.class)
 @WithTestResource(XApiWireMock.class)
@@ -33,6 +34,9 @@ class TwitterPollSchedulerTest {
             return Map.of("tawasul.twitter.mode", "poll", "tawasul.twitter.poll-interval", "1s");
         }
     }
+
+    @jakarta.inject.Inject
+    io.quarkus.scheduler.Scheduler scheduler;
 
     @org.junit.jupiter.api.BeforeEach
     void clean() {
@@ -61,5 +65,12 @@ class TwitterPollSchedulerTest {
         } finally {
             client.shutdown();
         }
+        // the Quarkus job polls again every poll-interval (1 s here)
+        int before = XApiWireMock.server.findAll(getRequestedFor(urlPathEqualTo("/2/dm_events"))).size();
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                XApiWireMock.server.findAll(getRequestedFor(urlPathEqualTo("/2/dm_events"))).size() >= before + 2);
+        assertThat(scheduler.getScheduledJob("x-dm-poll")).isNotNull();
+        assertThat(((Number) TestDb.value("select count(*) from inbound_message where provider_message_id = ?", id))
+                .longValue()).isEqualTo(1);
     }
 }

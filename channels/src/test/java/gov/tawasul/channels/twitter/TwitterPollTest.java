@@ -7,7 +7,6 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import gov.tawasul.engine.EngineContext;
 import gov.tawasul.engine.inbox.Inbox;
-import gov.tawasul.engine.inbox.InboxResult;
 import gov.tawasul.engine.testing.TestDb;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,8 +50,6 @@ class TwitterPollTest {
     @Inject
     PollCursor cursor;
     @Inject
-    SentEventIds sentEventIds;
-    @Inject
     EngineContext context;
 
     @BeforeEach
@@ -63,7 +60,7 @@ class TwitterPollTest {
     }
 
     private DmPoller freshPoller() {
-        return new DmPoller(client, inbox, cursor, sentEventIds, context, US, Duration.ofHours(1), Clock.systemUTC());
+        return new DmPoller(client, inbox, cursor, context, US, Duration.ofHours(1), Clock.systemUTC());
     }
 
     private static DmPoller.Outcome poll(DmPoller poller) {
@@ -146,15 +143,14 @@ class TwitterPollTest {
         DmPoller.Outcome done = poll(first);
         assertThat(done.status()).isEqualTo(DmPoller.Outcome.Status.DONE);
         assertThat(done.pages()).isEqualTo(1);
-        assertThat(done.count(InboxResult.Outcome.ACCEPTED)).isEqualTo(3);
-        assertThat(done.count(InboxResult.Outcome.RECORDED)).isEqualTo(1);
+        assertThat(done.fed()).isEqualTo(4);
         assertThat(requests(null)).isEqualTo(1);
         assertThat(TestDb.rows("select provider_message_id, text from inbound_message where channel = 'TWITTER'"
                 + " order by id")).extracting(r -> r.get("provider_message_id"))
                 .containsExactly("1585047616894574001", "1585047616894574003", "1585047616894574004");
         assertThat(TestDb.value("select citizen_name from conversation where channel = 'TWITTER'")).isEqualTo("test_sender");
-        assertThat(TestDb.value("select origin from outbound_message where provider_message_id = '1585047616894574002'"))
-                .isEqualTo("AGENT");
+        assertThat(TestDb.rows("select origin, text from outbound_message where provider_message_id = '1585047616894574002'"))
+                .containsExactly(java.util.Map.of("origin", "AGENT", "text", "our earlier answer"));
 
         // restart: a new poller (nothing in memory) meets two newer events, then the stored cursor
         ObjectNode e5 = event("1585047616894574005", CITIZEN, "1446-000123", t.plusSeconds(40));
@@ -165,14 +161,15 @@ class TwitterPollTest {
 
         assertThat(resumed.status()).isEqualTo(DmPoller.Outcome.Status.DONE);
         assertThat(resumed.pages()).isEqualTo(1);
-        assertThat(resumed.results()).hasSize(2).allMatch(r -> r.outcome() == InboxResult.Outcome.ACCEPTED);
+        assertThat(resumed.fed()).isEqualTo(2);
         assertThat(requests("18LAA581J5II7LA00C00ZZZZ")).isEqualTo(2);
         assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isEqualTo(5);
 
         // nothing new: one request, nothing fed
         DmPoller.Outcome idle = poll(restarted);
         assertThat(idle.status()).isEqualTo(DmPoller.Outcome.Status.DONE);
-        assertThat(idle.results()).isEmpty();
+        assertThat(idle.fed()).isZero();
+        assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isEqualTo(5);
     }
 
     @Test
@@ -184,7 +181,7 @@ class TwitterPollTest {
         DmPoller.Outcome outcome = poll(freshPoller());
 
         assertThat(outcome.status()).isEqualTo(DmPoller.Outcome.Status.DONE);
-        assertThat(outcome.results()).hasSize(1);
+        assertThat(outcome.fed()).isEqualTo(1);
         assertThat(requests("NEVER_FOLLOWED")).isZero();
         assertThat(TestDb.value("select provider_message_id from inbound_message where channel = 'TWITTER'"))
                 .isEqualTo("1585047616894575002");
@@ -201,8 +198,40 @@ class TwitterPollTest {
         XApiWireMock.server.stubFor(dmEvents(null).willReturn(ok(page(List.of(e2, e1), "NEVER_FOLLOWED"))));
         DmPoller.Outcome outcome = poll(freshPoller());
 
-        assertThat(outcome.results()).hasSize(1).allMatch(r -> r.outcome() == InboxResult.Outcome.ACCEPTED);
+        assertThat(outcome.fed()).isEqualTo(1);
         assertThat(requests("NEVER_FOLLOWED")).isZero();
+        assertThat(TestDb.rows("select provider_message_id from inbound_message where channel = 'TWITTER'"
+                + " order by id")).extracting(r -> r.get("provider_message_id"))
+                .containsExactly("1585047616894576001", "1585047616894576002");
+    }
+
+    /** The bot's own reply comes back in a later poll (its event id): not recorded again, never answered. */
+    @Test
+    void theBotsReplyComingBackInAPollIsNotRecordedAgain() throws Exception {
+        ObjectNode question = event("1585047616894577001", CITIZEN, "help", Instant.now().minusSeconds(30));
+        String replyId = "1585047616894577002";
+        XApiWireMock.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(XApiStubs.NEW_EVENT))
+                .atPriority(1).willReturn(XApiStubs.created(replyId, CITIZEN, "sent")));
+        XApiWireMock.server.stubFor(dmEvents(null).willReturn(ok(page(List.of(question), null))));
+        DmPoller poller = freshPoller();
+        poll(poller);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "select count(*) from outbound_message where channel = 'TWITTER' and status = 'SENT'") == 1);
+        assertThat(TestDb.value("select provider_message_id from outbound_message where channel = 'TWITTER'"))
+                .isEqualTo(replyId);
+
+        ObjectNode reply = event(replyId, US, "sent", Instant.now());
+        XApiWireMock.server.stubFor(dmEvents(null).willReturn(ok(page(List.of(reply, question), null))));
+        DmPoller.Outcome outcome = poll(poller);
+
+        assertThat(outcome.status()).isEqualTo(DmPoller.Outcome.Status.DONE);
+        assertThat(outcome.fed()).isEqualTo(1);
+        Thread.sleep(1000);
+        assertThat(TestDb.rows("select origin, provider_message_id from outbound_message where channel = 'TWITTER'"))
+                .containsExactly(java.util.Map.of("origin", "BOT", "provider_message_id", replyId));
+        assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isEqualTo(1);
+        assertThat(XApiWireMock.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathEqualTo(XApiStubs.NEW_EVENT)))).hasSize(1);
     }
 
     private static long count(String sql) {

@@ -26,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** The X webhook end to end: real PostgreSQL and Redis, the local case table, a WireMock X API. */
@@ -82,6 +83,10 @@ class TwitterWebhookTest {
                 .statusCode(403).contentType("application/problem+json");
         deliver(body, HmacSha256Forgery.withWrongSecret(body)).statusCode(403);
         deliver(body, null).statusCode(403).contentType("application/problem+json");
+        byte[] xActivity = TwitterTestData.dmReceived(US, "2080765901528535001", "1000000000000000401", "help");
+        deliver(xActivity, HmacSha256Forgery.withWrongSecret(xActivity)).statusCode(403)
+                .contentType("application/problem+json");
+        deliver(xActivity, TwitterTestData.sign(body)).statusCode(403);
         assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isZero();
         assertThat(count("select count(*) from conversation where channel = 'TWITTER'")).isZero();
     }
@@ -109,30 +114,148 @@ class TwitterWebhookTest {
                 .isEqualTo("test_sender");
     }
 
-    /** F18: our own DM comes back; it is never answered. */
+    private static List<Map<String, Object>> outboundTo(String citizen) {
+        return TestDb.rows("select origin, sender, text, status, provider_message_id from outbound_message"
+                + " where channel = 'TWITTER' and recipient = ? order by id", citizen);
+    }
+
+    /** F18: a DM staff typed in X's own app comes back: one staff message, never answered, never stored as inbound. */
     @Test
-    void ownDmEchoIsNeverAnswered() throws Exception {
-        String raw = TwitterFixtures.text("twitter-aaa-dm-event.json");
-        String swapped = raw.replace(
-                "\"target\":{\"recipient_id\":\"1000000000000000001\"},\"sender_id\":\"1000000000000000002\"",
-                "\"target\":{\"recipient_id\":\"1000000000000000002\"},\"sender_id\":\"1000000000000000001\"");
-        assertThat(swapped).isNotEqualTo(raw);
-        byte[] staff = swapped.getBytes(StandardCharsets.UTF_8);
-        byte[] bot = swapped.replace("\"id\":\"1100000000000000001\"", "\"id\":\"1100000000000000011\"")
-                .replace("\"sender_id\":\"1000000000000000001\"",
-                        "\"sender_id\":\"1000000000000000001\",\"source_app_id\":\"" + XApiWireMock.APP_ID + "\"")
-                .getBytes(StandardCharsets.UTF_8);
+    void staffDmTypedInXIsRecordedOnceAsAStaffMessage() throws Exception {
+        String citizen = "1000000000000000301";
+        byte[] staff = TwitterTestData.ownDm("1100000000000000301", citizen, "نحن نراجع طلبك", "3033300");
 
         deliver(staff, TwitterTestData.sign(staff)).statusCode(200);
-        deliver(bot, TwitterTestData.sign(bot)).statusCode(200);
+        deliver(staff, TwitterTestData.sign(staff)).statusCode(200);
 
-        Thread.sleep(2000);
-        assertThat(XApiWireMock.server.findAll(postRequestedFor(urlPathEqualTo(XApiStubs.NEW_EVENT)))).isEmpty();
+        Thread.sleep(1500);
+        assertThat(outboundTo(citizen)).containsExactly(Map.of("origin", "AGENT", "sender", US,
+                "text", "نحن نراجع طلبك", "status", "SENT", "provider_message_id", "1100000000000000301"));
         assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isZero();
-        assertThat(TestDb.rows("select origin, recipient, sender, text, provider_message_id from outbound_message"
-                + " where channel = 'TWITTER'")).containsExactly(Map.of("origin", "AGENT",
-                "recipient", "1000000000000000002", "sender", US, "text", "Briefly, what are your opening hours?",
-                "provider_message_id", "1100000000000000001"));
+        assertThat(XApiWireMock.server.findAll(postRequestedFor(urlPathEqualTo(XApiStubs.NEW_EVENT)))).isEmpty();
+    }
+
+    /** The echo of the bot's reply after its send result was stored: the bot's row is the only one. */
+    @Test
+    void echoOfTheBotsReplyIsNeitherRecordedAgainNorAnswered() throws Exception {
+        String citizen = "1000000000000000302";
+        String replyId = "1100000000000000392";
+        XApiWireMock.server.stubFor(post(urlPathEqualTo(XApiStubs.NEW_EVENT)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.event.message_create.target.recipient_id", equalTo(citizen)))
+                .willReturn(XApiStubs.created(replyId, citizen, "help text")));
+        byte[] dm = TwitterTestData.dmFromFixture("1100000000000000302", citizen, "help");
+        deliver(dm, TwitterTestData.sign(dm)).statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                count("select count(*) from outbound_message where recipient = ? and status = 'SENT'", citizen) == 1);
+
+        byte[] echo = TwitterTestData.ownDm(replyId, citizen, "help text", XApiWireMock.APP_ID);
+        deliver(echo, TwitterTestData.sign(echo)).statusCode(200);
+        deliver(echo, TwitterTestData.sign(echo)).statusCode(200);
+        byte[] sent = TwitterTestData.dmSent(US, replyId, citizen, "help text");
+        deliver(sent, TwitterTestData.sign(sent)).statusCode(200);
+
+        Thread.sleep(1500);
+        assertThat(outboundTo(citizen)).extracting(r -> r.get("origin"), r -> r.get("provider_message_id"))
+                .containsExactly(tuple("BOT", replyId));
+        assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isEqualTo(1);
+        assertThat(dmsTo(citizen)).hasSize(1);
+        assertThat(dmsTo(US)).isEmpty();
+    }
+
+    /**
+     * X delivers the echo of the bot's reply while the send call is still waiting for its response: the echo is
+     * recorded first, then gives way to the bot's row when the send result is stored. Nothing is answered twice.
+     */
+    @Test
+    void echoThatOvertakesTheSendResultGivesWayToTheBotsRow() throws Exception {
+        String citizen = "1000000000000000303";
+        String replyId = "1100000000000000393";
+        XApiWireMock.server.stubFor(post(urlPathEqualTo(XApiStubs.NEW_EVENT)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.event.message_create.target.recipient_id", equalTo(citizen)))
+                .willReturn(XApiStubs.created(replyId, citizen, "help text").withFixedDelay(3000)));
+        byte[] dm = TwitterTestData.dmFromFixture("1100000000000000303", citizen, "help");
+        deliver(dm, TwitterTestData.sign(dm)).statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> dmsTo(citizen).size() == 1);
+        assertThat(outboundTo(citizen)).extracting(r -> r.get("origin"), r -> r.get("status"))
+                .containsExactly(tuple("BOT", "QUEUED"));
+
+        byte[] echo = TwitterTestData.ownDm(replyId, citizen, "help text", XApiWireMock.APP_ID);
+        deliver(echo, TwitterTestData.sign(echo)).statusCode(200);
+        assertThat(outboundTo(citizen)).extracting(r -> r.get("origin"), r -> r.get("provider_message_id"))
+                .containsExactly(tuple("BOT", null),
+                        tuple("AGENT", replyId));
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                count("select count(*) from outbound_message where recipient = ? and status = 'SENT'"
+                        + " and origin = 'BOT'", citizen) == 1);
+        assertThat(outboundTo(citizen)).extracting(r -> r.get("origin"), r -> r.get("provider_message_id"))
+                .containsExactly(tuple("BOT", replyId));
+        deliver(echo, TwitterTestData.sign(echo)).statusCode(200);
+        Thread.sleep(1000);
+        assertThat(outboundTo(citizen)).hasSize(1);
+        assertThat(dmsTo(citizen)).hasSize(1);
+        assertThat(dmsTo(US)).isEmpty();
+    }
+
+    @Test
+    void malformedJsonIsABadRequestAndNothingIsStored() {
+        for (String body : new String[]{"{\"for_user_id\":\"1000000000000000001\",", "[1,2]", "{\"data\":{\"event_type\":"}) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            deliver(bytes, TwitterTestData.sign(bytes)).statusCode(400).contentType("application/problem+json")
+                    .body("status", org.hamcrest.Matchers.equalTo(400));
+        }
+        assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isZero();
+    }
+
+    /** X Activity API: a citizen's {@code dm.received}, delivered twice, is stored and answered once. */
+    @Test
+    void xActivityDmReceivedIsStoredAndAnsweredOnce() throws Exception {
+        String citizen = "1000000000000000002"; // the registered contact of case 12345
+        byte[] body = TwitterTestData.dmReceived(US, "2080765901528535002", citizen, "حالة القضية ١٢٣٤٥");
+
+        deliver(body, TwitterTestData.sign(body)).statusCode(200);
+        deliver(body, TwitterTestData.sign(body)).statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> dmsTo(citizen).size() == 1);
+        String text = JSON.readTree(dmsTo(citizen).get(0).getBodyAsString())
+                .at("/event/message_create/message_data/text").asText();
+        assertThat(text).contains("12345").contains("قيد الدراسة");
+        Thread.sleep(1500);
+        assertThat(dmsTo(citizen)).hasSize(1);
+        assertThat(TestDb.rows("select provider_message_id, kind, text from inbound_message where channel = 'TWITTER'"))
+                .containsExactly(Map.of("provider_message_id", "2080765901528535002", "kind", "TEXT",
+                        "text", "حالة القضية ١٢٣٤٥"));
+        assertThat(TestDb.value("select citizen_name from conversation where citizen_address = ?", citizen))
+                .isEqualTo("u1000000000000000002");
+    }
+
+    /** X Activity API: a {@code dm.sent} staff typed in X's app is one staff message, never answered. */
+    @Test
+    void xActivityDmSentByStaffIsRecordedOnce() throws Exception {
+        String citizen = "1000000000000000403";
+        byte[] body = TwitterTestData.dmSent(US, "2080763914820927803", citizen, "Thanks for the update!");
+
+        deliver(body, TwitterTestData.sign(body)).statusCode(200);
+        deliver(body, TwitterTestData.sign(body)).statusCode(200);
+
+        Thread.sleep(1500);
+        assertThat(outboundTo(citizen)).containsExactly(Map.of("origin", "AGENT", "sender", US,
+                "text", "Thanks for the update!", "status", "SENT", "provider_message_id", "2080763914820927803"));
+        assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isZero();
+        assertThat(XApiWireMock.server.findAll(postRequestedFor(urlPathEqualTo(XApiStubs.NEW_EVENT)))).isEmpty();
+    }
+
+    /** X Activity API: {@code filter.user_id} of another account (or none) is dropped like {@code for_user_id}. */
+    @Test
+    void xActivityEventsOfAnotherAccountAreDropped() throws Exception {
+        String citizen = "1000000000000000404";
+        byte[] theirs = TwitterTestData.dmReceived("1000000000000000555", "2080765901528535004", citizen, "help");
+        byte[] none = TwitterTestData.dmReceived("", "2080765901528535005", citizen, "help");
+        deliver(theirs, TwitterTestData.sign(theirs)).statusCode(200);
+        deliver(none, TwitterTestData.sign(none)).statusCode(200);
+        Thread.sleep(1000);
+        assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isZero();
+        assertThat(dmsTo(citizen)).isEmpty();
     }
 
     @Test
@@ -158,9 +281,9 @@ class TwitterWebhookTest {
     void eventsOfAnotherSubscribedAccountAreDroppedNotAnswered() throws Exception {
         String citizen = "1000000000000000999";
         byte[] ours = TwitterTestData.dmFromFixture("1100000000000000900", citizen, "help");
-        byte[] theirs = new String(ours, java.nio.charset.StandardCharsets.UTF_8)
+        byte[] theirs = new String(ours, StandardCharsets.UTF_8)
                 .replace("\"for_user_id\":\"1000000000000000001\"", "\"for_user_id\":\"1000000000000000555\"")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
         assertThat(theirs).isNotEqualTo(ours);
         deliver(theirs, TwitterTestData.sign(theirs)).statusCode(200);
         Thread.sleep(1000);

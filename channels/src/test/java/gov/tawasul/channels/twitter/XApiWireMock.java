@@ -32,7 +32,6 @@ public class XApiWireMock implements QuarkusTestResourceLifecycleManager {
                 "tawasul.twitter.consumer-secret", TwitterFixtures.SECRET,
                 "tawasul.twitter.access-token", TestTwitterConfig.ACCESS_TOKEN,
                 "tawasul.twitter.access-token-secret", TestTwitterConfig.ACCESS_TOKEN_SECRET,
-                "tawasul.twitter.app-id", APP_ID,
                 "tawasul.twitter.user-id", "1000000000000000001");
     }
 

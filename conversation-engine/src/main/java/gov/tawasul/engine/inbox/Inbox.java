@@ -30,13 +30,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class Inbox {
 
-    /**
-     * Attribute some channels still set on an echo of the bot's own message. No longer read: the bot's own
-     * messages are recognised by their provider id (see {@link OutboundMessages#recordEcho}).
-     */
-    @Deprecated(forRemoval = true)
-    public static final String ATTR_SENT_BY_BOT = "sentByBot";
-
     private final InboundMessages inbound;
     private final OutboundMessages outbound;
     private final OptOuts optOuts;
