@@ -177,7 +177,7 @@ class TwitterWebhookTest {
         deliver(dm, TwitterTestData.sign(dm)).statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> dmsTo(citizen).size() == 1);
         assertThat(outboundTo(citizen)).extracting(r -> r.get("origin"), r -> r.get("status"))
-                .containsExactly(tuple("BOT", "QUEUED"));
+                .containsExactly(tuple("BOT", "SENDING"));
 
         byte[] echo = TwitterTestData.ownDm(replyId, citizen, "help text", XApiWireMock.APP_ID);
         deliver(echo, TwitterTestData.sign(echo)).statusCode(200);
