@@ -11,6 +11,7 @@ import gov.tawasul.engine.model.DeliveryStatus;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
 import gov.tawasul.engine.model.WatermarkReceipt;
+import jakarta.ws.rs.BadRequestException;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -46,6 +47,7 @@ final class TwitterWebhookParser {
      * @param ourAppId    our app's id, if configured
      * @param sentByBot   event ids the bot itself sent (looked up beforehand)
      * @param now         the receive time
+     * @throws BadRequestException (400) for a mark-read event whose {@code sender_id} is blank
      */
     static AccountActivity map(AccountActivityPayload payload, Optional<String> ourAppId, Set<String> sentByBot,
                                Instant now) {
@@ -64,6 +66,9 @@ final class TwitterWebhookParser {
             for (MarkRead read : payload.markReadEvents()) {
                 if (read.senderId() != null && !read.senderId().equals(us) && read.lastReadEventId() != null
                         && !read.lastReadEventId().isBlank()) {
+                    if (read.senderId().isBlank()) {
+                        throw new BadRequestException("direct_message_mark_read_events[] item with a blank sender_id");
+                    }
                     reads.add(new WatermarkReceipt(new Address(Channel.TWITTER, read.senderId()), DeliveryStatus.READ,
                             null, read.lastReadEventId(), now));
                 }
