@@ -1,6 +1,9 @@
 package gov.tawasul.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -12,46 +15,72 @@ import java.util.Map;
 
 /**
  * Turns errors into RFC 9457 problem details ({@code application/problem+json}: {@code type}, {@code title},
- * {@code status}, {@code detail}); never a stack trace. Malformed bodies are 400, not 5xx.
+ * {@code status}, {@code detail}; https://www.rfc-editor.org/rfc/rfc9457); never a stack trace.
+ * <p>
+ * Only what means "the request is bad" is a 4xx: a {@link WebApplicationException} of that status (parsers and
+ * resources signal bad input with {@link jakarta.ws.rs.BadRequestException} and a detail naming what is wrong) and a
+ * request body that is not JSON or not of the expected shape. Everything else — an
+ * {@link IllegalArgumentException} or {@link NumberFormatException} from our code or a library, a JSON
+ * serialisation error — is our bug: 500 without details, logged with its stack trace, so that Twilio and Meta
+ * retry the webhook instead of dropping it for good.
  */
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
     /** Media type of problem details (https://www.rfc-editor.org/rfc/rfc9457). */
     public static final String PROBLEM_JSON = "application/problem+json";
+    /** The {@code detail} of every 500: the cause is in the log only. */
+    public static final String INTERNAL_DETAIL = "The request could not be processed.";
 
-    /** JAX-RS errors (400, 403, 404, 405, 413, …) keep their status; a 5xx hides its cause. */
+    /**
+     * JAX-RS errors (400, 403, 404, 405, 413, …) keep their status and message (a body the framework could not read
+     * as JSON says why); a 5xx hides its cause.
+     */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
-            LOG.error("request failed", e);
-            return problem(status, "Internal error", "The request could not be processed.");
+            return internalError(status, e);
         }
-        return problem(status, Response.Status.fromStatusCode(status) == null ? "Error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage());
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String detail = e.getCause() instanceof JsonProcessingException json ? malformedJsonDetail(json) : e.getMessage();
+        return problem(status, known == null ? "Error" : known.getReasonPhrase(), detail);
     }
 
-    /** A JSON body that does not parse: 400. */
-    @ServerExceptionMapper
+    /**
+     * A request body that is not JSON ({@link StreamReadException}) or not of the expected shape
+     * ({@link MismatchedInputException}): 400. Other {@link JsonProcessingException}s (serialising an answer) are
+     * bugs and go to {@link #unexpected}.
+     */
+    @ServerExceptionMapper({StreamReadException.class, MismatchedInputException.class})
     public Response malformedJson(JsonProcessingException e) {
-        return problem(400, "Bad Request", "Malformed JSON body: " + e.getOriginalMessage());
+        return problem(400, "Bad Request", malformedJsonDetail(e));
     }
 
-    /** Input rejected by a parser or mapper: 400 with its message. */
-    @ServerExceptionMapper
-    public Response badArgument(IllegalArgumentException e) {
-        return problem(400, "Bad Request", e.getMessage());
+    /**
+     * Anything else, checked or not: 500 without details (logged with its stack trace). Named here too: Jackson's
+     * {@link InvalidDefinitionException} (a type it cannot serialise), which Quarkus would answer with an empty 500.
+     */
+    @ServerExceptionMapper({Exception.class, InvalidDefinitionException.class})
+    public Response unexpected(Exception e) {
+        return internalError(500, e);
     }
 
-    /** Anything else: 500 without details (logged with its stack trace). */
-    @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
-        LOG.error("unexpected error", e);
-        return problem(500, "Internal error", "The request could not be processed.");
+    private static String malformedJsonDetail(JsonProcessingException e) {
+        return "Malformed JSON body: " + e.getOriginalMessage();
     }
 
-    /** Builds a problem+json response. */
+    private static Response internalError(int status, Throwable e) {
+        LOG.error("request failed", e);
+        return problem(status, "Internal error", INTERNAL_DETAIL);
+    }
+
+    /**
+     * @param status HTTP status
+     * @param title  short summary of the status (e.g. {@code Bad Request})
+     * @param detail what was wrong with this request, or null
+     * @return a problem+json response: {@code {"type":"about:blank","title","status","detail"}}
+     */
     public static Response problem(int status, String title, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");

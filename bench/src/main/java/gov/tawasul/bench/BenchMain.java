@@ -135,7 +135,6 @@ public final class BenchMain {
             props.put("tawasul.twilio.from", BOT_NUMBER);
             props.put("tawasul.cases.connector", "rest");
             props.put("tawasul.cases.rest.url", "http://127.0.0.1:" + casesPort);
-            props.put("tawasul.bench.noop-endpoint", "true");
             List<String> jvm = new java.util.ArrayList<>(
                     Arrays.asList(System.getProperty("bench.appJavaOpts", "-Xmx512m").trim().split("\\s+")));
             Path jfr = new File(logDir, "app.jfr").toPath().toAbsolutePath();
@@ -146,7 +145,7 @@ public final class BenchMain {
             }
             report.machine.add(new String[]{"app JVM options", String.join(" ", jvm).replace(jfr.toString(),
                     "bench/results/tmp/app.jfr") + " (prod profile, `java -jar "
-                    + "target/quarkus-app/quarkus-run.jar`)"});
+                    + "target/bench-app/quarkus-run.jar`)"});
             log("starting the app on " + publicUrl + " (log: " + new File(logDir, "app.log") + ")");
             try (AppProcess app = AppProcess.start(jar, jvm, props, env, new File(logDir, "app.log"))) {
                 ProcessProbe appProbe = new ProcessProbe(app.pid(), tck);

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) as a child process in the prod profile,
+ * The packaged application ({@code target/bench-app/quarkus-run.jar}) as a child process in the prod profile,
  * its output in a log file. Settings are given as {@code -D} system properties and environment variables,
  * exactly as an operator would.
  */

@@ -11,42 +11,34 @@ import gov.tawasul.engine.port.ChannelSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.Map;
 
 /**
- * Sends replies through the Messenger Send API with RestFB: {@code POST <graph-url>/<api-version>/me/messages}
- * with the body of {@link SendApiRequest} ({@code messaging_type} RESPONSE). Blocking; the engine calls it on a
- * worker thread. A reply outside the 24-hour window after the citizen's last message is not sent (final failure
- * "outside Messenger 24-hour window") until message tags are supported. Graph errors are classified by
- * {@link GraphErrors}. Accepted: {@code {"recipient_id":"<PSID>","message_id":"m_…"}} → the {@code message_id}.
+ * Sends messages through the Messenger Send API with RestFB: {@code POST <graph-url>/<api-version>/me/messages}
+ * with the body of {@link SendApiRequest}, whose {@code messaging_type} and {@code tag} are the message's send
+ * options (RESPONSE when it has none). Whether a message may be sent at all (the 24-hour standard messaging window,
+ * the 7-day {@code HUMAN_AGENT} window) is {@link MessengerPolicy}'s decision, taken before the message was queued;
+ * this class does not check it again. Blocking; the engine calls it on a worker thread. Graph errors are classified
+ * by {@link GraphErrors} (Meta's own window refusal, 10/2018278, is final). Accepted:
+ * {@code {"recipient_id":"<PSID>","message_id":"m_…"}} → the {@code message_id}.
  * https://developers.facebook.com/docs/messenger-platform/reference/send-api/
  */
 @ApplicationScoped
 public class MessengerSender implements ChannelSender {
 
-    /** Messenger's standard messaging window after the citizen's last message. */
-    public static final Duration WINDOW = Duration.ofHours(24);
-
     private final GraphClients clients;
     private final String token;
-    private final SentMessageIds sent;
     private final GraphErrors errors = new GraphErrors();
-    private final Clock clock;
 
     @Inject
-    public MessengerSender(MessengerConfig config, SentMessageIds sent) {
+    public MessengerSender(MessengerConfig config) {
         this(new GraphClients(config.graphUrl(), config.apiVersion(), config.pageAccessToken().orElse(null),
-                config.appSecret().orElse(null), config.timeout()), config.pageAccessToken().orElse(null), sent,
-                Clock.systemUTC());
+                config.appSecret().orElse(null), config.timeout()), config.pageAccessToken().orElse(null));
     }
 
-    MessengerSender(GraphClients clients, String token, SentMessageIds sent, Clock clock) {
+    MessengerSender(GraphClients clients, String token) {
         this.clients = clients;
         this.token = token;
-        this.sent = sent;
-        this.clock = clock;
     }
 
     @Override
@@ -59,24 +51,29 @@ public class MessengerSender implements ChannelSender {
         return SendApiRequest.MAX_TEXT;
     }
 
-    /** Sends one reply. Blocking; never throws for a provider error. */
+    /**
+     * Sends one message. Blocking; never throws for a provider error.
+     *
+     * @return accepted with the {@code message_id} (status SENT), a classified Graph failure, or a final failure
+     *         without a call when the token is missing or the send options are not a valid combination
+     */
     @Override
     public SendResult send(OutboundMessage message) {
         if (token == null || token.isBlank()) {
             return SendResult.finalFailure(null, "tawasul.facebook.page-access-token is not configured");
         }
-        Instant last = message.lastInboundAt();
-        if (last != null && clock.instant().isAfter(last.plus(WINDOW))) {
-            return SendResult.finalFailure(null, "outside Messenger 24-hour window (citizen last wrote at "
-                    + last + "); not sent as RESPONSE");
+        Map<String, Object> body;
+        try {
+            body = SendApiRequest.of(message);
+        } catch (IllegalArgumentException e) {
+            return SendResult.finalFailure(null, "not sent: " + e.getMessage());
         }
         try {
             SendResponse response = clients.create().publish("me/messages", SendResponse.class,
-                    Body.withData(SendApiRequest.of(message)));
+                    Body.withData(body));
             if (response == null || response.getMessageId() == null || response.getMessageId().isBlank()) {
                 return SendResult.retry(null, "Send API answered without message_id", null);
             }
-            sent.add(response.getMessageId());
             return SendResult.accepted(response.getMessageId(), DeliveryStatus.SENT);
         } catch (FacebookException e) {
             return errors.classify(e);

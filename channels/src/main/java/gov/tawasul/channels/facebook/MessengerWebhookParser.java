@@ -63,7 +63,8 @@ public class MessengerWebhookParser {
      * @param rawBody    the verified body bytes (UTF-8 JSON)
      * @param receivedAt when the webhook arrived (used where Meta gives no timestamp, e.g. {@code "timestamp":0})
      * @return the events; empty for an object other than {@code page}
-     * @throws BadRequestException when the body is not a JSON object
+     * @throws BadRequestException when the body is not a JSON object, or a messaging item has a blank
+     *                             {@code sender.id} or {@code recipient.id} (an item without them is ignored)
      */
     public MessengerEvents parse(byte[] rawBody, Instant receivedAt) {
         WebhookObject webhook;
@@ -87,8 +88,8 @@ public class MessengerWebhookParser {
                     continue;
                 }
                 Instant at = instant(item.getTimestamp(), receivedAt);
-                Address sender = new Address(Channel.FACEBOOK, item.getSender().getId());
-                Address recipient = new Address(Channel.FACEBOOK, item.getRecipient().getId());
+                Address sender = address(item.getSender().getId(), "sender.id");
+                Address recipient = address(item.getRecipient().getId(), "recipient.id");
                 if (item.getMessage() != null) {
                     boolean fromPage = sender.value().equals(entry.getId());
                     InboundMessage m = message(item.getMessage(), sender, recipient, at, fromPage);
@@ -176,6 +177,14 @@ public class MessengerWebhookParser {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** @throws BadRequestException for a blank id */
+    private static Address address(String id, String field) {
+        if (id.isBlank()) {
+            throw new BadRequestException("Messenger messaging item with a blank " + field);
+        }
+        return new Address(Channel.FACEBOOK, id);
     }
 
     private static Instant instant(Date timestamp, Instant fallback) {

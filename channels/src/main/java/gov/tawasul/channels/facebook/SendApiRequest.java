@@ -7,6 +7,7 @@ import com.restfb.types.send.QuickReply;
 import gov.tawasul.engine.model.OutboundMessage;
 import gov.tawasul.engine.outbox.TextLimits;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,8 +15,14 @@ import java.util.Map;
  * The JSON body of one Send API call ({@code POST /{version}/me/messages}), built from RestFB's send types:
  * <pre>{"recipient":{"id":"&lt;PSID&gt;"},"messaging_type":"RESPONSE",
  *  "message":{"text":"…","quick_replies":[{"content_type":"text","title":"…","payload":"…"}],"metadata":"tawasul:bot"}}</pre>
+ * {@code messaging_type} and {@code tag} come from the message's send options ({@link OutboundMessage#options()},
+ * chosen by {@link MessengerPolicy}): {@value #MESSAGING_TYPE} is {@code RESPONSE} (the default when absent),
+ * {@code UPDATE} or {@code MESSAGE_TAG}; a {@code MESSAGE_TAG} message carries {@value #TAG}, e.g.
+ * {@code "messaging_type":"MESSAGE_TAG","tag":"HUMAN_AGENT"}.
  * Limits: text ≤ {@value #MAX_TEXT} UTF-16 units, at most {@value #MAX_QUICK_REPLIES} quick replies, titles ≤
- * {@value #MAX_TITLE} characters. https://developers.facebook.com/docs/messenger-platform/reference/send-api/ and
+ * {@value #MAX_TITLE} characters. https://developers.facebook.com/docs/messenger-platform/reference/send-api/,
+ * https://developers.facebook.com/docs/messenger-platform/send-messages/#messaging_types,
+ * https://developers.facebook.com/docs/messenger-platform/send-messages/message-tags and
  * https://developers.facebook.com/docs/messenger-platform/send-messages/quick-replies
  */
 public final class SendApiRequest {
@@ -32,19 +39,49 @@ public final class SendApiRequest {
      */
     public static final String METADATA = "tawasul:bot";
 
+    /** Send option and body field: the messaging type ({@code RESPONSE}, {@code UPDATE}, {@code MESSAGE_TAG}). */
+    public static final String MESSAGING_TYPE = "messaging_type";
+    /** Send option and body field: the message tag of a {@code MESSAGE_TAG} message. */
+    public static final String TAG = "tag";
+    /** The tag of a person's answer sent after the 24-hour window, up to 7 days after the citizen's last message. */
+    public static final String HUMAN_AGENT = "HUMAN_AGENT";
+
     private SendApiRequest() {
     }
 
-    /** @return the request body as an ordered map of RestFB types, for {@code Body.withData} */
+    /**
+     * @return the request body as an ordered map of RestFB types, for {@code Body.withData}
+     * @throws IllegalArgumentException when the options are not a valid combination: an unknown
+     *                                  {@code messaging_type}, {@code MESSAGE_TAG} without a {@code tag}, or a
+     *                                  {@code tag} without {@code MESSAGE_TAG} (a bug of the policy: never sent)
+     */
     public static Map<String, Object> of(OutboundMessage m) {
+        MessagingType type = messagingType(m.options());
+        String tag = m.options().get(TAG);
+        if ((type == MessagingType.MESSAGE_TAG) != (tag != null)) {
+            throw new IllegalArgumentException("send options " + m.options() + ": a tag goes with messaging_type "
+                    + "MESSAGE_TAG and only with it");
+        }
         Message message = new Message(TextLimits.fit(m.text(), MAX_TEXT));
         m.quickReplies().stream().limit(MAX_QUICK_REPLIES).forEach(q ->
                 message.addQuickReply(new QuickReply(TextLimits.fit(q.title(), MAX_TITLE), q.payload())));
         message.setMetadata(METADATA);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("recipient", new IdMessageRecipient(m.to().value()));
-        body.put("messaging_type", MessagingType.RESPONSE);
+        body.put(MESSAGING_TYPE, type);
+        if (tag != null) {
+            body.put(TAG, tag);
+        }
         body.put("message", message);
         return body;
+    }
+
+    private static MessagingType messagingType(Map<String, String> options) {
+        String name = options.get(MESSAGING_TYPE);
+        if (name == null) {
+            return MessagingType.RESPONSE;
+        }
+        return Arrays.stream(MessagingType.values()).filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown send option messaging_type=" + name));
     }
 }

@@ -1,5 +1,7 @@
 package gov.tawasul.channels.twilio;
 
+import jakarta.ws.rs.BadRequestException;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ public final class FormParams {
      * Parses a raw body.
      *
      * @param body the body bytes as received (UTF-8), may be empty
-     * @throws IllegalArgumentException on a malformed percent escape
+     * @throws BadRequestException (400) on a malformed percent escape
      */
     public static FormParams parse(byte[] body) {
         String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
@@ -57,7 +59,8 @@ public final class FormParams {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Malformed form body: invalid percent-encoding");
+            // URLDecoder's only way of saying "%ZZ" or a truncated escape
+            throw new BadRequestException("Malformed form body: invalid percent-encoding");
         }
     }
 

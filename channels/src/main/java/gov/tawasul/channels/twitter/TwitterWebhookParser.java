@@ -13,6 +13,7 @@ import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
 import gov.tawasul.engine.model.WatermarkReceipt;
+import jakarta.ws.rs.BadRequestException;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -73,6 +74,7 @@ final class TwitterWebhookParser {
      * @param us      our account's user id (a DM it sent is an echo; its read receipts are not ours to record)
      * @param now     the receive time
      * @return the DMs (citizens' messages and echoes of our own, in payload order) and the READ watermarks
+     * @throws BadRequestException (400) for a mark-read event whose {@code sender_id} is blank
      */
     static InboundBatch map(AccountActivityPayload payload, String us, Instant now) {
         List<InboundMessage> messages = new ArrayList<>();
@@ -89,6 +91,9 @@ final class TwitterWebhookParser {
             for (MarkRead read : payload.markReadEvents()) {
                 if (read.senderId() != null && !read.senderId().equals(us) && read.lastReadEventId() != null
                         && !read.lastReadEventId().isBlank()) {
+                    if (read.senderId().isBlank()) {
+                        throw new BadRequestException("direct_message_mark_read_events[] item with a blank sender_id");
+                    }
                     reads.add(new WatermarkReceipt(new Address(Channel.TWITTER, read.senderId()), DeliveryStatus.READ,
                             null, read.lastReadEventId(), now));
                 }

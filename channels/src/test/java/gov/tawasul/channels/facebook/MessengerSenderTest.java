@@ -6,11 +6,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.ConversationState;
+import gov.tawasul.engine.model.ConversationView;
 import gov.tawasul.engine.model.DeliveryStatus;
 import gov.tawasul.engine.model.OutboundMessage;
 import gov.tawasul.engine.model.Origin;
 import gov.tawasul.engine.model.QuickReply;
 import gov.tawasul.engine.model.SendResult;
+import gov.tawasul.engine.policy.SendDecision;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,16 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -40,7 +42,6 @@ class MessengerSenderTest {
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     static WireMockServer graph;
 
-    SentMessageIds sent;
     MessengerSender sender;
 
     @BeforeAll
@@ -57,20 +58,29 @@ class MessengerSenderTest {
     @BeforeEach
     void reset() {
         graph.resetAll();
-        sent = new SentMessageIds();
         sender = sender("TOKEN-1", "v21.0");
     }
 
     MessengerSender sender(String token, String version) {
         return new MessengerSender(new GraphClients(graph.baseUrl(), version, token, FbFixtures.APP_SECRET,
-                Duration.ofSeconds(2)), token, sent, Clock.fixed(NOW, ZoneOffset.UTC));
+                Duration.ofSeconds(2)), token);
     }
 
-    static OutboundMessage reply(String text, Instant lastInboundAt) {
-        return new OutboundMessage(7, Origin.BOT, Channel.FACEBOOK, new Address(Channel.FACEBOOK, FbFixtures.PSID_1),
+    /** A bot reply without send options (sent as RESPONSE). */
+    static OutboundMessage reply(String text) {
+        return message(Origin.BOT, text, Map.of());
+    }
+
+    static OutboundMessage message(Origin origin, String text, Map<String, String> options) {
+        return new OutboundMessage(7, origin, Channel.FACEBOOK, new Address(Channel.FACEBOOK, FbFixtures.PSID_1),
                 new Address(Channel.FACEBOOK, FbFixtures.PAGE_ID), text, "en",
                 List.of(new QuickReply("Another case", "ANOTHER_CASE"), new QuickReply("Help", "HELP")),
-                Map.of(), lastInboundAt, 1);
+                options, 1);
+    }
+
+    JsonNode onlyRequestBody() throws Exception {
+        assertThat(graph.getAllServeEvents()).hasSize(1);
+        return new ObjectMapper().readTree(graph.getAllServeEvents().get(0).getRequest().getBodyAsString());
     }
 
     void answer(int status, String body) {
@@ -81,12 +91,11 @@ class MessengerSenderTest {
     @Test
     void acceptedWithMessageIdAndRealRequestBody() throws Exception {
         answer(200, GraphApiBodies.accepted(FbFixtures.PSID_1, "m_AcceptedFakeMid0001"));
-        SendResult r = sender.send(reply("Case 1446-000123: Under review 👋", NOW.minus(Duration.ofMinutes(5))));
+        SendResult r = sender.send(reply("Case 1446-000123: Under review 👋"));
 
         assertThat(r.outcome()).isEqualTo(SendResult.Outcome.ACCEPTED);
         assertThat(r.providerMessageId()).isEqualTo("m_AcceptedFakeMid0001");
         assertThat(r.status()).isEqualTo(DeliveryStatus.SENT);
-        assertThat(sent.contains("m_AcceptedFakeMid0001")).isTrue();
 
         List<LoggedRequest> requests = graph.findAll(postRequestedFor(urlPathEqualTo(PATH))
                 .withHeader("Authorization", equalTo("Bearer TOKEN-1"))
@@ -97,6 +106,7 @@ class MessengerSenderTest {
         JsonNode body = new ObjectMapper().readTree(requests.get(0).getBodyAsString());
         assertThat(body.path("recipient").path("id").asText()).isEqualTo(FbFixtures.PSID_1);
         assertThat(body.path("messaging_type").asText()).isEqualTo("RESPONSE");
+        assertThat(body.has("tag")).isFalse();
         assertThat(body.path("message").path("text").asText()).isEqualTo("Case 1446-000123: Under review 👋");
         assertThat(body.path("message").path("metadata").asText()).isEqualTo(SendApiRequest.METADATA);
         JsonNode qr = body.path("message").path("quick_replies");
@@ -111,7 +121,7 @@ class MessengerSenderTest {
     void versionIsConfigurable() {
         graph.stubFor(post(urlPathEqualTo("/v23.0/me/messages")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(GraphApiBodies.accepted(FbFixtures.PSID_1, "m_v23"))));
-        assertThat(sender("TOKEN-1", "v23.0").send(reply("hi", NOW)).providerMessageId()).isEqualTo("m_v23");
+        assertThat(sender("TOKEN-1", "v23.0").send(reply("hi")).providerMessageId()).isEqualTo("m_v23");
     }
 
     @Test
@@ -119,7 +129,7 @@ class MessengerSenderTest {
         answer(200, GraphApiBodies.accepted(FbFixtures.PSID_1, "m_long"));
         OutboundMessage m = new OutboundMessage(8, Origin.BOT, Channel.FACEBOOK, new Address(Channel.FACEBOOK, FbFixtures.PSID_1),
                 new Address(Channel.FACEBOOK, FbFixtures.PAGE_ID), "ت".repeat(2500), "ar",
-                List.of(new QuickReply("استعلام عن معاملة أخرى الآن", "ANOTHER_CASE")), Map.of(), NOW, 1);
+                List.of(new QuickReply("استعلام عن معاملة أخرى الآن", "ANOTHER_CASE")), Map.of(), 1);
         assertThat(sender.maxTextLength()).isEqualTo(2000);
         assertThat(sender.send(m).outcome()).isEqualTo(SendResult.Outcome.ACCEPTED);
         JsonNode body = new ObjectMapper().readTree(graph.getAllServeEvents().get(0).getRequest().getBodyAsString());
@@ -128,16 +138,56 @@ class MessengerSenderTest {
     }
 
     @Test
-    void outside24HourWindowIsNotSent() {
-        answer(200, GraphApiBodies.accepted(FbFixtures.PSID_1, "m_never"));
-        SendResult r = sender.send(reply("late", NOW.minus(Duration.ofHours(24)).minusSeconds(1)));
-        assertThat(r.outcome()).isEqualTo(SendResult.Outcome.FINAL_FAILURE);
-        assertThat(r.errorMessage()).contains("outside Messenger 24-hour window");
-        assertThat(graph.getAllServeEvents()).isEmpty();
+    void agentMessageAfterTheWindowCarriesTheHumanAgentTag() throws Exception {
+        answer(200, GraphApiBodies.accepted(FbFixtures.PSID_1, "m_HumanAgent0001"));
+        ConversationView view = new ConversationView(3, new Address(Channel.FACEBOOK, FbFixtures.PSID_1),
+                new Address(Channel.FACEBOOK, FbFixtures.PAGE_ID), ConversationState.WITH_AGENT, "en",
+                NOW.minus(Duration.ofDays(3)), false);
+        SendDecision.Allow allow = (SendDecision.Allow) new MessengerPolicy()
+                .decide(Origin.AGENT, "Your file was found, see you Sunday.", view, NOW);
 
-        // just inside the window: sent
-        assertThat(sender.send(reply("in time", NOW.minus(Duration.ofHours(23)))).outcome())
+        // the message still carries the old lastInboundAt: the sender no longer checks a window of its own
+        SendResult r = sender.send(new OutboundMessage(9, Origin.AGENT, Channel.FACEBOOK, view.citizen(), view.bot(),
+                allow.text(), "en", List.of(), allow.options(), 1));
+
+        assertThat(r.outcome()).isEqualTo(SendResult.Outcome.ACCEPTED);
+        assertThat(r.providerMessageId()).isEqualTo("m_HumanAgent0001");
+        graph.verify(1, postRequestedFor(urlPathEqualTo(PATH))
+                .withRequestBody(matchingJsonPath("$.messaging_type", equalTo("MESSAGE_TAG")))
+                .withRequestBody(matchingJsonPath("$.tag", equalTo("HUMAN_AGENT"))));
+        String raw = graph.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        assertThat(raw).contains("\"messaging_type\":\"MESSAGE_TAG\",\"tag\":\"HUMAN_AGENT\"");
+        JsonNode body = onlyRequestBody();
+        assertThat(body.path("recipient").path("id").asText()).isEqualTo(FbFixtures.PSID_1);
+        assertThat(body.path("message").path("text").asText()).isEqualTo("Your file was found, see you Sunday.");
+    }
+
+    @Test
+    void explicitResponseOptionIsSentWithoutTag() throws Exception {
+        answer(200, GraphApiBodies.accepted(FbFixtures.PSID_1, "m_Response0001"));
+        assertThat(sender.send(message(Origin.BOT, "hi", Map.of("messaging_type", "RESPONSE"))).outcome())
                 .isEqualTo(SendResult.Outcome.ACCEPTED);
+        JsonNode body = onlyRequestBody();
+        assertThat(body.path("messaging_type").asText()).isEqualTo("RESPONSE");
+        assertThat(body.has("tag")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "messaging_type=NOT_A_TYPE           | unknown send option messaging_type=NOT_A_TYPE",
+            "messaging_type=MESSAGE_TAG          | a tag goes with messaging_type MESSAGE_TAG",
+            "messaging_type=RESPONSE,tag=HUMAN_AGENT | a tag goes with messaging_type MESSAGE_TAG",
+            "tag=HUMAN_AGENT                     | a tag goes with messaging_type MESSAGE_TAG",
+    })
+    void invalidSendOptionsFailWithoutACall(String options, String error) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (String pair : options.split(",")) {
+            map.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        SendResult r = sender.send(message(Origin.AGENT, "hi", map));
+        assertThat(r.outcome()).isEqualTo(SendResult.Outcome.FINAL_FAILURE);
+        assertThat(r.errorMessage()).contains(error);
+        assertThat(graph.getAllServeEvents()).isEmpty();
     }
 
     @ParameterizedTest(name = "HTTP {0} code {2} → {1}")
@@ -165,7 +215,7 @@ class MessengerSenderTest {
             default -> GraphApiBodies.NO_USER_100;
         };
         answer(status, body);
-        SendResult r = sender.send(reply("hi", NOW));
+        SendResult r = sender.send(reply("hi"));
         assertThat(r.outcome()).isEqualTo(outcome);
         assertThat(r.errorCode()).isEqualTo(errorCode);
         assertThat(r.errorMessage()).contains("fbtrace_id AFakeTraceId0001");
@@ -176,7 +226,7 @@ class MessengerSenderTest {
     void http5xxWithoutJsonIsRetried() {
         graph.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(503)
                 .withHeader("Content-Type", "text/html").withBody("<html><body>Service Unavailable</body></html>")));
-        SendResult r = sender.send(reply("hi", NOW));
+        SendResult r = sender.send(reply("hi"));
         assertThat(r.outcome()).isEqualTo(SendResult.Outcome.RETRY);
         assertThat(r.errorCode()).isEqualTo("HTTP 503");
     }
@@ -184,27 +234,27 @@ class MessengerSenderTest {
     @Test
     void unreachableGraphIsRetried() {
         MessengerSender down = new MessengerSender(new GraphClients("http://127.0.0.1:1", "v21.0", "T", null,
-                Duration.ofSeconds(1)), "T", sent, Clock.fixed(NOW, ZoneOffset.UTC));
-        assertThat(down.send(reply("hi", NOW)).outcome()).isEqualTo(SendResult.Outcome.RETRY);
+                Duration.ofSeconds(1)), "T");
+        assertThat(down.send(reply("hi")).outcome()).isEqualTo(SendResult.Outcome.RETRY);
     }
 
     @Test
     void expiredTokenIsFinalAndAlertedOnce() {
         answer(400, GraphApiBodies.TOKEN_190);
         assertThat(sender.tokenAlerted()).isFalse();
-        SendResult first = sender.send(reply("hi", NOW));
+        SendResult first = sender.send(reply("hi"));
         assertThat(first.outcome()).isEqualTo(SendResult.Outcome.FINAL_FAILURE);
         assertThat(first.errorCode()).isEqualTo("190/463");
         assertThat(first.errorMessage()).contains("page access token expired or revoked");
         assertThat(sender.tokenAlerted()).isTrue();
-        SendResult second = sender.send(reply("again", NOW));
+        SendResult second = sender.send(reply("again"));
         assertThat(second.outcome()).isEqualTo(SendResult.Outcome.FINAL_FAILURE);
         assertThat(second.errorCode()).isEqualTo("190/463");
     }
 
     @Test
     void missingTokenFailsWithoutCall() {
-        SendResult r = sender(null, "v21.0").send(reply("hi", NOW));
+        SendResult r = sender(null, "v21.0").send(reply("hi"));
         assertThat(r.outcome()).isEqualTo(SendResult.Outcome.FINAL_FAILURE);
         assertThat(graph.getAllServeEvents()).isEmpty();
     }

@@ -196,4 +196,17 @@ class MessengerWebhookParserTest {
         assertThatThrownBy(() -> parser.parse("[1,2]".getBytes(StandardCharsets.UTF_8), NOW))
                 .isInstanceOf(BadRequestException.class);
     }
+
+    @Test
+    void blankSenderOrRecipientIdIsABadRequest() {
+        String blankSender = "{\"object\":\"page\",\"entry\":[{\"id\":\"" + PAGE_ID + "\",\"time\":1,\"messaging\":[{"
+                + "\"sender\":{\"id\":\" \"},\"recipient\":{\"id\":\"" + PAGE_ID + "\"},\"timestamp\":1736950100001,"
+                + "\"message\":{\"mid\":\"m_1\",\"text\":\"1446-000123\"}}]}]}";
+        assertThatThrownBy(() -> parser.parse(blankSender.getBytes(StandardCharsets.UTF_8), NOW))
+                .isInstanceOf(BadRequestException.class).hasMessage("Messenger messaging item with a blank sender.id");
+        String blankRecipient = blankSender.replace("{\"id\":\" \"}", "{\"id\":\"" + PSID_1 + "\"}")
+                .replace("\"recipient\":{\"id\":\"" + PAGE_ID + "\"}", "\"recipient\":{\"id\":\"\"}");
+        assertThatThrownBy(() -> parser.parse(blankRecipient.getBytes(StandardCharsets.UTF_8), NOW))
+                .isInstanceOf(BadRequestException.class).hasMessage("Messenger messaging item with a blank recipient.id");
+    }
 }

@@ -103,7 +103,11 @@ class MessengerWebhookResourceTest {
 
     @Test
     void signedFixtureIsStoredButTooOldToAnswer() {
-        // the fixture exactly as Meta signed it (January 2025): stored, but outside the 24-hour window
+        // the fixture exactly as Meta signed it (January 2025): stored, but outside the 24-hour window. The window is
+        // MessengerPolicy's (not yet consulted by the outbox) and Meta's: Meta refuses the reply with 10/2018278.
+        GraphApiMock.server().stubFor(post(urlPathEqualTo(GraphApiMock.SEND_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody(GraphApiBodies.OUTSIDE_WINDOW_10)));
         postFixture("fb-messenger-text-arabic-emoji.json").statusCode(200).body(emptyString());
         assertThat(TestDb.rows("select kind, text from inbound_message where channel = 'FACEBOOK'")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("kind", "TEXT")

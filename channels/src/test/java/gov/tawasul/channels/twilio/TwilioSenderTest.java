@@ -82,7 +82,7 @@ class TwilioSenderTest {
     }
 
     private static OutboundMessage message(String text) {
-        return new OutboundMessage(7, Origin.BOT, Channel.SMS, CITIZEN, BOT, text, "en", List.of(), Map.of(), null, 1);
+        return new OutboundMessage(7, Origin.BOT, Channel.SMS, CITIZEN, BOT, text, "en", List.of(), Map.of(), 1);
     }
 
     private static String formValue(LoggedRequest request, String name) {

@@ -152,7 +152,8 @@ class TwilioWebhookTest {
         postSigned("/webhooks/twilio/sms", "Body=hi&MessageSid=SM1&To=%2B15555550199").statusCode(400);
         // a body that cannot be decoded cannot be verified either: 400
         postForm("/webhooks/twilio/sms", "Body=%ZZ&MessageSid=SM1".getBytes(StandardCharsets.US_ASCII), "x=")
-                .statusCode(400).contentType(startsWith("application/problem+json"));
+                .statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("detail", equalTo("Malformed form body: invalid percent-encoding"));
         assertThat(count("select count(*) from inbound_message")).isZero();
     }
 

@@ -54,7 +54,7 @@ class TwitterSenderTest {
 
     private static OutboundMessage reply(String text, List<QuickReply> quickReplies) {
         return new OutboundMessage(7, Origin.BOT, Channel.TWITTER, new Address(Channel.TWITTER, "1000000000000000002"),
-                new Address(Channel.TWITTER, "1000000000000000001"), text, "ar", quickReplies, Map.of(), Instant.now(), 1);
+                new Address(Channel.TWITTER, "1000000000000000001"), text, "ar", quickReplies, Map.of(), 1);
     }
 
     @Test

@@ -9,11 +9,14 @@ import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
 import gov.tawasul.engine.model.WatermarkReceipt;
+import jakarta.ws.rs.BadRequestException;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Parsing and normalising every Account Activity fixture and the X Activity API's DM events. */
 class TwitterWebhookParserTest {
@@ -136,6 +139,16 @@ class TwitterWebhookParserTest {
         assertThat(a.watermarks()).containsExactly(new WatermarkReceipt(
                 new gov.tawasul.engine.model.Address(Channel.TWITTER, CITIZEN), DeliveryStatus.READ, null,
                 "1100000000000000001", NOW));
+    }
+
+    @Test
+    void markReadWithABlankSenderIsABadRequest() {
+        byte[] body = """
+                {"for_user_id":"1000000000000000001","direct_message_mark_read_events":[{"created_timestamp":"1517588749178",
+                 "sender_id":" ","target":{"recipient_id":"1000000000000000001"},"last_read_event_id":"1100000000000000001"}]}"""
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> map(body)).isInstanceOf(BadRequestException.class)
+                .hasMessage("direct_message_mark_read_events[] item with a blank sender_id");
     }
 
     @Test

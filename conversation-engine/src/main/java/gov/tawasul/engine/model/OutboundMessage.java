@@ -16,12 +16,11 @@ import java.util.Map;
  * @param locale       {@code "ar"} or {@code "en"}
  * @param quickReplies buttons to offer where the channel supports them; never null
  * @param options      send options the channel policy chose (e.g. Messenger {@code tag=HUMAN_AGENT}); never null
- * @param lastInboundAt when the citizen last wrote in this conversation, or null
  * @param attempt      1 for the first try, 2 for the first retry, …
  */
 public record OutboundMessage(long id, Origin origin, Channel channel, Address to, Address from, String text,
                               String locale, List<QuickReply> quickReplies, Map<String, String> options,
-                              java.time.Instant lastInboundAt, int attempt) {
+                              int attempt) {
     public OutboundMessage {
         quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
         options = options == null ? Map.of() : Map.copyOf(options);

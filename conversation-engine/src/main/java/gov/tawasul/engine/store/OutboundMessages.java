@@ -189,7 +189,7 @@ public class OutboundMessages {
     private OutboundMessage queued(Row r, NewOutbound m) {
         events.published(event(r, ConversationEvent.Type.OUTBOUND_QUEUED));
         return new OutboundMessage(r.getLong("id"), m.origin(), m.to().channel(), m.to(), m.from(), m.text(),
-                m.locale(), m.quickReplies(), m.options(), null, 1);
+                m.locale(), m.quickReplies(), m.options(), 1);
     }
 
     /**
@@ -216,7 +216,7 @@ public class OutboundMessages {
             return new OutboundMessage(r.getLong("id"), Origin.valueOf(r.getString("origin")), channel,
                     new Address(channel, r.getString("recipient")), new Address(channel, r.getString("sender")),
                     r.getString("text"), r.getString("locale"), QuickReplies.fromJson(r.getString("quick_replies")),
-                    Attributes.fromJson(r.getString("send_options")), null, r.getInteger("attempts"));
+                    Attributes.fromJson(r.getString("send_options")), r.getInteger("attempts"));
         }, outboundId);
     }
 

@@ -30,7 +30,15 @@ class IntentRecognizerTest {
             "\u06F1\u06F2\u0663\u0664\u0665|12345",
             "رقم القضية ١٢٣|123",
             "\u200Fرقم \u202B١٤٤٦-٠٠٠١٢٣\u202C|1446-000123",
-            "case no. 987654321012345 please|987654321012345"})
+            "case no. 987654321012345 please|987654321012345",
+            // format characters and variation selectors inside a number do not split it
+            "\u0667\u0667\u0660\u200C\u0663\u0663\u0661\u0665|7703315",
+            "\u062D\u0627\u0644\u0629 \u0661\u0664\u0664\u0666\u200D-\u0660\u0660\u0660\u0661\u0662\u0663|1446-000123",
+            "\uFEFF4512873|4512873",
+            "45\u206012873|4512873",
+            "STATUS 12\u200B345|12345",
+            "4512873\uFE0F|4512873",
+            "\u0662\u0660\u0662\u0664\uFE0F/\u0661\u0662\u0663\u0664\u0665|2024/12345"})
     void findsTheCaseNumber(String message, String expected) {
         assertThat(text(message)).isEqualTo(new Intent.CaseStatus(List.of(expected), 0));
     }
