@@ -24,12 +24,6 @@ public interface MessengerConfig {
     /** Page access token used for the Send API ({@code me/messages}). */
     Optional<String> pageAccessToken();
 
-    /**
-     * The Meta app's id. An echo ({@code is_echo}) whose {@code app_id} equals it was sent by this bot and is ignored;
-     * echoes from other apps (the Page inbox, Business Suite) are recorded as staff messages.
-     */
-    Optional<String> appId();
-
     /** Graph API root, no trailing slash, no version (tests point it at WireMock). */
     @WithDefault("https://graph.facebook.com")
     String graphUrl();

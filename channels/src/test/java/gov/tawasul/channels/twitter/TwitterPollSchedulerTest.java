@@ -1,5 +1,6 @@
 package gov.tawasul.channels.twitter;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import gov.tawasul.engine.testing.TestDb;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -27,6 +28,9 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(XApiWireMock.class)
 class TwitterPollSchedulerTest {
 
+    @InjectXApi
+    WireMockServer xApi;
+
     /** Poll every second. */
     public static class PollMode implements QuarkusTestProfile {
         @Override
@@ -46,7 +50,7 @@ class TwitterPollSchedulerTest {
     @Test
     void theLeaseHolderPollsAndStoresTheCursor() {
         String id = "1585047616894577" + (100 + (int) (Math.random() * 800));
-        XApiWireMock.server.stubFor(get(urlPathEqualTo("/2/dm_events")).willReturn(aResponse().withStatus(200)
+        xApi.stubFor(get(urlPathEqualTo("/2/dm_events")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withHeader("x-rate-limit-remaining", "100")
                 .withBody("""
                         {"data":[{"id":"%s","sender_id":"1000000000000000002","text":"help","created_at":"%s",
@@ -66,9 +70,9 @@ class TwitterPollSchedulerTest {
             client.shutdown();
         }
         // the Quarkus job polls again every poll-interval (1 s here)
-        int before = XApiWireMock.server.findAll(getRequestedFor(urlPathEqualTo("/2/dm_events"))).size();
+        int before = xApi.findAll(getRequestedFor(urlPathEqualTo("/2/dm_events"))).size();
         await().atMost(Duration.ofSeconds(5)).until(() ->
-                XApiWireMock.server.findAll(getRequestedFor(urlPathEqualTo("/2/dm_events"))).size() >= before + 2);
+                xApi.findAll(getRequestedFor(urlPathEqualTo("/2/dm_events"))).size() >= before + 2);
         assertThat(scheduler.getScheduledJob("x-dm-poll")).isNotNull();
         assertThat(((Number) TestDb.value("select count(*) from inbound_message where provider_message_id = ?", id))
                 .longValue()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package gov.tawasul.channels.twitter;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(XApiWireMock.class)
 class TwitterPollTest {
 
+    @InjectXApi
+    WireMockServer xApi;
+
     static final String US = "1000000000000000001";
     static final String CITIZEN = "1000000000000000002";
     static final String CONVERSATION = CITIZEN + "-" + US;
@@ -55,8 +59,8 @@ class TwitterPollTest {
     @BeforeEach
     void clean() {
         TwitterTestData.clean();
-        XApiWireMock.server.resetAll();
-        XApiWireMock.stubDefaultSend();
+        xApi.resetAll();
+        XApiWireMock.stubDefaultSend(xApi);
     }
 
     private DmPoller freshPoller() {
@@ -107,8 +111,8 @@ class TwitterPollTest {
                 .withHeader("x-rate-limit-reset", Long.toString(reset)).withBody(body);
     }
 
-    private static int requests(String token) {
-        return XApiWireMock.server.findAll(getRequestedFor(urlPathEqualTo("/2/dm_events"))
+    private int requests(String token) {
+        return xApi.findAll(getRequestedFor(urlPathEqualTo("/2/dm_events"))
                 .withQueryParam("pagination_token", token == null ? absent() : equalTo(token))).size();
     }
 
@@ -119,7 +123,7 @@ class TwitterPollTest {
         ObjectNode e2 = event("1585047616894574002", US, "our earlier answer", t.plusSeconds(10));
         ObjectNode e3 = event("1585047616894574003", CITIZEN, "help", t.plusSeconds(20));
         ObjectNode e4 = event("1585047616894574004", CITIZEN, "حالة القضية ٢٠٢٤/١٢٣٤٥", t.plusSeconds(30));
-        var x = XApiWireMock.server;
+        var x = xApi;
         x.stubFor(dmEvents(null).willReturn(ok(page(List.of(e4, e3), "18LAA581J5II7LA00C00ZZZZ"))));
         long reset = Instant.now().plusSeconds(2).getEpochSecond();
         x.stubFor(dmEvents("18LAA581J5II7LA00C00ZZZZ").inScenario("p2").whenScenarioStateIs(Scenario.STARTED)
@@ -176,7 +180,7 @@ class TwitterPollTest {
     void firstStartIgnoresHistoryOlderThanTheLookback() throws Exception {
         ObjectNode recent = event("1585047616894575002", CITIZEN, "help", Instant.now().minusSeconds(60));
         ObjectNode old = event("1585047616894575001", CITIZEN, "old question", Instant.now().minus(Duration.ofDays(3)));
-        XApiWireMock.server.stubFor(dmEvents(null).willReturn(ok(page(List.of(recent, old), "NEVER_FOLLOWED"))));
+        xApi.stubFor(dmEvents(null).willReturn(ok(page(List.of(recent, old), "NEVER_FOLLOWED"))));
 
         DmPoller.Outcome outcome = poll(freshPoller());
 
@@ -190,12 +194,12 @@ class TwitterPollTest {
     @Test
     void cursorFallsBackToTheNewestStoredEvent() throws Exception {
         ObjectNode e1 = event("1585047616894576001", CITIZEN, "help", Instant.now().minusSeconds(30));
-        XApiWireMock.server.stubFor(dmEvents(null).willReturn(ok(page(List.of(e1), null))));
+        xApi.stubFor(dmEvents(null).willReturn(ok(page(List.of(e1), null))));
         poll(freshPoller());
         TwitterTestData.cleanRedisOnly();
 
         ObjectNode e2 = event("1585047616894576002", CITIZEN, "thanks", Instant.now().minusSeconds(10));
-        XApiWireMock.server.stubFor(dmEvents(null).willReturn(ok(page(List.of(e2, e1), "NEVER_FOLLOWED"))));
+        xApi.stubFor(dmEvents(null).willReturn(ok(page(List.of(e2, e1), "NEVER_FOLLOWED"))));
         DmPoller.Outcome outcome = poll(freshPoller());
 
         assertThat(outcome.fed()).isEqualTo(1);
@@ -210,9 +214,9 @@ class TwitterPollTest {
     void theBotsReplyComingBackInAPollIsNotRecordedAgain() throws Exception {
         ObjectNode question = event("1585047616894577001", CITIZEN, "help", Instant.now().minusSeconds(30));
         String replyId = "1585047616894577002";
-        XApiWireMock.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(XApiStubs.NEW_EVENT))
+        xApi.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(XApiStubs.NEW_EVENT))
                 .atPriority(1).willReturn(XApiStubs.created(replyId, CITIZEN, "sent")));
-        XApiWireMock.server.stubFor(dmEvents(null).willReturn(ok(page(List.of(question), null))));
+        xApi.stubFor(dmEvents(null).willReturn(ok(page(List.of(question), null))));
         DmPoller poller = freshPoller();
         poll(poller);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> count(
@@ -221,7 +225,7 @@ class TwitterPollTest {
                 .isEqualTo(replyId);
 
         ObjectNode reply = event(replyId, US, "sent", Instant.now());
-        XApiWireMock.server.stubFor(dmEvents(null).willReturn(ok(page(List.of(reply, question), null))));
+        xApi.stubFor(dmEvents(null).willReturn(ok(page(List.of(reply, question), null))));
         DmPoller.Outcome outcome = poll(poller);
 
         assertThat(outcome.status()).isEqualTo(DmPoller.Outcome.Status.DONE);
@@ -230,7 +234,7 @@ class TwitterPollTest {
         assertThat(TestDb.rows("select origin, provider_message_id from outbound_message where channel = 'TWITTER'"))
                 .containsExactly(java.util.Map.of("origin", "BOT", "provider_message_id", replyId));
         assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isEqualTo(1);
-        assertThat(XApiWireMock.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        assertThat(xApi.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 urlPathEqualTo(XApiStubs.NEW_EVENT)))).hasSize(1);
     }
 

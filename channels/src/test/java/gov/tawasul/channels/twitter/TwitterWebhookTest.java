@@ -1,5 +1,6 @@
 package gov.tawasul.channels.twitter;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -34,14 +35,17 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(XApiWireMock.class)
 class TwitterWebhookTest {
 
+    @InjectXApi
+    WireMockServer xApi;
+
     static final String US = "1000000000000000001";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeEach
     void clean() {
         TwitterTestData.clean();
-        XApiWireMock.server.resetAll();
-        XApiWireMock.stubDefaultSend();
+        xApi.resetAll();
+        XApiWireMock.stubDefaultSend(xApi);
     }
 
     private static ValidatableResponse deliver(byte[] body, String signature) {
@@ -52,8 +56,8 @@ class TwitterWebhookTest {
         return request.post("/webhooks/twitter").then();
     }
 
-    private static List<LoggedRequest> dmsTo(String recipient) {
-        return XApiWireMock.server.findAll(postRequestedFor(urlPathEqualTo(XApiStubs.NEW_EVENT))
+    private List<LoggedRequest> dmsTo(String recipient) {
+        return xApi.findAll(postRequestedFor(urlPathEqualTo(XApiStubs.NEW_EVENT))
                 .withRequestBody(matchingJsonPath("$.event.message_create.target.recipient_id", equalTo(recipient))));
     }
 
@@ -132,7 +136,7 @@ class TwitterWebhookTest {
         assertThat(outboundTo(citizen)).containsExactly(Map.of("origin", "AGENT", "sender", US,
                 "text", "نحن نراجع طلبك", "status", "SENT", "provider_message_id", "1100000000000000301"));
         assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isZero();
-        assertThat(XApiWireMock.server.findAll(postRequestedFor(urlPathEqualTo(XApiStubs.NEW_EVENT)))).isEmpty();
+        assertThat(xApi.findAll(postRequestedFor(urlPathEqualTo(XApiStubs.NEW_EVENT)))).isEmpty();
     }
 
     /** The echo of the bot's reply after its send result was stored: the bot's row is the only one. */
@@ -140,7 +144,7 @@ class TwitterWebhookTest {
     void echoOfTheBotsReplyIsNeitherRecordedAgainNorAnswered() throws Exception {
         String citizen = "1000000000000000302";
         String replyId = "1100000000000000392";
-        XApiWireMock.server.stubFor(post(urlPathEqualTo(XApiStubs.NEW_EVENT)).atPriority(1)
+        xApi.stubFor(post(urlPathEqualTo(XApiStubs.NEW_EVENT)).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.event.message_create.target.recipient_id", equalTo(citizen)))
                 .willReturn(XApiStubs.created(replyId, citizen, "help text")));
         byte[] dm = TwitterTestData.dmFromFixture("1100000000000000302", citizen, "help");
@@ -170,7 +174,7 @@ class TwitterWebhookTest {
     void echoThatOvertakesTheSendResultGivesWayToTheBotsRow() throws Exception {
         String citizen = "1000000000000000303";
         String replyId = "1100000000000000393";
-        XApiWireMock.server.stubFor(post(urlPathEqualTo(XApiStubs.NEW_EVENT)).atPriority(1)
+        xApi.stubFor(post(urlPathEqualTo(XApiStubs.NEW_EVENT)).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.event.message_create.target.recipient_id", equalTo(citizen)))
                 .willReturn(XApiStubs.created(replyId, citizen, "help text").withFixedDelay(3000)));
         byte[] dm = TwitterTestData.dmFromFixture("1100000000000000303", citizen, "help");
@@ -242,7 +246,7 @@ class TwitterWebhookTest {
         assertThat(outboundTo(citizen)).containsExactly(Map.of("origin", "AGENT", "sender", US,
                 "text", "Thanks for the update!", "status", "SENT", "provider_message_id", "2080763914820927803"));
         assertThat(count("select count(*) from inbound_message where channel = 'TWITTER'")).isZero();
-        assertThat(XApiWireMock.server.findAll(postRequestedFor(urlPathEqualTo(XApiStubs.NEW_EVENT)))).isEmpty();
+        assertThat(xApi.findAll(postRequestedFor(urlPathEqualTo(XApiStubs.NEW_EVENT)))).isEmpty();
     }
 
     /** X Activity API: {@code filter.user_id} of another account (or none) is dropped like {@code for_user_id}. */
@@ -338,7 +342,7 @@ class TwitterWebhookTest {
     @Test
     void rateLimitedReplyIsSentOnceAfterTheReset() {
         String citizen = "1000000000000000955";
-        XApiWireMock.server.stubFor(post(urlPathEqualTo(XApiStubs.NEW_EVENT)).atPriority(1)
+        xApi.stubFor(post(urlPathEqualTo(XApiStubs.NEW_EVENT)).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.event.message_create.target.recipient_id", equalTo(citizen)))
                 .inScenario("429").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("reset")
                 .willReturn(XApiStubs.rateLimited(Instant.now().plusSeconds(3))));
@@ -358,7 +362,7 @@ class TwitterWebhookTest {
     @Test
     void recipientWhoDoesNotAcceptOurDmsIsAFinalFailureWithItsCode() throws Exception {
         String citizen = "1000000000000000960";
-        XApiWireMock.server.stubFor(post(urlPathEqualTo(XApiStubs.NEW_EVENT)).atPriority(1)
+        xApi.stubFor(post(urlPathEqualTo(XApiStubs.NEW_EVENT)).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.event.message_create.target.recipient_id", equalTo(citizen)))
                 .willReturn(XApiStubs.error(403, 349, "You cannot send messages to this user.")));
         byte[] dm = TwitterTestData.dmFromFixture("1100000000000000960", citizen, "help");
