@@ -113,6 +113,14 @@ public record WebhookCase(String label, List<Given> given, WebhookRequest reques
             return this;
         }
 
+        /**
+         * Once settled, nothing was sent and the channel holds no outbound message: with no inbound message
+         * expected, the request left no conversation either (the rows of a refused request).
+         */
+        public Builder nothingSent() {
+            return sentTo().outbound();
+        }
+
         public WebhookCase build() {
             return new WebhookCase(label, given, request, signing, response, inbound, receipts, optOuts, sentTo,
                     outbound);

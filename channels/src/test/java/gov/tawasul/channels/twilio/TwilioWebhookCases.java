@@ -87,18 +87,18 @@ final class TwilioWebhookCases {
         return Stream.of(
                 row("F01 signed for the URL the test server sees (http://localhost), not the public one → 403")
                         .request(inboundSms("SM0000000000000000000000000000a001", "status+12345"), forTestServerUrl())
-                        .expect(problem(403)).sentTo(),
+                        .expect(problem(403)).nothingSent(),
                 row("unsigned fixture → 403, nothing stored, nothing sent")
-                        .request(fixture(MESSAGES, BASIC), unsigned()).expect(problem(403)).sentTo(),
+                        .request(fixture(MESSAGES, BASIC), unsigned()).expect(problem(403)).nothingSent(),
                 row("forged signature → 403")
                         .request(fixture(MESSAGES, BASIC), forged("oRqfuqOOHBeOPUaf1IPcFqr+pyX="))
-                        .expect(problem(403)).sentTo(),
+                        .expect(problem(403)).nothingSent(),
                 row("the fixture's signature on a changed body → 403")
                         .request(WebhookRequest.post(MESSAGES, WebhookRequest.FORM, tampered),
                                 recordedSignatureOf(BASIC))
-                        .expect(problem(403)).sentTo(),
+                        .expect(problem(403)).nothingSent(),
                 row("the fixture's signature posted to another path (signed for /messages, posted to /sms) → 403")
-                        .request(fixture(SMS, BASIC), recordedSignatureOf(BASIC)).expect(problem(403)).sentTo(),
+                        .request(fixture(SMS, BASIC), recordedSignatureOf(BASIC)).expect(problem(403)).nothingSent(),
                 row("no MessageSid → 400 naming it")
                         .request(WebhookRequest.post(SMS, WebhookRequest.FORM,
                                 "Body=hi&From=%2B15555550100&To=%2B15555550199"), now())
