@@ -150,6 +150,7 @@ final class TwilioWebhookCases {
                         .given(sentReply("SENT"), earlier(UNDELIVERED_30007))
                         .request(fixture(STATUS, DELIVERED), recordedSignatureOf(DELIVERED)).expect(NO_CONTENT)
                         .receipts(receipt(REPLY_SID, "UNDELIVERED"), receipt(REPLY_SID, "DELIVERED"))
+                        .sentTo()
                         .outbound(reply().status("UNDELIVERED").errorCode("30007")),
                 undelivered("30003", "Unreachable destination handset"),
                 undelivered("30005", "Unknown destination handset"),
