@@ -2,9 +2,11 @@ package gov.tawasul.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import gov.tawasul.channels.facebook.FbTestData;
 import gov.tawasul.channels.facebook.GraphApiMock;
+import gov.tawasul.channels.facebook.InjectGraphApi;
 import gov.tawasul.engine.testing.TestDb;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,10 +32,13 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(GraphApiMock.class)
 class MessengerEndToEndTest {
 
+    @InjectGraphApi
+    WireMockServer graph;
+
     @BeforeEach
     void clean() {
-        GraphApiMock.reset();
         FbTestData.clean();
+        GraphApiMock.reset(graph);
     }
 
     @Test
@@ -44,8 +49,8 @@ class MessengerEndToEndTest {
         FbTestData.postSigned(inbound).statusCode(200);
 
         // the Send API request, as Meta receives it
-        await().atMost(Duration.ofSeconds(15)).until(() -> GraphApiMock.server().getAllServeEvents().size() == 1);
-        ServeEvent call = GraphApiMock.server().getAllServeEvents().get(0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> graph.getAllServeEvents().size() == 1);
+        ServeEvent call = graph.getAllServeEvents().get(0);
         assertThat(call.getRequest().getUrl()).startsWith(GraphApiMock.SEND_PATH + "?");
         assertThat(call.getRequest().getHeader("Authorization")).isEqualTo("Bearer FAKE-PAGE-ACCESS-TOKEN");
         JsonNode body = new ObjectMapper().readTree(call.getRequest().getBodyAsString());
@@ -89,7 +94,7 @@ class MessengerEndToEndTest {
         assertThat(row.get("read_at")).isNotNull();
         assertThat(TestDb.rows("select status from delivery_receipt where channel = 'FACEBOOK' and provider_message_id = ?",
                 mid)).extracting(r -> r.get("status")).containsExactly("DELIVERED");
-        assertThat(GraphApiMock.server().getAllServeEvents()).hasSize(1);
+        assertThat(graph.getAllServeEvents()).hasSize(1);
     }
 
     private static String status(String mid) {

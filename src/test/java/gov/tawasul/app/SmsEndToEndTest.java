@@ -2,6 +2,7 @@ package gov.tawasul.app;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import gov.tawasul.channels.twilio.InjectTwilioApi;
 import gov.tawasul.channels.twilio.TwilioApiStubs;
 import gov.tawasul.channels.twilio.TwilioFixtures;
 import gov.tawasul.channels.twilio.TwilioTestSigner;
@@ -38,10 +39,12 @@ class SmsEndToEndTest {
     private static final String SID = "SM0000000000000000000000000000e2e1";
     private static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
 
+    @InjectTwilioApi
+    WireMockServer twilio;
+
     @Test
     void citizenTextsACaseNumberAndTheDeliveredReplyIsTracked() {
         TestDb.execute("truncate delivery_receipt, outbound_message, inbound_message, opt_out, conversation cascade");
-        WireMockServer twilio = TwilioWireMockResource.twilio();
         twilio.resetAll();
         // Twilio gives the reply the SID that the status-callback fixtures report on
         TwilioApiStubs.answer(twilio, TwilioApiStubs.created(TwilioApiStubs.REPLY_SID, "+15555550100",

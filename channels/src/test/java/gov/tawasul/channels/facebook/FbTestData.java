@@ -1,7 +1,7 @@
 package gov.tawasul.channels.facebook;
 
+import gov.tawasul.channels.common.ChannelRows;
 import gov.tawasul.channels.common.HmacSha256;
-import gov.tawasul.engine.testing.TestDb;
 import io.restassured.response.ValidatableResponse;
 
 import java.nio.charset.StandardCharsets;
@@ -14,9 +14,17 @@ public final class FbTestData {
     private FbTestData() {
     }
 
+    /**
+     * Signs as Meta does: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body bytes>} under the app
+     * secret (https://developers.facebook.com/docs/messenger-platform/webhooks#validate-payloads); no URL is signed.
+     */
+    public static String sign(String appSecret, byte[] body) {
+        return HmacSha256.hexHeader(appSecret, body);
+    }
+
     /** Posts the bytes with their correct {@code X-Hub-Signature-256} (fixture app secret). */
     public static ValidatableResponse postSigned(byte[] body) {
-        return post(body, HmacSha256.hexHeader(FbFixtures.APP_SECRET, body));
+        return post(body, sign(FbFixtures.APP_SECRET, body));
     }
 
     /** Posts a fixture as stored, with the signature SOURCES.md gives for it. */
@@ -60,12 +68,11 @@ public final class FbTestData {
         });
     }
 
-    /** Deletes every Messenger row of the test database (this channel's tests only). */
+    /**
+     * Deletes every Messenger row of the test database (this channel's tests only), once the previous test's
+     * messages are answered ({@link ChannelRows#clean}).
+     */
     public static void clean() {
-        TestDb.execute("delete from delivery_receipt where channel = 'FACEBOOK'");
-        TestDb.execute("delete from outbound_message where channel = 'FACEBOOK'");
-        TestDb.execute("delete from inbound_message where channel = 'FACEBOOK'");
-        TestDb.execute("delete from opt_out where channel = 'FACEBOOK'");
-        TestDb.execute("delete from conversation where channel = 'FACEBOOK'");
+        ChannelRows.clean("FACEBOOK");
     }
 }

@@ -12,26 +12,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * WireMock serving the Graph API's Send API ({@code POST /v21.0/me/messages}) for Quarkus tests: by default every
- * message is accepted with Meta's response {@code {"recipient_id":"<the request's recipient.id>","message_id":"m_<random>"}}.
- * Sets {@code tawasul.facebook.graph-url} to WireMock's base URL.
+ * Quarkus test resource serving the Graph API's Send API ({@code POST /v21.0/me/messages}) with WireMock on a free
+ * port: by default every message is accepted with Meta's response
+ * {@code {"recipient_id":"<the request's recipient.id>","message_id":"m_<random>"}}. Sets
+ * {@code tawasul.facebook.graph-url} to the server and injects it into the test's field annotated
+ * {@link InjectGraphApi}. One server per resource, stopped with it.
  */
 public class GraphApiMock implements QuarkusTestResourceLifecycleManager {
 
     /** Path of the Send API at the configured version. */
     public static final String SEND_PATH = "/v21.0/me/messages";
 
-    private static volatile WireMockServer server;
+    private WireMockServer server;
 
-    /** @return the running server (one per test JVM) */
-    public static WireMockServer server() {
-        return server;
+    /** Removes recorded requests and custom stubs of {@code graph}; restores the default "accepted" answer. */
+    public static void reset(WireMockServer graph) {
+        graph.resetAll();
+        acceptEverySend(graph);
     }
 
-    /** Removes recorded requests and custom stubs; restores the default "accepted" answer. */
-    public static void reset() {
-        server.resetAll();
-        server.stubFor(post(urlPathEqualTo(SEND_PATH)).atPriority(10).willReturn(aResponse().withStatus(200)
+    /** Stubs the default answer (priority 10, so a test's own stubs come first): every send accepted. */
+    static void acceptEverySend(WireMockServer graph) {
+        graph.stubFor(post(urlPathEqualTo(SEND_PATH)).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json; charset=UTF-8")
                 .withBody("{\"recipient_id\":\"{{jsonPath request.body '$.recipient.id'}}\","
                         + "\"message_id\":\"m_{{randomValue length=40 type='ALPHANUMERIC'}}\"}")
@@ -40,12 +42,16 @@ public class GraphApiMock implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        if (server == null) {
-            server = new WireMockServer(options().dynamicPort().templatingEnabled(true));
-            server.start();
-        }
-        reset();
+        server = new WireMockServer(options().dynamicPort().templatingEnabled(true));
+        server.start();
+        acceptEverySend(server);
         return Map.of("tawasul.facebook.graph-url", server.baseUrl(), "tawasul.facebook.api-version", "v21.0");
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectGraphApi.class, WireMockServer.class));
     }
 
     @Override

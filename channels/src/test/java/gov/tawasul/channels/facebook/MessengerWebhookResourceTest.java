@@ -2,21 +2,24 @@ package gov.tawasul.channels.facebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import gov.tawasul.channels.common.WebhookCase;
+import gov.tawasul.channels.common.WebhookHarness;
 import gov.tawasul.engine.testing.TestDb;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -25,35 +28,46 @@ import static gov.tawasul.channels.facebook.FbFixtures.PAGE_ID;
 import static gov.tawasul.channels.facebook.FbFixtures.PSID_1;
 import static gov.tawasul.channels.facebook.FbFixtures.PSID_2;
 import static gov.tawasul.channels.facebook.FbTestData.fresh;
-import static gov.tawasul.channels.facebook.FbTestData.post;
 import static gov.tawasul.channels.facebook.FbTestData.postFixture;
 import static gov.tawasul.channels.facebook.FbTestData.postSigned;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.emptyString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
-/** The Messenger webhook with the whole app: real PostgreSQL and Redis, WireMock as the Graph API. */
+/**
+ * The Messenger webhook with the whole app: real PostgreSQL and Redis, WireMock as the Graph API. The table of
+ * requests and what they leave behind is {@link MessengerWebhookCases}; the tests below are scenarios: the 24-hour
+ * window, reply contents, our own echo, receipts and watermarks on a real reply, Graph errors.
+ */
 @QuarkusTest
 @WithTestResource(GraphApiMock.class)
 class MessengerWebhookResourceTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    @InjectGraphApi
+    WireMockServer graph;
+
+    WebhookHarness harness;
+
     @BeforeEach
     void clean() {
-        GraphApiMock.reset();
-        FbTestData.clean();
+        harness = new WebhookHarness(MessengerWebhooks.channel(graph));
+        harness.reset();
     }
 
-    static List<LoggedRequest> sends() {
-        return GraphApiMock.server().findAll(postRequestedFor(urlPathEqualTo(GraphApiMock.SEND_PATH)));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gov.tawasul.channels.facebook.MessengerWebhookCases#cases")
+    void webhook(WebhookCase row) {
+        harness.run(row);
     }
 
-    static List<LoggedRequest> sendsTo(String psid) {
-        return GraphApiMock.server().findAll(postRequestedFor(urlPathEqualTo(GraphApiMock.SEND_PATH))
+    List<LoggedRequest> sends() {
+        return graph.findAll(postRequestedFor(urlPathEqualTo(GraphApiMock.SEND_PATH)));
+    }
+
+    List<LoggedRequest> sendsTo(String psid) {
+        return graph.findAll(postRequestedFor(urlPathEqualTo(GraphApiMock.SEND_PATH))
                 .withRequestBody(matchingJsonPath("$.recipient.id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(psid))));
     }
 
@@ -72,42 +86,17 @@ class MessengerWebhookResourceTest {
     /** Gives detached processing the time to (wrongly) send something. */
     static void settle() {
         try {
-            Thread.sleep(1500);
+            Thread.sleep(WebhookHarness.SETTLE.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    // --- subscription check ----------------------------------------------------------------------------------
-
-    @Test
-    void subscriptionCheckFromTheFixture() {
-        String line = FbFixtures.text("fb-messenger-verify-request.txt").lines()
-                .filter(l -> l.startsWith("GET ")).findFirst().orElseThrow();
-        String query = line.substring(line.indexOf('?') + 1, line.indexOf(' ', 4));
-        given().when().get("/webhooks/facebook?" + query).then()
-                .statusCode(200).contentType(startsWith("text/plain")).body(equalTo("1158201444"));
-    }
-
-    @Test
-    void subscriptionCheckWithWrongTokenOrModeIs403() {
-        given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "wrong")
-                .queryParam("hub.challenge", "1158201444").when().get("/webhooks/facebook").then()
-                .statusCode(403).contentType(startsWith("application/problem+json")).body("status", equalTo(403));
-        given().queryParam("hub.mode", "unsubscribe").queryParam("hub.verify_token", FbFixtures.VERIFY_TOKEN)
-                .queryParam("hub.challenge", "1158201444").when().get("/webhooks/facebook").then().statusCode(403);
-        given().when().get("/webhooks/facebook").then().statusCode(403);
-    }
-
-    // --- signatures ----------------------------------------------------------------------------------------
+    // --- answering: the 24-hour window, a fresh message ------------------------------------------------------
 
     @Test
     void signedFixtureIsStoredButTooOldToAnswer() {
-        // the fixture exactly as Meta signed it (January 2025): stored, but outside the 24-hour window. The window is
-        // MessengerPolicy's (not yet consulted by the outbox) and Meta's: Meta refuses the reply with 10/2018278.
-        GraphApiMock.server().stubFor(post(urlPathEqualTo(GraphApiMock.SEND_PATH)).atPriority(1)
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody(GraphApiBodies.OUTSIDE_WINDOW_10)));
+        // the fixture exactly as Meta signed it (January 2025): stored, but outside the 24-hour window
         postFixture("fb-messenger-text-arabic-emoji.json").statusCode(200).body(emptyString());
         assertThat(TestDb.rows("select kind, text from inbound_message where channel = 'FACEBOOK'")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("kind", "TEXT")
@@ -130,43 +119,7 @@ class MessengerWebhookResourceTest {
         assertThat(sent.path("message").path("text").asText()).isNotBlank();
     }
 
-    @Test
-    void forgedMissingOrReserialisedSignatureIs403AndStoresNothing() throws Exception {
-        byte[] body = FbFixtures.bytes("fb-messenger-text-arabic-emoji.json");
-        String good = FbFixtures.signature("fb-messenger-text-arabic-emoji.json");
-        String forged = good.substring(0, good.length() - 2) + (good.endsWith("09") ? "10" : "09");
-        post(body, forged).statusCode(403).contentType(startsWith("application/problem+json"));
-        post(body, null).statusCode(403).contentType(startsWith("application/problem+json"));
-        byte[] reserialised = JSON.writeValueAsBytes(JSON.readTree(body));
-        post(reserialised, good).statusCode(403);
-        // F16 signed with another secret than ours
-        post(MessengerSignatureVerifierTest.F16_BODY.getBytes(StandardCharsets.UTF_8),
-                MessengerSignatureVerifierTest.F16_SIGNATURE).statusCode(403);
-        settle();
-        assertThat(count("select count(*) from inbound_message where channel = 'FACEBOOK'")).isZero();
-        assertThat(count("select count(*) from conversation where channel = 'FACEBOOK'")).isZero();
-        assertThat(sends()).isEmpty();
-    }
-
-    @Test
-    void malformedSignedBodyIs400AndOtherObjectsAreIgnored() {
-        postSigned("{\"object\":\"page\",\"entry\":[{").statusCode(400)
-                .contentType(startsWith("application/problem+json"));
-        postSigned("{\"object\":\"instagram\",\"entry\":[{\"id\":\"1\",\"time\":1,\"messaging\":[]}]}").statusCode(200);
-        assertThat(count("select count(*) from inbound_message where channel = 'FACEBOOK'")).isZero();
-    }
-
     // --- batching (F13) -------------------------------------------------------------------------------------
-
-    @Test
-    void batchedEntriesAreAllAnswered() {
-        postSigned(fresh("fb-messenger-batched-multi-entry.json", Instant.now())).statusCode(200);
-        // both messages were committed before the 200
-        assertThat(count("select count(*) from inbound_message where channel = 'FACEBOOK'")).isEqualTo(2);
-        await().atMost(Duration.ofSeconds(10)).until(() -> sends().size() == 2);
-        assertThat(sendsTo(PSID_1)).hasSize(1);
-        assertThat(sendsTo(PSID_2)).hasSize(1);
-    }
 
     @Test
     void fieldCaseF13TwoEntriesTwoCaseReplies() {
@@ -183,31 +136,7 @@ class MessengerWebhookResourceTest {
                 .contains("67890").contains("Awaiting payment");
     }
 
-    @Test
-    void batchedMessagingItemsAreAllHandled() {
-        postSigned(fresh("fb-messenger-batched-multi-messaging.json", Instant.now())).statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> sendsTo(PSID_1).size() == 1);
-        // the delivery for a mid we do not know yet is kept, pending, as it came
-        assertThat(TestDb.rows("select status, outbound_message_id from delivery_receipt where channel = 'FACEBOOK' "
-                + "and provider_message_id = 'mid.1468152706286:0000000000fake0001'")).singleElement()
-                .satisfies(r -> assertThat(r).containsEntry("status", "DELIVERED").containsEntry("outbound_message_id", null));
-    }
-
     // --- echoes (F14) ---------------------------------------------------------------------------------------
-
-    @Test
-    void echoesAreRecordedOnceAndNeverAnswered() {
-        // the fixtures' mids are not the bot's (none of our rows holds them): a person sent them from the Page
-        postFixture("fb-messenger-echo.json").statusCode(200);
-        postFixture("fb-messenger-echo-template.json").statusCode(200);
-        postFixture("fb-messenger-echo.json").statusCode(200);
-        settle();
-        assertThat(sends()).isEmpty();
-        assertThat(TestDb.rows("select origin, from_echo, status from outbound_message where channel = 'FACEBOOK'"))
-                .hasSize(2).allSatisfy(r -> assertThat(r).containsEntry("origin", "AGENT")
-                        .containsEntry("from_echo", true).containsEntry("status", "SENT"));
-        assertThat(count("select count(*) from inbound_message where channel = 'FACEBOOK'")).isZero();
-    }
 
     @Test
     void theEchoOfTheBotsOwnReplyIsNotRecordedAgain() {
@@ -222,45 +151,7 @@ class MessengerWebhookResourceTest {
         assertThat(sendsTo(PSID_1)).hasSize(1);
     }
 
-    @Test
-    void echoWithoutAppIdIsRecordedAsStaffAndNotAnswered() {
-        String body = FbFixtures.text("fb-messenger-echo.json").replace("\"app_id\":100000000000099,", "");
-        postSigned(body).statusCode(200);
-        settle();
-        assertThat(sends()).isEmpty();
-        assertThat(TestDb.rows("select origin, recipient, sender, text, status from outbound_message "
-                + "where channel = 'FACEBOOK'")).singleElement().satisfies(r -> assertThat(r)
-                .containsEntry("origin", "AGENT").containsEntry("recipient", PSID_1).containsEntry("sender", PAGE_ID)
-                .containsEntry("text", "Thanks! Your booking is confirmed.").containsEntry("status", "SENT"));
-    }
-
-    // --- duplicates (F15) ------------------------------------------------------------------------------------
-
-    @Test
-    void sameMidTwiceIsAnsweredOnce() {
-        String body = fresh("fb-messenger-text.json", Instant.now());
-        postSigned(body).statusCode(200);
-        postSigned(body).statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> sends().size() == 1);
-        settle();
-        assertThat(sends()).hasSize(1);
-        assertThat(count("select count(*) from inbound_message where channel = 'FACEBOOK'")).isEqualTo(1);
-    }
-
-    @Test
-    void samePostbackTwiceIsAnsweredOnce() {
-        Instant now = Instant.now();
-        postSigned(fresh("fb-messenger-postback.json", now)).statusCode(200);
-        postSigned(fresh("fb-messenger-postback-referral.json", now)).statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> sends().size() == 1);
-        settle();
-        assertThat(sends()).hasSize(1);
-        assertThat(TestDb.rows("select kind, payload, provider_message_id from inbound_message where channel = 'FACEBOOK'"))
-                .singleElement().satisfies(r -> assertThat(r).containsEntry("kind", "POSTBACK")
-                        .containsEntry("payload", "GET_STARTED")
-                        .containsEntry("provider_message_id", "postback:" + PSID_1 + ":"
-                                + (now.toEpochMilli() - 100) + ":GET_STARTED"));
-    }
+    // --- attachments ----------------------------------------------------------------------------------------
 
     @Test
     void attachmentGetsAnAnswerAskingForTheNumberAsText() {
@@ -333,7 +224,7 @@ class MessengerWebhookResourceTest {
 
     @Test
     void finalGraphErrorIsKeptOnTheMessage() {
-        GraphApiMock.server().stubFor(post(urlPathEqualTo(GraphApiMock.SEND_PATH)).atPriority(1)
+        graph.stubFor(post(urlPathEqualTo(GraphApiMock.SEND_PATH)).atPriority(1)
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody(GraphApiBodies.UNAVAILABLE_551)));
         postSigned(fresh("fb-messenger-text.json", Instant.now())).statusCode(200);
@@ -349,7 +240,7 @@ class MessengerWebhookResourceTest {
 
     @Test
     void rateLimitIsRetriedThenSentOnce() {
-        GraphApiMock.server().stubFor(post(urlPathEqualTo(GraphApiMock.SEND_PATH)).atPriority(1)
+        graph.stubFor(post(urlPathEqualTo(GraphApiMock.SEND_PATH)).atPriority(1)
                 .inScenario("rate").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody(GraphApiBodies.RATE_LIMIT_613)).willSetStateTo("ok"));

@@ -8,20 +8,18 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A WireMock Twilio API for {@code @QuarkusTest}s, plus the settings the shared fixtures were signed for:
- * public URL {@code https://bot.example.com}, auth token {@code 0123456789abcdef0123456789abcdef}.
+ * Quarkus test resource serving a WireMock Twilio API on a free port, plus the settings the shared fixtures were
+ * signed for: public URL {@value #PUBLIC_URL}, auth token {@link TwilioFixtures#FIXTURE_TOKEN}. Injects the server
+ * into the test's field annotated {@link InjectTwilioApi} (Quarkus test resources:
+ * https://quarkus.io/guides/getting-started-testing, "Starting services before the Quarkus application starts").
+ * One server per resource, stopped with it.
  */
 public class TwilioWireMockResource implements QuarkusTestResourceLifecycleManager {
 
     /** Public base URL the twilio-* fixtures were signed for. */
     public static final String PUBLIC_URL = "https://bot.example.com";
 
-    private static volatile WireMockServer server;
-
-    /** @return the running server of the current test application */
-    public static WireMockServer twilio() {
-        return server;
-    }
+    private WireMockServer server;
 
     @Override
     public Map<String, String> start() {
@@ -35,9 +33,16 @@ public class TwilioWireMockResource implements QuarkusTestResourceLifecycleManag
     }
 
     @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectTwilioApi.class, WireMockServer.class));
+    }
+
+    @Override
     public void stop() {
         if (server != null) {
             server.stop();
+            server = null;
         }
     }
 }

@@ -1,0 +1,78 @@
+package gov.tawasul.channels.common;
+
+import gov.tawasul.engine.testing.TestDb;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One channel's rows in the test database (JDBC, real PostgreSQL): cleaning between tests, and the tables as the
+ * {@link WebhookHarness} compares them.
+ */
+public final class ChannelRows {
+
+    /** Longest time the previous test's messages may take to be answered before the channel is cleaned. */
+    static final Duration QUIET_WITHIN = Duration.ofSeconds(15);
+
+    private ChannelRows() {
+    }
+
+    /**
+     * Waits until the channel is quiet — no inbound message waiting for its answer, no send in flight or waiting for
+     * a retry — so that nothing of the previous test lands in the next one, then deletes the channel's rows.
+     *
+     * @param channel e.g. {@code SMS}
+     */
+    public static void clean(String channel) {
+        await("channel " + channel + " quiet").atMost(QUIET_WITHIN).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100)).until(() -> isQuiet(channel));
+        for (String table : List.of("delivery_receipt", "outbound_message", "inbound_message", "opt_out",
+                "conversation")) {
+            TestDb.execute("delete from " + table + " where channel = ?", channel);
+        }
+    }
+
+    private static boolean isQuiet(String channel) {
+        return TestDb.rows("""
+                select 1 from inbound_message where channel = ? and state = 'RECEIVED'
+                union all
+                select 1 from outbound_message where channel = ?
+                  and (status = 'QUEUED' or (status = 'SENDING' and provider_message_id is null))""",
+                channel, channel).isEmpty();
+    }
+
+    /** @return the channel's inbound messages by id, each with its conversation's addresses */
+    static List<Map<String, Object>> inbound(String channel) {
+        return TestDb.rows("""
+                select i.*, c.citizen_address, c.bot_address from inbound_message i
+                join conversation c on c.id = i.conversation_id where i.channel = ? order by i.id""", channel);
+    }
+
+    /** @return the channel's outbound messages by recipient, then id (replies to several citizens race) */
+    static List<Map<String, Object>> outbound(String channel) {
+        return TestDb.rows("select * from outbound_message where channel = ? order by recipient, id", channel);
+    }
+
+    /** @return the channel's delivery receipts by id, with {@code linked}: whether a message holds them */
+    static List<Map<String, Object>> receipts(String channel) {
+        return TestDb.rows("""
+                select r.*, r.outbound_message_id is not null as linked from delivery_receipt r
+                where r.channel = ? order by r.id""", channel);
+    }
+
+    /** @return the channel's opt-outs by citizen */
+    static List<Map<String, Object>> optOuts(String channel) {
+        return TestDb.rows("select * from opt_out where channel = ? order by citizen_address, bot_address", channel);
+    }
+
+    /** @return the channel's conversations that hold no message (a refused request must not leave one) */
+    static List<Map<String, Object>> orphanConversations(String channel) {
+        return TestDb.rows("""
+                select c.* from conversation c where c.channel = ?
+                  and not exists (select 1 from inbound_message i where i.conversation_id = c.id)
+                  and not exists (select 1 from outbound_message o where o.conversation_id = c.id)""", channel);
+    }
+}
