@@ -44,10 +44,10 @@ public final class ChannelRows {
                 channel, channel).isEmpty();
     }
 
-    /** @return the channel's inbound messages by id, each with its conversation's addresses */
+    /** @return the channel's inbound messages by id, each with its conversation's addresses and citizen's name */
     static List<Map<String, Object>> inbound(String channel) {
         return TestDb.rows("""
-                select i.*, c.citizen_address, c.bot_address from inbound_message i
+                select i.*, c.citizen_address, c.bot_address, c.citizen_name from inbound_message i
                 join conversation c on c.id = i.conversation_id where i.channel = ? order by i.id""", channel);
     }
 

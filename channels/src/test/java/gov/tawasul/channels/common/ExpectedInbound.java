@@ -1,8 +1,9 @@
 package gov.tawasul.channels.common;
 
 /**
- * An expected {@code inbound_message} row, read with its conversation's addresses: what the webhook stored before
- * it answered. Compared as committed at the response (the state it reaches later is a scenario's business).
+ * An expected {@code inbound_message} row, read with its conversation's addresses and citizen's name: what the
+ * webhook stored before it answered. Compared as committed at the response (the state it reaches later is a
+ * scenario's business).
  */
 public final class ExpectedInbound extends ExpectedRow<ExpectedInbound> {
 
@@ -35,5 +36,10 @@ public final class ExpectedInbound extends ExpectedRow<ExpectedInbound> {
     /** @param bot our address the citizen wrote to (the conversation's {@code bot_address}) */
     public ExpectedInbound to(String bot) {
         return column("bot_address", bot);
+    }
+
+    /** @param name the citizen's name or handle the provider gave (the conversation's {@code citizen_name}) */
+    public ExpectedInbound citizenName(String name) {
+        return column("citizen_name", name);
     }
 }

@@ -1,5 +1,6 @@
 package gov.tawasul.channels.common;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,8 +12,11 @@ import java.util.Map;
  * @param contentType a prefix of the {@code Content-Type}, or null (not checked)
  * @param body        the exact body, or null (not checked)
  * @param json        JSON paths of the body (RestAssured's GPath) and their values; empty: not checked
+ * @param within      the answer must come in less than this (a provider's deadline, e.g. X's 3 s for its CRC), or
+ *                    null (not checked)
  */
-public record ExpectedResponse(int status, String contentType, String body, Map<String, Object> json) {
+public record ExpectedResponse(int status, String contentType, String body, Map<String, Object> json,
+                               Duration within) {
 
     public ExpectedResponse {
         json = Collections.unmodifiableMap(new LinkedHashMap<>(json));
@@ -20,7 +24,7 @@ public record ExpectedResponse(int status, String contentType, String body, Map<
 
     /** @return just this status */
     public static ExpectedResponse status(int status) {
-        return new ExpectedResponse(status, null, null, Map.of());
+        return new ExpectedResponse(status, null, null, Map.of(), null);
     }
 
     /** @return this status as RFC 9457 problem details: {@code application/problem+json} with {@code "status"} */
@@ -30,18 +34,23 @@ public record ExpectedResponse(int status, String contentType, String body, Map<
 
     /** @return also this content type (prefix) */
     public ExpectedResponse contentType(String prefix) {
-        return new ExpectedResponse(status, prefix, body, json);
+        return new ExpectedResponse(status, prefix, body, json, within);
     }
 
     /** @return also exactly this body */
     public ExpectedResponse body(String exact) {
-        return new ExpectedResponse(status, contentType, exact, json);
+        return new ExpectedResponse(status, contentType, exact, json, within);
     }
 
     /** @return also this value at a JSON path of the body */
     public ExpectedResponse json(String path, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(json);
         more.put(path, value);
-        return new ExpectedResponse(status, contentType, body, more);
+        return new ExpectedResponse(status, contentType, body, more, within);
+    }
+
+    /** @return also answered in less than {@code limit} */
+    public ExpectedResponse within(Duration limit) {
+        return new ExpectedResponse(status, contentType, body, json, limit);
     }
 }

@@ -15,6 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -109,6 +110,9 @@ public final class WebhookHarness {
             response.body(equalTo(expected.body()));
         }
         expected.json().forEach((path, value) -> response.body(path, equalTo(value)));
+        if (expected.within() != null) {
+            response.time(lessThan(expected.within().toMillis()));
+        }
     }
 
     /** Waits for the row's number of sends, then for {@link #SETTLE}, and returns every recipient sent to. */
