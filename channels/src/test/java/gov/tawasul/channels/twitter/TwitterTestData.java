@@ -132,8 +132,16 @@ final class TwitterTestData {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** @return the header value X would send for {@code body} */
+    /** @return the header value X would send for {@code body}, signed with the fixtures' consumer secret */
     static String sign(byte[] body) {
-        return gov.tawasul.channels.common.HmacSha256.base64Header(TwitterFixtures.SECRET, body);
+        return sign(TwitterFixtures.SECRET, body);
+    }
+
+    /**
+     * @return {@code x-twitter-webhooks-signature} as X computes it: {@code sha256=} + base64 HMAC-SHA256 of the raw
+     *         body with {@code consumerSecret} (the URL is not signed)
+     */
+    static String sign(String consumerSecret, byte[] body) {
+        return gov.tawasul.channels.common.HmacSha256.base64Header(consumerSecret, body);
     }
 }
