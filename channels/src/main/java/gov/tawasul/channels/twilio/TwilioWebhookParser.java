@@ -102,6 +102,8 @@ public final class TwilioWebhookParser {
         DeliveryReceipt receipt = toReceipt(params, receivedAt);
         List<InboundBatch.RecipientOptOut> optOuts = TwilioErrorCodes.OPTED_OUT.equals(receipt.errorCode())
                 ? List.of(new InboundBatch.RecipientOptOut(Channel.SMS, receipt.providerMessageId(),
+                params.nonBlank("To") == null ? null : params.nonBlank("To").strip(),
+                params.nonBlank("From") == null ? null : params.nonBlank("From").strip(),
                 "STATUS_ERROR_" + TwilioErrorCodes.OPTED_OUT))
                 : List.of();
         return new InboundBatch(List.of(), List.of(receipt), List.of(), optOuts);

@@ -168,6 +168,12 @@ final class TwilioWebhookCases {
                         .receipts(receipt(REPLY_SID, "FAILED").errorCode("21610"))
                         .optOuts(optOut(CITIZEN, BOT, "STATUS_ERROR_21610"))
                         .outbound(reply().status("FAILED").errorCode("21610")),
+                row("F09 failed 21610 that overtakes the send response: kept pending, the pair opted out all the same")
+                        .request(fixture(STATUS, "twilio-status-callback-failed-21610.form"),
+                                recordedSignatureOf("twilio-status-callback-failed-21610.form"))
+                        .expect(NO_CONTENT)
+                        .receipts(receipt(REPLY_SID, "FAILED").errorCode("21610").linked(false))
+                        .optOuts(optOut(CITIZEN, BOT, "STATUS_ERROR_21610")),
                 row("the raw HTTP capture from behind the load balancer → DELIVERED")
                         .given(sentReply("SENT"))
                         .request(capture.withoutHeader("X-Twilio-Signature"),

@@ -1,5 +1,6 @@
 package gov.tawasul.engine.inbox;
 
+import gov.tawasul.engine.Sequential;
 import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
@@ -62,21 +63,12 @@ public class Inbox {
         }
         order.sort(Comparator.comparing(i -> messages.get(i).sentAt()));
         InboxResult[] results = new InboxResult[messages.size()];
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int i : order) {
-            chain = chain.chain(() -> store(messages.get(i)).invoke(r -> results[i] = r)).replaceWithVoid();
-        }
-        for (var receipt : batch.receipts()) {
-            chain = chain.chain(() -> outbound.applyReceipt(receipt)).replaceWithVoid();
-        }
-        for (var watermark : batch.watermarks()) {
-            chain = chain.chain(() -> outbound.applyWatermark(watermark)).replaceWithVoid();
-        }
-        for (var optOut : batch.optOuts()) {
-            chain = chain.chain(() -> optOuts.optOutRecipientOf(optOut.channel(), optOut.providerMessageId(),
-                    optOut.reason())).replaceWithVoid();
-        }
-        return chain.map(ignored -> List.of(results)).invoke(this::schedule);
+        // one after the other, without recursion: a batch may hold thousands of items
+        return Sequential.each(order, i -> store(messages.get(i)).invoke(r -> results[i] = r))
+                .chain(() -> Sequential.each(batch.receipts(), outbound::applyReceipt))
+                .chain(() -> Sequential.each(batch.watermarks(), outbound::applyWatermark))
+                .chain(() -> Sequential.each(batch.optOuts(), optOuts::optOut))
+                .map(ignored -> List.of(results)).invoke(this::schedule);
     }
 
     private Uni<InboxResult> store(InboundMessage m) {

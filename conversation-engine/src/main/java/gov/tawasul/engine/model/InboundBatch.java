@@ -42,12 +42,17 @@ public record InboundBatch(List<InboundMessage> messages, List<DeliveryReceipt> 
 
     /**
      * The provider reports that the recipient of one of our messages opted out (Twilio error 21610: "the recipient
-     * replied STOP"); the pair (recipient, our sender) of that message is opted out as a STOP keyword would do.
+     * replied STOP"); the pair (recipient, our sender) is opted out as a STOP keyword would do. When the report names
+     * both addresses (Twilio's {@code To} and {@code From}) they are used as they came, so that the opt-out holds
+     * even when the report overtook the send response; else the pair is that of our message with this provider id.
      *
      * @param channel           the channel
      * @param providerMessageId the provider's id of our outbound message
+     * @param citizen           the recipient as the provider names it, or null
+     * @param bot               our sender as the provider names it, or null
      * @param reason            stored with the opt-out, e.g. {@code STATUS_ERROR_21610}
      */
-    public record RecipientOptOut(Channel channel, String providerMessageId, String reason) {
+    public record RecipientOptOut(Channel channel, String providerMessageId, String citizen, String bot,
+                                  String reason) {
     }
 }

@@ -1,6 +1,7 @@
 package gov.tawasul.engine.processing;
 
 import gov.tawasul.engine.EngineConfig;
+import gov.tawasul.engine.Sequential;
 import gov.tawasul.engine.outbox.Outbox;
 import gov.tawasul.engine.store.DeliveryReceipts;
 import gov.tawasul.engine.store.InboundMessages;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The backstop that makes "nothing accepted is lost" hold across crashes and restarts. Every
@@ -50,7 +50,7 @@ public class RecoveryJob {
         return inbound.conversationsWaitingSince(Instant.now().minus(config.age()))
                 .invoke(ids -> ids.stream().filter(id -> !processor.isActive(id)).forEach(processor::schedule))
                 .chain(outbound::dueRetries)
-                .chain(this::retryAll)
+                .chain(ids -> Sequential.each(ids, outbox::retry))
                 .chain(() -> outbound.failInterrupted(config.interruptedAfter()))
                 .chain(receipts::relinkPending)
                 .onFailure().recoverWithUni(e -> {
@@ -59,11 +59,4 @@ public class RecoveryJob {
                 });
     }
 
-    private Uni<Void> retryAll(List<Long> ids) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (long id : ids) {
-            chain = chain.chain(() -> outbox.retry(id));
-        }
-        return chain;
-    }
 }

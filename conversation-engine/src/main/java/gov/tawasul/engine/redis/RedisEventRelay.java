@@ -6,6 +6,7 @@ import gov.tawasul.engine.events.ConversationEvent;
 import gov.tawasul.engine.events.EventRelay;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -26,7 +27,9 @@ import java.util.function.Consumer;
 
 /**
  * Fans {@link ConversationEvent}s out across instances over Redis pub/sub, channel
- * {@code <tawasul.redis.key-prefix>conversation-events}. Events of one instance are batched for up to
+ * {@code <tawasul.redis.key-prefix>db<index>:conversation-events} (pub/sub ignores the database index, so the index
+ * of {@code tawasul.redis.url} is part of the name: instances on other databases — tests, another deployment — never
+ * see each other's events). Events of one instance are batched for up to
  * {@value #FLUSH_MILLIS} ms into one {@code PUBLISH} of
  * <pre>{"instance":"&lt;uuid&gt;","events":[{"position":…,"type":"INBOUND_STORED","conversationId":…,…}]}</pre>
  * so that the relay costs a fraction of a Redis command per message. Each instance ignores its own batches.
@@ -37,7 +40,7 @@ import java.util.function.Consumer;
 public class RedisEventRelay implements EventRelay {
 
     private static final Logger LOG = Logger.getLogger(RedisEventRelay.class);
-    static final long FLUSH_MILLIS = 20;
+    static final long FLUSH_MILLIS = 100;
 
     /** One PUBLISH: the events of one instance. */
     record Batch(String instance, List<ConversationEvent> events) {
@@ -61,7 +64,12 @@ public class RedisEventRelay implements EventRelay {
         this.redis = redis;
         this.json = json;
         this.vertx = vertx;
-        this.channel = config.keyPrefix() + "conversation-events";
+        this.channel = channelName(config);
+    }
+
+    /** @return the pub/sub channel of this deployment's events, e.g. {@code tawasul:db0:conversation-events} */
+    static String channelName(RedisConfig config) {
+        return config.keyPrefix() + "db" + RedisURI.create(config.url()).getDatabase() + ":conversation-events";
     }
 
     /** Subscribes at start-up, on the main thread (Lettuce's connect blocks). */

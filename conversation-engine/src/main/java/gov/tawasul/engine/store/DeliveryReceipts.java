@@ -1,5 +1,6 @@
 package gov.tawasul.engine.store;
 
+import gov.tawasul.engine.Sequential;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.DeliveryStatus;
 import io.smallrye.mutiny.Uni;
@@ -65,13 +66,7 @@ public class DeliveryReceipts {
     /** Applies receipts left unlinked by a race between a callback and the send response (recovery job). */
     public Uni<Void> relinkPending() {
         return db.list(PENDING, r -> new String[]{r.getString("channel"), r.getString("provider_message_id")})
-                .chain(keys -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (String[] key : keys) {
-                        chain = chain.chain(() -> relink(Channel.valueOf(key[0]), key[1]));
-                    }
-                    return chain;
-                });
+                .chain(keys -> Sequential.each(keys, key -> relink(Channel.valueOf(key[0]), key[1])));
     }
 
     private Uni<Void> relink(Channel channel, String providerMessageId) {
@@ -80,13 +75,8 @@ public class DeliveryReceipts {
     }
 
     private Uni<Void> apply(Channel channel, String providerMessageId, List<Row> rows) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Row r : rows) {
-            DeliveryStatus status = DeliveryStatus.valueOf(r.getString("status"));
-            chain = chain.chain(() -> outbound.applyStored(channel, providerMessageId, status,
-                    r.getString("error_code"), r.getString("error_message"),
-                    r.getOffsetDateTime("occurred_at").toInstant()).replaceWithVoid());
-        }
-        return chain;
+        return Sequential.each(rows, r -> outbound.applyStored(channel, providerMessageId,
+                DeliveryStatus.valueOf(r.getString("status")), r.getString("error_code"), r.getString("error_message"),
+                r.getOffsetDateTime("occurred_at").toInstant()));
     }
 }

@@ -1,6 +1,7 @@
 package gov.tawasul.engine.store;
 
 import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.InboundBatch;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +23,10 @@ public class OptOuts {
     private static final String OPT_OUT_RECIPIENT = """
             insert into opt_out (channel, citizen_address, bot_address, reason)
             select channel, recipient, sender, $3 from outbound_message where channel = $1 and provider_message_id = $2
+            on conflict do nothing""";
+
+    private static final String OPT_OUT_PAIR = """
+            insert into opt_out (channel, citizen_address, bot_address, reason) values ($1, $2, $3, $4)
             on conflict do nothing""";
 
     private final Db db;
@@ -57,11 +62,15 @@ public class OptOuts {
     }
 
     /**
-     * Opts out the recipient of one of our messages, as the provider reported (Twilio 21610 on a status callback).
+     * Opts out the recipient of one of our messages, as the provider reported (Twilio 21610 on a status callback):
+     * the pair the report names, else the pair of our message with that provider id.
      *
      * @return 1 when a new opt-out was stored, 0 when the message is unknown or the pair already opted out
      */
-    public Uni<Integer> optOutRecipientOf(Channel channel, String providerMessageId, String reason) {
-        return db.update(OPT_OUT_RECIPIENT, channel.name(), providerMessageId, reason);
+    public Uni<Integer> optOut(InboundBatch.RecipientOptOut report) {
+        if (report.citizen() != null && report.bot() != null) {
+            return db.update(OPT_OUT_PAIR, report.channel().name(), report.citizen(), report.bot(), report.reason());
+        }
+        return db.update(OPT_OUT_RECIPIENT, report.channel().name(), report.providerMessageId(), report.reason());
     }
 }

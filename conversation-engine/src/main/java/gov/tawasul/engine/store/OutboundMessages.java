@@ -1,5 +1,6 @@
 package gov.tawasul.engine.store;
 
+import gov.tawasul.engine.Sequential;
 import gov.tawasul.engine.events.ConversationEvent;
 import gov.tawasul.engine.events.ConversationEvents;
 import gov.tawasul.engine.model.Address;
@@ -248,18 +249,10 @@ public class OutboundMessages {
     }
 
     private Uni<Void> applyEarly(Channel channel, String providerMessageId, List<Row> rows) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Row r : rows) {
-            if (r.getString("early_status") == null) {
-                continue;
-            }
-            DeliveryStatus status = DeliveryStatus.valueOf(r.getString("early_status"));
-            String code = r.getString("early_error_code");
-            String text = r.getString("early_error_message");
-            Instant at = r.getOffsetDateTime("occurred_at").toInstant();
-            chain = chain.chain(() -> applyStored(channel, providerMessageId, status, code, text, at).replaceWithVoid());
-        }
-        return chain;
+        return Sequential.each(rows.stream().filter(r -> r.getString("early_status") != null).toList(),
+                r -> applyStored(channel, providerMessageId, DeliveryStatus.valueOf(r.getString("early_status")),
+                        r.getString("early_error_code"), r.getString("early_error_message"),
+                        r.getOffsetDateTime("occurred_at").toInstant()));
     }
 
     /** A transient failure: back to {@code QUEUED}, due again at {@code due}, the error kept until it is sent. */
