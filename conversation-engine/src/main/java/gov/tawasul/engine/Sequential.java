@@ -21,6 +21,9 @@ public final class Sequential {
         if (items.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        if (items.size() == 1) {
+            return step.apply(items.get(0)).replaceWithVoid();
+        }
         return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(step::apply)
                 .collect().last().replaceWithVoid();
     }

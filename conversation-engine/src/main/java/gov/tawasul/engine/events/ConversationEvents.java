@@ -1,6 +1,7 @@
 package gov.tawasul.engine.events;
 
 import gov.tawasul.engine.store.EventLog;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -9,7 +10,9 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one stream of {@link ConversationEvent}s: every change a person watching would care about, from this instance
@@ -26,16 +29,20 @@ public class ConversationEvents {
     private final BroadcastProcessor<ConversationEvent> processor = BroadcastProcessor.create();
     private final EventRelay relay;
     private final EventLog log;
-    private final MeterRegistry metrics;
+    private final Map<ConversationEvent.Type, Counter> local = new EnumMap<>(ConversationEvent.Type.class);
+    private final Map<ConversationEvent.Type, Counter> remote = new EnumMap<>(ConversationEvent.Type.class);
 
     ConversationEvents(EventRelay relay, EventLog log, MeterRegistry metrics) {
         this.relay = relay;
         this.log = log;
-        this.metrics = metrics;
+        for (ConversationEvent.Type type : ConversationEvent.Type.values()) {
+            local.put(type, metrics.counter("tawasul.conversation.events", "type", type.name(), "source", "local"));
+            remote.put(type, metrics.counter("tawasul.conversation.events", "type", type.name(), "source", "remote"));
+        }
     }
 
     void start(@Observes StartupEvent event) {
-        relay.onRemote(e -> emit(e, "remote"));
+        relay.onRemote(e -> emit(e, remote));
     }
 
     /**
@@ -47,7 +54,7 @@ public class ConversationEvents {
             return;
         }
         for (ConversationEvent e : events) {
-            emit(e, "local");
+            emit(e, local);
         }
         relay.publish(events);
     }
@@ -57,8 +64,8 @@ public class ConversationEvents {
         published(List.of(event));
     }
 
-    private synchronized void emit(ConversationEvent event, String source) {
-        metrics.counter("tawasul.conversation.events", "type", event.type().name(), "source", source).increment();
+    private synchronized void emit(ConversationEvent event, Map<ConversationEvent.Type, Counter> counters) {
+        counters.get(event.type()).increment();
         processor.onNext(event);
     }
 
