@@ -29,11 +29,6 @@ public class PublicUrl {
         return base;
     }
 
-    /** @return whether the public URL is HTTPS (cookies are then marked Secure) */
-    public boolean isHttps() {
-        return base.regionMatches(true, 0, "https://", 0, 8);
-    }
-
     /**
      * The URL a provider called: base + the raw request path + {@code ?} + the raw query string, byte for byte as
      * received (still percent-encoded, in its order).

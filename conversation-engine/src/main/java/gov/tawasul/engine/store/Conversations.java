@@ -33,9 +33,6 @@ public class Conversations {
               returning *)
             select %s, %s as opted_out from c""".formatted(VIEW_COLUMNS, OptOuts.existsFor("c"));
 
-    private static final String FIND = "select %s, %s as opted_out from conversation c where c.id = $1"
-            .formatted(VIEW_COLUMNS, OptOuts.existsFor("c"));
-
     private static final String CHANGE_STATE = """
             update conversation set state = $2, updated_at = now(), position = nextval('conversation_event_position')
             where id = $1 and state <> $2
@@ -89,11 +86,6 @@ public class Conversations {
     public Uni<ConversationView> open(Address citizen, Address bot) {
         return db.first(OPEN, Conversations::view, citizen.channel().name(), citizen.value(), bot.value())
                 .map(Optional::orElseThrow);
-    }
-
-    /** @return the conversation, or empty when there is no such id */
-    public Uni<Optional<ConversationView>> find(long conversationId) {
-        return db.first(FIND, Conversations::view, conversationId);
     }
 
     /**
