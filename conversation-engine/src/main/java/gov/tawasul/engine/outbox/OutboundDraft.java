@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param locale       {@code ar}/{@code en}
  * @param quickReplies buttons; never null
  * @param inReplyTo    for {@link Origin#BOT} only: the inbound message it answers
+ * @param sentBy       for {@link Origin#AGENT} only: the staff member's username (stored as
+ *                     {@code outbound_message.sent_by}), else null
  */
 public record OutboundDraft(Origin origin, ConversationView conversation, Address to, Address from, String text,
-                            String locale, List<QuickReply> quickReplies, InReplyTo inReplyTo) {
+                            String locale, List<QuickReply> quickReplies, InReplyTo inReplyTo, String sentBy) {
 
     /**
      * The inbound message a bot reply answers.
@@ -44,16 +46,29 @@ public record OutboundDraft(Origin origin, ConversationView conversation, Addres
         if ((origin == Origin.BOT) != (inReplyTo != null)) {
             throw new IllegalArgumentException("a BOT message, and only a BOT message, answers an inbound message");
         }
+        if (sentBy != null && origin != Origin.AGENT) {
+            throw new IllegalArgumentException("only an AGENT message names the staff member who sent it");
+        }
     }
 
     /** The bot's reply to an inbound message of {@code conversation}. */
     public static OutboundDraft reply(ConversationView conversation, InReplyTo inReplyTo, Reply reply) {
         return new OutboundDraft(Origin.BOT, conversation, conversation.citizen(), conversation.bot(), reply.text(),
-                reply.locale(), reply.quickReplies(), inReplyTo);
+                reply.locale(), reply.quickReplies(), inReplyTo, null);
     }
 
     /** A message of another origin (agent, notification, system) from {@code from} to {@code to}. */
     public static OutboundDraft message(Origin origin, Address to, Address from, String text, String locale) {
-        return new OutboundDraft(origin, null, to, from, text, locale, List.of(), null);
+        return new OutboundDraft(origin, null, to, from, text, locale, List.of(), null, null);
+    }
+
+    /**
+     * A staff member's message in {@code conversation}, in the conversation's language.
+     *
+     * @param agent the staff member's username
+     */
+    public static OutboundDraft fromAgent(ConversationView conversation, String agent, String text) {
+        return new OutboundDraft(Origin.AGENT, conversation, conversation.citizen(), conversation.bot(), text,
+                conversation.locale(), List.of(), null, Objects.requireNonNull(agent, "agent"));
     }
 }

@@ -85,7 +85,7 @@ public class Outbox {
         SendDecision.Allow allowed = (SendDecision.Allow) decision;
         OutboundMessages.NewOutbound row = new OutboundMessages.NewOutbound(conversation.id(), draft.origin(),
                 conversation.citizen(), conversation.bot(), allowed.text(), draft.locale(), draft.quickReplies(),
-                allowed.segments(), allowed.options());
+                allowed.segments(), allowed.options(), draft.sentBy());
         Uni<Optional<OutboundMessage>> stored = draft.inReplyTo() == null
                 ? messages.queue(row).map(Optional::of)
                 : messages.queueReply(row, draft.inReplyTo().inboundId(), draft.inReplyTo().intent(),

@@ -47,8 +47,8 @@ public class OutboundMessages {
 
     private static final String QUEUE = """
             insert into outbound_message (conversation_id, origin, channel, recipient, sender, text, locale,
-                                          quick_replies, segments, send_options, status, attempts)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'SENDING', 1)
+                                          quick_replies, segments, send_options, sent_by, status, attempts)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'SENDING', 1)
             """ + RETURN_EVENT;
 
     private static final String RECORD_ECHO = "with " + Conversations.upsertOnEcho("$1", "$2", "$3") + """
@@ -160,10 +160,11 @@ public class OutboundMessages {
      * @param quickReplies   buttons; never null
      * @param segments       SMS segments, or null
      * @param options        the channel's send options; never null
+     * @param sentBy         the staff member who sent an {@code AGENT} message, else null
      */
     public record NewOutbound(long conversationId, Origin origin, Address to, Address from, String text,
                               String locale, List<gov.tawasul.engine.model.QuickReply> quickReplies,
-                              Integer segments, java.util.Map<String, String> options) {
+                              Integer segments, java.util.Map<String, String> options, String sentBy) {
     }
 
     /**
@@ -183,7 +184,7 @@ public class OutboundMessages {
     public Uni<OutboundMessage> queue(NewOutbound m) {
         return db.first(QUEUE, r -> queued(r, m), m.conversationId(), m.origin().name(), m.to().channel().name(),
                         m.to().value(), m.from().value(), m.text(), m.locale(), QuickReplies.toJson(m.quickReplies()),
-                        m.segments(), Attributes.toJson(m.options()))
+                        m.segments(), Attributes.toJson(m.options()), m.sentBy())
                 .map(Optional::orElseThrow);
     }
 
