@@ -16,6 +16,22 @@ import java.util.List;
  */
 public record ListView(List<ConversationLine> lines, FilterForm form, String next, Instant now, long selected) {
 
+    /** A choice of a filter's select. @param value the query value @param labelKey its message key */
+    public record Option(String value, String labelKey) {
+    }
+
+    /** @return the channels the channel filter offers */
+    public List<Option> channels() {
+        return java.util.Arrays.stream(gov.tawasul.engine.model.Channel.values())
+                .map(c -> new Option(c.wireName(), "channel" + c.name())).toList();
+    }
+
+    /** @return the states the state filter offers, waiting first */
+    public List<Option> states() {
+        return java.util.stream.Stream.of("WAITING_FOR_AGENT", "WITH_AGENT", "BOT", "CLOSED")
+                .map(s -> new Option(s, "state" + s)).toList();
+    }
+
     /**
      * The list filter as typed in the form (and as query parameters of {@code /console} and its fragments).
      * Empty strings and false do not filter.

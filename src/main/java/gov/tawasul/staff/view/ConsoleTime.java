@@ -29,7 +29,8 @@ public final class ConsoleTime {
     /**
      * @param at   the instant, may be null
      * @param zone the agency's zone
-     * @param lang {@code ar}: {@code ١١ جمادى الآخرة ١٤٤٨ هـ · ٢ ديسمبر ٢٠٢٦ · ١٤:٠٥}; {@code en}:
+     * @param lang {@code ar}: {@code 22 جمادى الآخرة 1448 هـ · 2 ديسمبر 2026 · 14:05}
+     *             (Western digits, as the agency's systems write them); {@code en}:
      *             {@code 2 Dec 2026, 14:05}
      * @return the text, or {@code ""} for null
      */
@@ -53,7 +54,7 @@ public final class ConsoleTime {
      * @param since the start
      * @param now   the end
      * @param lang  {@code ar} or {@code en}
-     * @return e.g. {@code 5 min}, {@code 2 h 10 min}, {@code 3 d} ({@code ٥ د}, {@code ٢ س ١٠ د}, {@code ٣ ي})
+     * @return e.g. {@code 5 min}, {@code 2 h 10 min}, {@code 3 d} ({@code 5 د}, {@code 2 س 10 د}, {@code 3 ي})
      */
     public static String duration(Instant since, Instant now, String lang) {
         long minutes = Math.max(0, Duration.between(since, now).toMinutes());
