@@ -1,0 +1,94 @@
+package gov.tawasul.staff.security;
+
+import gov.tawasul.engine.PublicUrl;
+import io.quarkus.security.ForbiddenException;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.ServerCookie;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+
+/**
+ * HTTP details of the staff console that Quarkus' settings do not express:
+ * <ul>
+ *   <li>a request denied by a role check ({@code quarkus.http.auth.permission.*}) is answered
+ *       {@code 403 application/problem+json} under {@code /api/staff}, a short HTML page under {@code /console};</li>
+ *   <li>when {@code tawasul.public-url} is https, the session, login-return and CSRF cookies are {@code Secure}
+ *       even though the TLS ends at a proxy in front of us (Quarkus marks them Secure only on a TLS connection);</li>
+ *   <li>console and API responses may not be framed by other sites, are not cached, and are not sniffed.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class StaffHttp {
+
+    private final boolean secureCookies;
+    private final List<String> cookieNames;
+
+    StaffHttp(PublicUrl publicUrl,
+              @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
+              @ConfigProperty(name = "quarkus.http.auth.form.location-cookie") String locationCookie,
+              @ConfigProperty(name = "quarkus.rest-csrf.cookie-name") String csrfCookie) {
+        this.secureCookies = publicUrl.base().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
+        this.cookieNames = List.of(sessionCookie, locationCookie, csrfCookie);
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::headers);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::forbidden);
+    }
+
+    /** @return whether this deployment marks its console cookies Secure */
+    public boolean secureCookies() {
+        return secureCookies;
+    }
+
+    private void headers(RoutingContext routing) {
+        String path = routing.normalizedPath();
+        boolean staff = StaffPaths.isApi(path) || StaffPaths.isConsole(path) || StaffPaths.LOGIN_POST.equals(path);
+        if (staff || secureCookies) {
+            routing.addHeadersEndHandler(ignored -> {
+                HttpServerResponse response = routing.response();
+                if (secureCookies) {
+                    for (String name : cookieNames) {
+                        for (Cookie cookie : routing.request().cookies(name)) {
+                            if (cookie instanceof ServerCookie server && server.isChanged()) {
+                                cookie.setSecure(true);
+                            }
+                        }
+                    }
+                }
+                if (staff) {
+                    response.putHeader("X-Frame-Options", "DENY");
+                    response.putHeader("Content-Security-Policy", "frame-ancestors 'none'");
+                    response.putHeader("X-Content-Type-Options", "nosniff");
+                    response.putHeader("Referrer-Policy", "same-origin");
+                    if (!path.startsWith(StaffPaths.CONSOLE + "/assets/") && !response.headers().contains("Cache-Control")) {
+                        response.putHeader("Cache-Control", "no-store");
+                    }
+                }
+            });
+        }
+        routing.next();
+    }
+
+    private void forbidden(RoutingContext routing) {
+        String path = routing.normalizedPath();
+        if (routing.failure() instanceof ForbiddenException && !routing.response().ended()) {
+            if (StaffPaths.isApi(path)) {
+                Problems.send(routing, 403, "Forbidden", "Your role does not allow this.");
+                return;
+            }
+            if (StaffPaths.isConsole(path)) {
+                Problems.sendPage(routing, 403, "ليست لديك صلاحية فتح هذه الصفحة.",
+                        "Your role does not allow this page.");
+                return;
+            }
+        }
+        routing.next();
+    }
+}
