@@ -62,12 +62,14 @@ public class ConversationDesk {
 
     /** @return one page of the list as {@code me} may see it */
     public Uni<List<ConversationLine>> list(ConsoleUser me, ConversationList.Filter filter) {
-        return list.page(filter).map(lines -> lines.stream().map(s -> ConversationLine.of(s, me)).toList());
+        return list.page(filter).chain(page -> names(page.stream().map(ConversationSummary::assignedAgent).toList())
+                .map(names -> page.stream().map(s -> ConversationLine.of(s, me, names)).toList()));
     }
 
     /** @return one line of the list, or empty for an unknown id (not audited: the list shows it anyway) */
     public Uni<Optional<ConversationLine>> line(ConsoleUser me, long id) {
-        return list.one(id).map(found -> found.map(s -> ConversationLine.of(s, me)));
+        return list.one(id).chain(found -> names(found.map(ConversationSummary::assignedAgent).stream().toList())
+                .map(names -> found.map(s -> ConversationLine.of(s, me, names))));
     }
 
     /** @return the conversation as stored (addresses whole: for checks, never shown), or empty */
@@ -168,7 +170,8 @@ public class ConversationDesk {
             if (found.isEmpty()) {
                 return Uni.createFrom().item(Optional.<Transcript>empty());
             }
-            return transcripts.latest(id, TRANSCRIPT_LIMIT).chain(entries -> agentNames(entries).map(names ->
+            return transcripts.latest(id, TRANSCRIPT_LIMIT).chain(entries -> names(entries.stream()
+                    .map(TranscriptEntry::sentBy).toList()).map(names ->
                     Optional.of(new Transcript(found.get(), entries.stream().map(e -> MessageLine.of(e,
                             gov.tawasul.engine.model.Channel.fromWireName(found.get().channel()),
                             e.sentBy() == null ? null : names.getOrDefault(e.sentBy(), e.sentBy()), me.lang()))
@@ -176,11 +179,12 @@ public class ConversationDesk {
         });
     }
 
-    private Uni<Map<String, String>> agentNames(List<TranscriptEntry> entries) {
+    /** @return the display names of {@code usernames} (nulls and repeats ignored; unknown ones left out) */
+    private Uni<Map<String, String>> names(List<String> usernames) {
         Set<String> agents = new LinkedHashSet<>();
-        entries.forEach(e -> {
-            if (e.sentBy() != null) {
-                agents.add(e.sentBy());
+        usernames.forEach(u -> {
+            if (u != null) {
+                agents.add(u);
             }
         });
         Map<String, String> names = new HashMap<>();

@@ -7,6 +7,7 @@ import gov.tawasul.staff.view.AddressMask;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A conversation as one staff member may see it (addresses masked for agents): a line of the list, the head of a
@@ -18,6 +19,7 @@ import java.util.List;
  * @param citizenName     the name the provider gave, or null
  * @param state           {@code BOT}, {@code WAITING_FOR_AGENT}, {@code WITH_AGENT}, {@code CLOSED}
  * @param assignedAgent   username of the staff member holding it, or null
+ * @param assignedName    that staff member's display name (their username when they have none), or null
  * @param waitingSince    when it started to wait for a person, or null
  * @param lastActivityAt  latest message or state change
  * @param caseNumbers     case numbers asked, most recent first
@@ -29,15 +31,21 @@ import java.util.List;
  * @param mine            whether the viewer holds it
  */
 public record ConversationLine(long id, String channel, String citizen, String citizenName, ConversationState state,
-                               String assignedAgent, Instant waitingSince, Instant lastActivityAt,
+                               String assignedAgent, String assignedName, Instant waitingSince, Instant lastActivityAt,
                                List<String> caseNumbers, List<String> departments, boolean optedOut,
                                boolean failedDelivery, String lastMessage, boolean lastFromCitizen, boolean mine) {
 
-    /** @return {@code summary} as {@code viewer} may see it */
-    public static ConversationLine of(ConversationSummary summary, ConsoleUser viewer) {
+    /**
+     * @param summary the conversation
+     * @param viewer  who looks at it
+     * @param names   display names by username (of the staff holding conversations)
+     * @return {@code summary} as {@code viewer} may see it
+     */
+    public static ConversationLine of(ConversationSummary summary, ConsoleUser viewer, Map<String, String> names) {
+        String agent = summary.assignedAgent();
         return new ConversationLine(summary.id(), summary.channel().wireName(),
                 AddressMask.show(summary.citizen(), viewer.supervisor()), summary.citizenName(), summary.state(),
-                summary.assignedAgent(), summary.waitingSince(), summary.lastActivityAt(), summary.caseNumbers(),
+                agent, agent == null ? null : names.getOrDefault(agent, agent), summary.waitingSince(), summary.lastActivityAt(), summary.caseNumbers(),
                 summary.departments(), summary.optedOut(), summary.failed(), summary.lastText(),
                 summary.lastInbound(), viewer.username().equals(summary.assignedAgent()));
     }
