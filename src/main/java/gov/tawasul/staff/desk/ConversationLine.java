@@ -26,7 +26,7 @@ import java.util.Map;
  * @param departments     their departments
  * @param optedOut        the citizen opted out
  * @param failedDelivery  a message to the citizen failed
- * @param lastMessage     the latest message's text, or null
+ * @param lastMessage     the latest message's text ({@code ""} when there is none)
  * @param lastFromCitizen whether the latest message is the citizen's
  * @param mine            whether the viewer holds it
  */
@@ -46,7 +46,8 @@ public record ConversationLine(long id, String channel, String citizen, String c
         return new ConversationLine(summary.id(), summary.channel().wireName(),
                 AddressMask.show(summary.citizen(), viewer.supervisor()), summary.citizenName(), summary.state(),
                 agent, agent == null ? null : names.getOrDefault(agent, agent), summary.waitingSince(), summary.lastActivityAt(), summary.caseNumbers(),
-                summary.departments(), summary.optedOut(), summary.failed(), summary.lastText(),
+                summary.departments(), summary.optedOut(), summary.failed(),
+                summary.lastText() == null ? "" : summary.lastText(),
                 summary.lastInbound(), viewer.username().equals(summary.assignedAgent()));
     }
 
