@@ -1,6 +1,7 @@
 package gov.tawasul.staff.security;
 
 import gov.tawasul.engine.PublicUrl;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerResponse;
@@ -17,7 +18,9 @@ import java.util.List;
  * HTTP details of the staff console that Quarkus' settings do not express:
  * <ul>
  *   <li>a request denied by a role check ({@code quarkus.http.auth.permission.*}) is answered
- *       {@code 403 application/problem+json} under {@code /api/staff}, a short HTML page under {@code /console};</li>
+ *       {@code 403 application/problem+json} under {@code /api/staff}, a short HTML page under {@code /console};
+ *       a session refused on the way there is answered by {@link StaffChallenge} (401 problem+json, or the login
+ *       page);</li>
  *   <li>when {@code tawasul.public-url} is https, the session, login-return and CSRF cookies are {@code Secure}
  *       even though the TLS ends at a proxy in front of us (Quarkus marks them Secure only on a TLS connection);</li>
  *   <li>console and API responses may not be framed by other sites, are not cached, and are not sniffed.</li>
@@ -28,18 +31,20 @@ public class StaffHttp {
 
     private final boolean secureCookies;
     private final List<String> cookieNames;
+    private final StaffChallenge challenge;
 
-    StaffHttp(PublicUrl publicUrl,
+    StaffHttp(PublicUrl publicUrl, StaffChallenge challenge,
               @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
               @ConfigProperty(name = "quarkus.http.auth.form.location-cookie") String locationCookie,
               @ConfigProperty(name = "quarkus.rest-csrf.cookie-name") String csrfCookie) {
         this.secureCookies = publicUrl.base().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
         this.cookieNames = List.of(sessionCookie, locationCookie, csrfCookie);
+        this.challenge = challenge;
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::headers);
-        router.route().order(Integer.MIN_VALUE).failureHandler(this::forbidden);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
     }
 
     /** @return whether this deployment marks its console cookies Secure */
@@ -76,8 +81,18 @@ public class StaffHttp {
         routing.next();
     }
 
-    private void forbidden(RoutingContext routing) {
+    private void failed(RoutingContext routing) {
         String path = routing.normalizedPath();
+        boolean staff = StaffPaths.isApi(path) || StaffPaths.isConsole(path);
+        if (routing.failure() instanceof AuthenticationFailedException && staff && !routing.response().ended()) {
+            // a session cookie whose account may no longer sign in: answered as any request without a session
+            challenge.sendChallenge(routing).subscribe().with(done -> {
+                if (!done) {
+                    routing.next();
+                }
+            }, e -> routing.next());
+            return;
+        }
         if (routing.failure() instanceof ForbiddenException && !routing.response().ended()) {
             if (StaffPaths.isApi(path)) {
                 Problems.send(routing, 403, "Forbidden", "Your role does not allow this.");
