@@ -10,9 +10,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.util.List;
 
 /**
  * HTTP details of the staff console that Quarkus' settings do not express:
@@ -21,8 +18,9 @@ import java.util.List;
  *       {@code 403 application/problem+json} under {@code /api/staff}, a short HTML page under {@code /console};
  *       a session refused on the way there is answered by {@link StaffChallenge} (401 problem+json, or the login
  *       page);</li>
- *   <li>when {@code tawasul.public-url} is https, the session, login-return and CSRF cookies are {@code Secure}
- *       even though the TLS ends at a proxy in front of us (Quarkus marks them Secure only on a TLS connection);</li>
+ *   <li>when {@code tawasul.public-url} is https, every cookie a response sets (session, login-return, CSRF,
+ *       single sign-on) is {@code Secure}, even though the TLS ends at a proxy in front of us (Quarkus marks them
+ *       Secure only on a TLS connection);</li>
  *   <li>console and API responses may not be framed by other sites, are not cached, and are not sniffed.</li>
  * </ul>
  */
@@ -30,15 +28,10 @@ import java.util.List;
 public class StaffHttp {
 
     private final boolean secureCookies;
-    private final List<String> cookieNames;
     private final StaffChallenge challenge;
 
-    StaffHttp(PublicUrl publicUrl, StaffChallenge challenge,
-              @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
-              @ConfigProperty(name = "quarkus.http.auth.form.location-cookie") String locationCookie,
-              @ConfigProperty(name = "quarkus.rest-csrf.cookie-name") String csrfCookie) {
+    StaffHttp(PublicUrl publicUrl, StaffChallenge challenge) {
         this.secureCookies = publicUrl.base().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
-        this.cookieNames = List.of(sessionCookie, locationCookie, csrfCookie);
         this.challenge = challenge;
     }
 
@@ -59,11 +52,9 @@ public class StaffHttp {
             routing.addHeadersEndHandler(ignored -> {
                 HttpServerResponse response = routing.response();
                 if (secureCookies) {
-                    for (String name : cookieNames) {
-                        for (Cookie cookie : routing.request().cookies(name)) {
-                            if (cookie instanceof ServerCookie server && server.isChanged()) {
-                                cookie.setSecure(true);
-                            }
+                    for (Cookie cookie : routing.request().cookies()) {
+                        if (cookie instanceof ServerCookie server && server.isChanged()) {
+                            cookie.setSecure(true);   // set by this response (session, return-to, CSRF, SSO)
                         }
                     }
                 }
