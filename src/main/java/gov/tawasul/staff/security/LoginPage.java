@@ -3,6 +3,7 @@ package gov.tawasul.staff.security;
 import gov.tawasul.staff.account.StaffIdentity;
 import gov.tawasul.staff.audit.AuditAction;
 import gov.tawasul.staff.audit.AuditLog;
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -10,6 +11,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,6 +51,9 @@ public class LoginPage {
     @Inject
     RoutingContext routing;
 
+    @Inject
+    Instance<OidcSession> oidcSession;
+
     @ConfigProperty(name = "tawasul.staff.oidc.enabled")
     boolean sso;
 
@@ -85,9 +90,16 @@ public class LoginPage {
         String via = StaffIdentity.member(identity).isPresent()
                 ? String.valueOf(identity.<Object>getAttribute(StaffIdentity.VIA)) : "unknown";
         String lang = StaffIdentity.member(identity).map(m -> m.locale()).orElse("ar");
-        FormAuthenticationMechanism.logout(routing);
+        Uni<Void> ended;
+        if ("oidc".equals(via)) {
+            ended = oidcSession.get().logout();   // clears the session cookie of the single sign-on
+        } else {
+            FormAuthenticationMechanism.logout(routing);
+            ended = Uni.createFrom().voidItem();
+        }
         String target = StaffPaths.LOGIN + "?out=1&lang=" + lang;
-        return audit.record(username, AuditAction.LOGOUT, "staff_user", username, Map.of("via", via))
+        return ended.flatMap(ignored -> audit.record(username, AuditAction.LOGOUT, "staff_user", username,
+                        Map.of("via", via)))
                 .replaceWith(() -> "true".equals(htmx)
                         ? Response.noContent().header("HX-Redirect", target).build()
                         : Response.seeOther(URI.create(target)).header(HttpHeaders.CACHE_CONTROL, "no-store").build());

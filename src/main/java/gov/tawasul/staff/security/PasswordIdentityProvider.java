@@ -43,9 +43,11 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     private final AuditLog audit;
     private final EngineContext engine;
     private final DummyHash dummy;
+    private final StaffChallenge challenge;
 
     PasswordIdentityProvider(StaffUsers users, LoginThrottle throttle, AuditLog audit, EngineContext engine,
-                             DummyHash dummy) {
+                             DummyHash dummy, StaffChallenge challenge) {
+        this.challenge = challenge;
         this.users = users;
         this.throttle = throttle;
         this.audit = audit;
@@ -122,8 +124,11 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                         StaffDirectory.TARGET, username, Map.of("failures", failure.failures(),
                                 "lockedSeconds", throttle.lockDuration().toSeconds()), remote));
             }
-            if (routing != null && (failure.lockedNow() || "locked".equals(reason))) {
-                routing.put(LOCKED, true);
+            if (routing != null) {
+                challenge.answerFor(routing);
+                if (failure.lockedNow() || "locked".equals(reason)) {
+                    routing.put(LOCKED, true);
+                }
             }
             return recorded.flatMap(ignored -> Uni.createFrom().failure(new AuthenticationFailedException()));
         });

@@ -8,6 +8,8 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,9 +22,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
     private final StaffUsers users;
+    private final StaffChallenge challenge;
 
-    SessionIdentityProvider(StaffUsers users) {
+    SessionIdentityProvider(StaffUsers users, StaffChallenge challenge) {
         this.users = users;
+        this.challenge = challenge;
     }
 
     @Override
@@ -35,6 +39,11 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
                                               AuthenticationRequestContext context) {
         return users.find(Usernames.normalize(request.getPrincipal())).flatMap(account -> {
             if (account.isEmpty() || !account.get().member().enabled()) {
+                RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+                if (routing != null) {
+                    routing.put(StaffChallenge.STALE_SESSION, true);
+                    challenge.answerFor(routing);
+                }
                 return Uni.createFrom().failure(new AuthenticationFailedException());
             }
             return Uni.createFrom().item(StaffIdentity.of(account.get().member(), "form"));

@@ -16,9 +16,10 @@ import java.lang.reflect.Proxy;
 /**
  * quarkus-rest-csrf's filter, as this application needs it. The extension checks every state-changing JAX-RS
  * request of the application and has no way to leave some out (quarkusio/quarkus#53715, open); the provider
- * webhooks under {@code /webhooks/} cannot carry our token (they are authenticated by their own signatures), so
- * this subclass, which CDI uses in place of the extension's filter bean, skips them and runs the extension's checks
- * unchanged for everything else: the token comes in the {@code X-CSRF-TOKEN} header (htmx, JSON) or the
+ * webhooks under {@code /webhooks/} cannot carry our token (they are authenticated by their own signatures). This
+ * subclass, which CDI uses in place of the extension's filter bean, runs the extension's checks unchanged where a
+ * session counts — {@code /console/**} and {@code /api/staff/**} — and skips every other path (webhooks, health,
+ * anything that takes no session): the token comes in the {@code X-CSRF-TOKEN} header (htmx, JSON) or the
  * {@code csrf-token} form field, equal to the {@code csrf-token} cookie; any other state-changing request — a JSON
  * body without the header included ({@code quarkus.rest-csrf.require-form-url-encoded=true}) — is refused.
  * <p>
@@ -45,10 +46,10 @@ public class StaffCsrfFilter extends CsrfRequestResponseReactiveFilter {
         }
     }
 
-    /** @return whether the request is a provider webhook, outside CSRF protection */
+    /** @return whether the request is outside the console and its API (no session there: nothing to forge) */
     static boolean exempt(RoutingContext routing) {
         String path = routing.normalizedPath();
-        return path != null && path.startsWith(StaffPaths.WEBHOOKS);
+        return !StaffPaths.isConsole(path) && !StaffPaths.isApi(path);
     }
 
     /** @return {@code context}, except that the extension's 400 refusal becomes a 403 problem */

@@ -1,6 +1,7 @@
 package gov.tawasul.staff.security;
 
 import gov.tawasul.engine.PublicUrl;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerResponse;
@@ -9,17 +10,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.util.List;
 
 /**
  * HTTP details of the staff console that Quarkus' settings do not express:
  * <ul>
  *   <li>a request denied by a role check ({@code quarkus.http.auth.permission.*}) is answered
- *       {@code 403 application/problem+json} under {@code /api/staff}, a short HTML page under {@code /console};</li>
- *   <li>when {@code tawasul.public-url} is https, the session, login-return and CSRF cookies are {@code Secure}
- *       even though the TLS ends at a proxy in front of us (Quarkus marks them Secure only on a TLS connection);</li>
+ *       {@code 403 application/problem+json} under {@code /api/staff}, a short HTML page under {@code /console};
+ *       a session refused on the way there is answered by {@link StaffChallenge} (401 problem+json, or the login
+ *       page);</li>
+ *   <li>when {@code tawasul.public-url} is https, every cookie a response sets (session, login-return, CSRF,
+ *       single sign-on) is {@code Secure}, even though the TLS ends at a proxy in front of us (Quarkus marks them
+ *       Secure only on a TLS connection);</li>
  *   <li>console and API responses may not be framed by other sites, are not cached, and are not sniffed.</li>
  * </ul>
  */
@@ -27,19 +28,16 @@ import java.util.List;
 public class StaffHttp {
 
     private final boolean secureCookies;
-    private final List<String> cookieNames;
+    private final StaffChallenge challenge;
 
-    StaffHttp(PublicUrl publicUrl,
-              @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
-              @ConfigProperty(name = "quarkus.http.auth.form.location-cookie") String locationCookie,
-              @ConfigProperty(name = "quarkus.rest-csrf.cookie-name") String csrfCookie) {
+    StaffHttp(PublicUrl publicUrl, StaffChallenge challenge) {
         this.secureCookies = publicUrl.base().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
-        this.cookieNames = List.of(sessionCookie, locationCookie, csrfCookie);
+        this.challenge = challenge;
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::headers);
-        router.route().order(Integer.MIN_VALUE).failureHandler(this::forbidden);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
     }
 
     /** @return whether this deployment marks its console cookies Secure */
@@ -54,11 +52,9 @@ public class StaffHttp {
             routing.addHeadersEndHandler(ignored -> {
                 HttpServerResponse response = routing.response();
                 if (secureCookies) {
-                    for (String name : cookieNames) {
-                        for (Cookie cookie : routing.request().cookies(name)) {
-                            if (cookie instanceof ServerCookie server && server.isChanged()) {
-                                cookie.setSecure(true);
-                            }
+                    for (Cookie cookie : routing.request().cookies()) {
+                        if (cookie instanceof ServerCookie server && server.isChanged()) {
+                            cookie.setSecure(true);   // set by this response (session, return-to, CSRF, SSO)
                         }
                     }
                 }
@@ -76,8 +72,18 @@ public class StaffHttp {
         routing.next();
     }
 
-    private void forbidden(RoutingContext routing) {
+    private void failed(RoutingContext routing) {
         String path = routing.normalizedPath();
+        boolean staff = StaffPaths.isApi(path) || StaffPaths.isConsole(path);
+        if (routing.failure() instanceof AuthenticationFailedException && staff && !routing.response().ended()) {
+            // a session cookie whose account may no longer sign in: answered as any request without a session
+            challenge.sendChallenge(routing).subscribe().with(done -> {
+                if (!done) {
+                    routing.next();
+                }
+            }, e -> routing.next());
+            return;
+        }
         if (routing.failure() instanceof ForbiddenException && !routing.response().ended()) {
             if (StaffPaths.isApi(path)) {
                 Problems.send(routing, 403, "Forbidden", "Your role does not allow this.");
