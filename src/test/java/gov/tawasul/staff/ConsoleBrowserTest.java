@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -124,7 +125,7 @@ class ConsoleBrowserTest {
         // English, left to right
         d.findElement(By.cssSelector("form[action='/console/me/locale'] button")).click();
         waitFor(d, w -> "ltr".equals(w.findElement(By.tagName("html")).getAttribute("dir")));
-        assertThat(d.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(waitFor(d, w -> w.findElement(By.tagName("html")).getAttribute("lang"))).isEqualTo("en");
         browser.screenshot("console-list-en");
         d.findElements(By.cssSelector("#rows li[id^=c-] a")).get(0).click();
         waitFor(d, w -> !w.findElements(By.id("messages")).isEmpty());
@@ -154,7 +155,7 @@ class ConsoleBrowserTest {
     }
 
     private static <T> T waitFor(WebDriver d, Function<WebDriver, T> condition) {
-        return new WebDriverWait(d, Duration.ofSeconds(10)).until(w -> {
+        return new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(w -> {
             T value = condition.apply(w);
             return value instanceof Boolean b && !b ? null : value;
         });
