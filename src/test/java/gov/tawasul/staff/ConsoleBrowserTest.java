@@ -125,7 +125,8 @@ class ConsoleBrowserTest {
         // English, left to right
         d.findElement(By.cssSelector("form[action='/console/me/locale'] button")).click();
         waitFor(d, w -> "ltr".equals(w.findElement(By.tagName("html")).getAttribute("dir")));
-        assertThat(waitFor(d, w -> w.findElement(By.tagName("html")).getAttribute("lang"))).isEqualTo("en");
+        String lang = waitFor(d, w -> w.findElement(By.tagName("html")).getAttribute("lang"));
+        assertThat(lang).isEqualTo("en");
         browser.screenshot("console-list-en");
         d.findElements(By.cssSelector("#rows li[id^=c-] a")).get(0).click();
         waitFor(d, w -> !w.findElements(By.id("messages")).isEmpty());

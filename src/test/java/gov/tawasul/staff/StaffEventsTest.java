@@ -45,14 +45,16 @@ class StaffEventsTest {
 
         List<String> lines = new ArrayList<>();
         CompletableFuture<Void> reading = read("/api/staff/events", agent, Long.toString(inboundPosition - 1), lines,
-                l -> l.contains("\"conversationId\":" + conversation) && l.contains("INBOUND_STORED"));
+                l -> l.startsWith("data:") && l.contains("\"conversationId\":" + conversation)
+                        && l.contains("INBOUND_STORED"));
         reading.get(10, TimeUnit.SECONDS);
         assertThat(String.join("\n", lines)).contains("event:INBOUND_STORED").contains("id:" + inboundPosition)
                 .doesNotContain("+966500006001").doesNotContain("help");
 
         List<String> live = new ArrayList<>();
         CompletableFuture<Void> next = read("/api/staff/events", agent, null, live,
-                l -> l.contains("INBOUND_STORED") && !l.contains("\"conversationId\":" + conversation));
+                l -> l.startsWith("data:") && l.contains("INBOUND_STORED")
+                        && !l.contains("\"conversationId\":" + conversation));
         Thread.sleep(500);
         new SmsCitizen("+966500006002").says("help");
         next.get(10, TimeUnit.SECONDS);
