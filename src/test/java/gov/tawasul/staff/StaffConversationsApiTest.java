@@ -231,4 +231,51 @@ class StaffConversationsApiTest {
         }
         return null;
     }
+
+    @Test
+    void longArabicTextsAreTakenWholeFromCitizensAndStaff() {
+        String arabic = "ب".repeat(1589) + " 1446-000123";
+        new SmsCitizen("+966500007001").says(arabic);
+        awaitReplies(1);
+        assertThat(TestDb.value("select length(text) from inbound_message")).isEqualTo(1601);
+        long id = conversationOf("+966500007001");
+        StaffSession agent = StaffSession.loginAs(StaffRole.AGENT);
+        agent.given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("text", "ت".repeat(1600))
+                .post("/console/conversations/" + id + "/reply").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("id=\"notice\""));
+        assertThat(awaitBodies(2).get(1)).hasSize(1600);
+        StaffSession supervisor = StaffSession.loginAs(StaffRole.SUPERVISOR);
+        supervisor.given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("locale", "ar")
+                .formParam("title", "ترحيب طويل").formParam("text", "ث".repeat(2000))
+                .post("/console/supervision/canned").then().statusCode(200);
+        assertThat(TestDb.value("select length(text) from canned_reply where title = 'ترحيب طويل'")).isEqualTo(2000);
+    }
+
+    @Test
+    void agentsFindAConversationByAWholeAddressOnlyAndARefusedReplyChangesNothing() {
+        SmsCitizen citizen = new SmsCitizen("+966500008001");
+        citizen.says("help");
+        awaitReplies(1);
+        StaffSession agent = StaffSession.loginAs(StaffRole.AGENT);
+        assertThat(agent.given().queryParam("q", "+966500008001").get("/api/staff/conversations").then().statusCode(200)
+                .extract().jsonPath().getList("conversations")).hasSize(1);
+        assertThat(agent.given().queryParam("q", "96650000800").get("/api/staff/conversations").then().statusCode(200)
+                .extract().jsonPath().getList("conversations")).isEmpty();
+        assertThat(StaffSession.loginAs(StaffRole.SUPERVISOR).given().queryParam("q", "96650000800")
+                .get("/api/staff/conversations").then().statusCode(200).extract().jsonPath()
+                .getList("conversations")).hasSize(1);
+
+        long id = conversationOf("+966500008001");
+        agent.given().contentType(JSON).body("{\"text\":\"hello\"}").post("/api/staff/conversations/" + id + "/messages")
+                .then().statusCode(202);
+        assertThat(TestDb.value("select string_agg(action, ',' order by id) from audit_event where target_id = ?"
+                + " and action in ('TAKEOVER', 'REPLY')", Long.toString(id))).isEqualTo("TAKEOVER,REPLY");
+        agent.given().post("/api/staff/conversations/" + id + "/handback").then().statusCode(200);
+        citizen.says("STOP");
+        await().atMost(Duration.ofSeconds(10)).until(() -> (Long) TestDb.value(
+                "select count(*) from opt_out where citizen_address = '+966500008001'") == 1L);
+        agent.given().contentType(JSON).body("{\"text\":\"still there?\"}")
+                .post("/api/staff/conversations/" + id + "/messages").then().statusCode(422);
+        assertThat(TestDb.value("select state from conversation where id = ?", id)).isEqualTo("BOT");
+    }
 }

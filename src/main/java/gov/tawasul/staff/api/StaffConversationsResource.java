@@ -66,7 +66,7 @@ public class StaffConversationsResource {
                           @QueryParam("limit") Integer limit, @QueryParam("before") String before) {
         return staff.get().chain(me -> {
             ConversationList.Filter filter = ListQuery.filter(channel, state, department, failed, optedOut,
-                    mine ? me.username() : null, unassigned, q, before, limit == null ? 50 : limit);
+                    mine ? me.username() : null, unassigned, q, me.supervisor(), before, limit == null ? 50 : limit);
             return desk.list(me, filter).map(lines -> new Page(lines, ListQuery.next(lines, filter.limit())));
         });
     }
@@ -150,12 +150,12 @@ public class StaffConversationsResource {
         /** @throws BadRequestException (400) for an unknown channel or state, a bad cursor or limit */
         public static ConversationList.Filter filter(String channel, String state, String department, boolean failed,
                                                      boolean optedOut, String assignedTo, boolean unassigned,
-                                                     String q, String before, int limit) {
+                                                     String q, boolean partial, String before, int limit) {
             try {
                 return new ConversationList.Filter(
                         channel == null || channel.isBlank() ? null : Channel.fromWireName(channel),
                         state == null || state.isBlank() ? null : ConversationState.valueOf(state.strip()),
-                        department, failed, optedOut, assignedTo, unassigned, q,
+                        department, failed, optedOut, assignedTo, unassigned, q, partial,
                         before == null || before.isBlank() ? null : ConversationList.Cursor.parse(before.strip()),
                         limit);
             } catch (IllegalArgumentException e) {

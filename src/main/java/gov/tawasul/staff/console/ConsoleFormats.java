@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class ConsoleFormats {
 
     /** A number with separators (a case number, a date, a phone number) inside a text. */
-    private static final Pattern NUMBER = Pattern.compile("[+]?[\\d٠-٩۰-۹]+(?:[-/.][\\d٠-٩۰-۹]+)+");
+    private static final Pattern NUMBER = Pattern.compile("[+]?[\\d٠-٩۰-۹]+(?:[-/.:][\\d٠-٩۰-۹]+)+");
 
     /** The zone staff read times in. */
     static final ZoneId ZONE = ZoneId.of("Asia/Riyadh");

@@ -80,6 +80,7 @@ public interface ConsoleMessages {
     @Message String insert();
     @Message String takeOverToReply();
     @Message String heldByOther(String agent);
+    @Message String heldByOtherSupervisor(String agent);
     @Message String optedOutNoSend();
     @Message String closedReopen();
 

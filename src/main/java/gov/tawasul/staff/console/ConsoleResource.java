@@ -192,7 +192,8 @@ public class ConsoleResource {
     private Uni<ListView> listView(ConsoleUser me, ListParams params, long selected) {
         ListView.FilterForm form = params.form();
         var filter = ListQuery.filter(form.channel(), form.state(), form.department(), form.failed(),
-                form.optedOut(), form.mine() ? me.username() : null, form.unassigned(), form.q(), params.before, 50);
+                form.optedOut(), form.mine() ? me.username() : null, form.unassigned(), form.q(), me.supervisor(),
+                params.before, 50);
         return desk.list(me, filter).map(lines -> new ListView(lines, form, ListQuery.next(lines, filter.limit()),
                 Instant.now(), selected));
     }

@@ -8,6 +8,7 @@ import gov.tawasul.engine.outbox.ChannelSenders;
 import gov.tawasul.engine.outbox.OutboundDraft;
 import gov.tawasul.engine.outbox.Outbox;
 import gov.tawasul.engine.outbox.SendOutcome;
+import gov.tawasul.engine.policy.SendDecision;
 import gov.tawasul.engine.port.ChannelSender;
 import gov.tawasul.engine.store.ConversationList;
 import gov.tawasul.engine.store.Transcripts;
@@ -44,6 +45,7 @@ public class ConversationDesk {
     private final ChannelSenders senders;
     private final StaffDirectory directory;
     private final AuditLog audit;
+    private final ViewAudits views = new ViewAudits();
 
     ConversationDesk(ConversationList list, Transcripts transcripts, Handoffs handoffs, Outbox outbox,
                      ChannelSenders senders, StaffDirectory directory, AuditLog audit) {
@@ -79,13 +81,26 @@ public class ConversationDesk {
 
     /** Opens a transcript; audited as {@code TRANSCRIPT_VIEWED}. @return empty for an unknown id */
     public Uni<Optional<Transcript>> open(ConsoleUser me, long id) {
-        return messages(me, id).call(found -> found.isEmpty() ? Uni.createFrom().voidItem()
-                : audit.record(me.username(), AuditAction.TRANSCRIPT_VIEWED, "conversation", Long.toString(id), Map.of()));
+        return messages(me, id).call(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            views.opened(me.username(), id);
+            return audit.record(me.username(), AuditAction.TRANSCRIPT_VIEWED, "conversation", Long.toString(id),
+                    Map.of());
+        });
     }
 
-    /** The transcript again after a live change (not audited again: the viewer already opened it). */
+    /**
+     * The transcript again after a live change. Audited as {@code TRANSCRIPT_VIEWED} when this viewer's last
+     * recorded view of it on this instance is older than {@link ViewAudits#WINDOW} (a fragment fetched directly is
+     * a view too; a live refresh every second is not a new one).
+     */
     public Uni<Optional<Transcript>> refresh(ConsoleUser me, long id) {
-        return messages(me, id);
+        return messages(me, id).call(found -> found.isEmpty() || !views.due(me.username(), id)
+                ? Uni.createFrom().voidItem()
+                : audit.record(me.username(), AuditAction.TRANSCRIPT_VIEWED, "conversation", Long.toString(id),
+                Map.of("via", "refresh")));
     }
 
     /** Takes the conversation over (a supervisor with {@code override} takes it from its holder). */
@@ -107,7 +122,8 @@ public class ConversationDesk {
 
     /**
      * Sends {@code text} to the citizen as {@code me} ({@code AGENT} origin), taking the conversation over when
-     * nobody holds it.
+     * nobody holds it (audited as {@code TAKEOVER}, then {@code REPLY}). A citizen who opted out is refused before
+     * anything changes.
      */
     public Uni<DeskOutcome> reply(ConsoleUser me, long id, String text) {
         String body = text == null ? "" : text.strip();
@@ -119,7 +135,15 @@ public class ConversationDesk {
             if (body.isEmpty() || body.length() > limit) {
                 return Uni.createFrom().item(new DeskOutcome.BadText(body.isEmpty() ? 0 : limit));
             }
-            return handoffs.claimForReply(id, me.username()).chain(claimed -> {
+            if (found.get().optedOut()) {
+                return Uni.createFrom().item(new DeskOutcome.Refused(SendDecision.Reason.OPTED_OUT,
+                        "the citizen opted out of messages from this sender"));
+            }
+            boolean takes = !me.username().equals(found.get().assignedAgent());
+            return handoffs.claimForReply(id, me.username()).call(claimed -> takes
+                    && claimed instanceof HandoffOutcome.Done
+                    ? audit.record(me.username(), AuditAction.TAKEOVER, "conversation", Long.toString(id),
+                    Map.of("via", "reply")) : Uni.createFrom().voidItem()).chain(claimed -> {
                 if (claimed instanceof HandoffOutcome.HeldBy held) {
                     return Uni.createFrom().item(new DeskOutcome.HeldBy(held.agent()));
                 }

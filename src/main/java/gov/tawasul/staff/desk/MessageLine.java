@@ -22,7 +22,8 @@ import java.util.Locale;
  * @param status       outbound: {@code QUEUED}, {@code SENDING}, {@code SENT}, {@code DELIVERED}, {@code READ},
  *                     {@code UNDELIVERED}, {@code FAILED}; inbound: null
  * @param errorCode    the provider's error code as it came, or null
- * @param errorMeaning what that code means, in the viewer's language, or the provider's own error text, or null
+ * @param errorMeaning what that code means, in the viewer's language, or (failed, or queued for a retry) the
+ *                     provider's own error text, or null
  * @param segments     SMS segments billed, or null
  * @param deliveredAt  when delivered, or null
  * @param readAt       when read, or null
@@ -44,7 +45,8 @@ public record MessageLine(long id, String direction, Instant at, String text, St
                     null, null, null, entry.intent());
         }
         String meaning = ProviderErrors.meaning(channel, entry.errorCode(), lang);
-        if (meaning == null && (entry.status() == DeliveryStatus.FAILED || entry.status() == DeliveryStatus.UNDELIVERED)) {
+        if (meaning == null && (entry.status() == DeliveryStatus.FAILED || entry.status() == DeliveryStatus.UNDELIVERED
+                || entry.status() == DeliveryStatus.QUEUED)) {
             meaning = entry.errorMessage();
         }
         Origin origin = entry.origin();

@@ -29,9 +29,18 @@
       e.target.form.requestSubmit();
     }
   });
-  // New messages keep the transcript scrolled to the newest.
+  // New messages keep the transcript scrolled to the newest; a transcript opened from the list (or changed by an
+  // action) takes the keyboard focus, on a phone it is also scrolled into view.
   document.addEventListener("htmx:afterSwap", function (e) {
     var list = document.getElementById("messages");
     if (list && (e.target === list || e.target.contains(list))) { list.scrollTop = list.scrollHeight; }
+    if (e.target.id === "transcript") {
+      var title = e.target.querySelector("#head .title");
+      if (title) {
+        title.setAttribute("tabindex", "-1");
+        title.focus({ preventScroll: true });
+        e.target.scrollIntoView({ block: "start" });
+      }
+    }
   });
 })();

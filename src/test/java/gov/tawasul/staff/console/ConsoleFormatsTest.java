@@ -14,6 +14,7 @@ class ConsoleFormatsTest {
                 .isEqualTo("قضية <bdi dir=\"ltr\">٢٠٢٤/١٢٣٤٥</bdi> و 12345");
         assertThat(ConsoleFormats.isolated("<script>alert('x')</script> & 1/2").toString())
                 .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; <bdi dir=\"ltr\">1/2</bdi>");
+        assertThat(ConsoleFormats.isolated("من 08:00-16:00").toString()).isEqualTo("من <bdi dir=\"ltr\">08:00-16:00</bdi>");
         assertThat(ConsoleFormats.isolated(null).toString()).isEmpty();
     }
 }

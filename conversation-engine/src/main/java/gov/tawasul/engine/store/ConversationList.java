@@ -52,8 +52,9 @@ public class ConversationList {
               and (not $5 or %s)
               and ($6::varchar is null or c.assigned_agent = $6)
               and (not $7 or c.assigned_agent is null)
-              and ($8::varchar is null or $8 = any (c.case_numbers) or c.citizen_address ilike '%%' || $8 || '%%'
-                   or c.citizen_name ilike '%%' || $8 || '%%')
+              and ($8::varchar is null or $8 = any (c.case_numbers) or c.citizen_address in ($8, '+' || $8)
+                   or c.citizen_name ilike '%%' || $8 || '%%'
+                   or ($13 and c.citizen_address ilike '%%' || $8 || '%%'))
               and ($9::timestamptz is null
                    or ((c.state = 'WAITING_FOR_AGENT')::int, c.last_activity_at, c.id) < ($10::int, $9, $11))
             order by (c.state = 'WAITING_FOR_AGENT')::int desc, c.last_activity_at desc, c.id desc
@@ -78,13 +79,16 @@ public class ConversationList {
      * @param optedOut   only citizens who opted out
      * @param assignedTo only conversations held by this staff member
      * @param unassigned only conversations nobody holds
-     * @param query      a case number, or a part of the citizen's address or name
+     * @param query      a case number, a citizen's whole address, or a part of their name; with {@code partial},
+     *                   also a part of the address
+     * @param partial    whether {@code query} may match a part of an address (supervisors: agents see
+     *                   addresses masked, and a partial search would let them rebuild one digit by digit)
      * @param after      the cursor of the previous page's last line, or null for the first page
      * @param limit      lines per page, 1–200
      */
     public record Filter(Channel channel, ConversationState state, String department, boolean failed,
-                         boolean optedOut, String assignedTo, boolean unassigned, String query, Cursor after,
-                         int limit) {
+                         boolean optedOut, String assignedTo, boolean unassigned, String query, boolean partial,
+                         Cursor after, int limit) {
         public Filter {
             if (limit < 1 || limit > 200) {
                 throw new IllegalArgumentException("limit must be 1-200, was " + limit);
@@ -137,7 +141,7 @@ public class ConversationList {
                 f.channel() == null ? null : f.channel().name(), f.state() == null ? null : f.state().name(),
                 f.department(), f.failed(), f.optedOut(), f.assignedTo(), f.unassigned(), f.query(),
                 after == null ? null : after.at().atOffset(ZoneOffset.UTC), after != null && after.waiting() ? 1 : 0,
-                after == null ? 0L : after.id(), f.limit());
+                after == null ? 0L : after.id(), f.limit(), f.partial());
     }
 
     /** @return the list line of one conversation, or empty when there is none with this id */
