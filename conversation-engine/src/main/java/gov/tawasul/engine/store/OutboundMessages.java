@@ -72,11 +72,16 @@ public class OutboundMessages {
             on conflict (channel, provider_message_id) where provider_message_id is not null do nothing
             """ + RETURN_EVENT;
 
+    /** A retry to a recipient who opted out meanwhile is not sent: it ends {@code FAILED} with {@code OPTED_OUT}. */
     private static final String CLAIM_RETRY = """
-            update outbound_message set status = 'SENDING', next_attempt_at = null, attempts = attempts + 1,
-                   updated_at = now(), position = nextval('conversation_event_position')
-            where id = $1 and status = 'QUEUED' and next_attempt_at is not null
-            returning *""";
+            update outbound_message o
+            set status = case when %1$s then 'FAILED' else 'SENDING' end,
+                error_code = case when %1$s then 'OPTED_OUT' else o.error_code end,
+                error_message = case when %1$s then 'the citizen opted out before the retry' else o.error_message end,
+                next_attempt_at = null, attempts = o.attempts + case when %1$s then 0 else 1 end,
+                updated_at = now(), position = nextval('conversation_event_position')
+            where o.id = $1 and o.status = 'QUEUED' and o.next_attempt_at is not null
+            returning *""".formatted(OptOuts.existsForRecipientOf("o"));
 
     private static final String ACCEPTED = "with o as (" + """
               update outbound_message set status = $3, provider_message_id = $2, sent_at = now(),
@@ -256,16 +261,22 @@ public class OutboundMessages {
                 echo.providerMessageId(), InboundMessages.utc(echo.sentAt()));
     }
 
-    /** Claims a queued message whose retry is due: {@code SENDING}, attempts + 1; empty when another got it. */
+    /**
+     * Claims a queued message whose retry is due: {@code SENDING}, attempts + 1. Empty when another instance got
+     * it, or when the recipient opted out meanwhile (the message is then {@code FAILED}, {@code OPTED_OUT}).
+     */
     public Uni<Optional<OutboundMessage>> claimRetry(long outboundId) {
         return db.first(CLAIM_RETRY, r -> {
             events.published(event(r, ConversationEvent.Type.OUTBOUND_STATUS));
+            if (!"SENDING".equals(r.getString("status"))) {
+                return Optional.<OutboundMessage>empty();
+            }
             Channel channel = InboundMessages.channel(r);
-            return new OutboundMessage(r.getLong("id"), Origin.valueOf(r.getString("origin")), channel,
+            return Optional.of(new OutboundMessage(r.getLong("id"), Origin.valueOf(r.getString("origin")), channel,
                     new Address(channel, r.getString("recipient")), new Address(channel, r.getString("sender")),
                     r.getString("text"), r.getString("locale"), QuickReplies.fromJson(r.getString("quick_replies")),
-                    Attributes.fromJson(r.getString("send_options")), r.getInteger("attempts"));
-        }, outboundId);
+                    Attributes.fromJson(r.getString("send_options")), r.getInteger("attempts")));
+        }, outboundId).map(claimed -> claimed.flatMap(m -> m));
     }
 
     /** @return ids of queued messages whose retry is due (at most 100, oldest due first) */

@@ -218,6 +218,21 @@ class EngineFlowTest {
     }
 
     @Test
+    void aRetryIsNotSentToACitizenWhoOptedOutMeanwhile() {
+        String citizen = newCitizen();
+        sender.then(m -> SendResult.retry("20429", "Too Many Requests", Duration.ofSeconds(2)));
+        accept(sms(citizen, "help"));
+        OutboundMessage first = awaitReply(citizen, 0);
+        accept(sms(citizen, "STOP"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> Long.valueOf(1).equals(TestDb.value(
+                "select count(*) from opt_out where citizen_address = ?", citizen)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(status(first.id())));
+        assertThat(TestDb.value("select error_code from outbound_message where id = ?", first.id())).isEqualTo("OPTED_OUT");
+        assertThat(TestDb.value("select attempts from outbound_message where id = ?", first.id())).isEqualTo(1);
+        assertThat(sender.sentTo(citizen)).hasSize(1);
+    }
+
+    @Test
     void stopOptsOutUntilStartAndAnOptedOutSendErrorOptsOutToo() {
         String citizen = newCitizen();
         accept(sms(citizen, "STOP"));
