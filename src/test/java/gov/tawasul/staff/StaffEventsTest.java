@@ -74,6 +74,18 @@ class StaffEventsTest {
     }
 
     @Test
+    void aDisabledAccountsStreamEnds() throws Exception {
+        StaffSession agent = StaffSession.loginAs("dana", StaffRole.AGENT);
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<Void> reading = read("/api/staff/events", agent, null, lines, l -> false);
+        Thread.sleep(1500);
+        assertThat(reading).isNotDone();
+        TestDb.execute("update staff_user set enabled = false where username = 'dana'");
+        // the server ends the stream (the reader sees its end or the connection closed)
+        assertThat(reading.handle((done, closed) -> true).get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void withoutASessionThereIsNoStream() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "api/staff/events")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

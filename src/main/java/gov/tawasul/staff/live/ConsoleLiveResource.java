@@ -35,11 +35,13 @@ public class ConsoleLiveResource {
 
     @Inject
     LiveFeed feed;
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> live(@Context Sse sse) {
-        Multi<OutboundSseEvent> changes = feed.follow(null)
+        Multi<OutboundSseEvent> changes = feed.follow(identity.getPrincipal().getName(), null)
                 .group().intoLists().every(Duration.ofMillis(WINDOW_MS))
                 .filter(batch -> !batch.isEmpty())
                 .onItem().transformToIterable(batch -> events(sse, batch));

@@ -32,13 +32,15 @@ public class StaffEventsResource {
 
     @Inject
     LiveFeed feed;
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live conversation events (SSE); Last-Event-ID resumes after a position")
     public Multi<OutboundSseEvent> events(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         Long last = parse(lastEventId);
-        Multi<OutboundSseEvent> changes = feed.follow(last).map(e -> event(sse, e));
+        Multi<OutboundSseEvent> changes = feed.follow(identity.getPrincipal().getName(), last).map(e -> event(sse, e));
         Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
                 .map(t -> sse.newEventBuilder().comment("keep-alive").build());
         return Multi.createBy().merging().streams(changes, heartbeat);
