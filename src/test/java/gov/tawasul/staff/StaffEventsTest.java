@@ -64,13 +64,18 @@ class StaffEventsTest {
     @Test
     void theConsoleStreamNamesTheChangedConversation() throws Exception {
         StaffSession agent = StaffSession.loginAs(StaffRole.AGENT);
-        List<String> lines = new ArrayList<>();
-        CompletableFuture<Void> reading = read("/console/live", agent, null, lines, l -> l.startsWith("event:conv-"));
-        Thread.sleep(500);
-        new SmsCitizen("+966500006003").says("help");
-        reading.get(10, TimeUnit.SECONDS);
+        SmsCitizen citizen = new SmsCitizen("+966500006003");
+        citizen.says("help");
         long conversation = (Long) TestDb.value("select id from conversation where citizen_address = '+966500006003'");
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<Void> reading = read("/console/live", agent, null, lines,
+                l -> l.equals("event:conv-" + conversation));
+        Thread.sleep(500);
+        citizen.says("مرحبا");
+        reading.get(10, TimeUnit.SECONDS);
         assertThat(lines).contains("event:conversations", "event:conv-" + conversation);
+        assertThat(lines).anyMatch(l -> l.startsWith("data:") && java.util.Arrays.asList(l.substring(5).split(","))
+                .contains(Long.toString(conversation)));
     }
 
     @Test
