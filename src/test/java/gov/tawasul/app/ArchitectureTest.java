@@ -92,7 +92,10 @@ class ArchitectureTest {
                 "inbound_message", "conversation-engine/src/main/java/gov/tawasul/engine/store/InboundMessages.java",
                 "outbound_message", "conversation-engine/src/main/java/gov/tawasul/engine/store/OutboundMessages.java",
                 "delivery_receipt", "conversation-engine/src/main/java/gov/tawasul/engine/store/DeliveryReceipts.java",
-                "opt_out", "conversation-engine/src/main/java/gov/tawasul/engine/store/OptOuts.java");
+                "opt_out", "conversation-engine/src/main/java/gov/tawasul/engine/store/OptOuts.java",
+                "case_event", "conversation-engine/src/main/java/gov/tawasul/engine/store/CaseEvents.java",
+                "case_follower", "conversation-engine/src/main/java/gov/tawasul/engine/store/CaseFollowers.java",
+                "notification", "conversation-engine/src/main/java/gov/tawasul/engine/store/Notifications.java");
         Pattern write = Pattern.compile("(?i)\\b(?:insert\\s+into|delete\\s+from|update)\\s+(\\w+)");
         Path root = Path.of("").toAbsolutePath();
         Map<String, Integer> found = new java.util.HashMap<>();

@@ -21,9 +21,17 @@ import java.util.Objects;
  * @param locale       {@code ar}/{@code en}
  * @param quickReplies buttons; never null
  * @param inReplyTo    for {@link Origin#BOT} only: the inbound message it answers
+ * @param notificationId for {@link Origin#NOTIFICATION} from the notification queue: the claimed
+ *                     {@code notification.id} it carries (stored at most once, the row becomes {@code SENT}), else null
  */
 public record OutboundDraft(Origin origin, ConversationView conversation, Address to, Address from, String text,
-                            String locale, List<QuickReply> quickReplies, InReplyTo inReplyTo) {
+                            String locale, List<QuickReply> quickReplies, InReplyTo inReplyTo, Long notificationId) {
+
+    /** A draft that carries no queued notification. */
+    public OutboundDraft(Origin origin, ConversationView conversation, Address to, Address from, String text,
+                         String locale, List<QuickReply> quickReplies, InReplyTo inReplyTo) {
+        this(origin, conversation, to, from, text, locale, quickReplies, inReplyTo, null);
+    }
 
     /**
      * The inbound message a bot reply answers, and what the reply changes in its conversation.
@@ -60,6 +68,9 @@ public record OutboundDraft(Origin origin, ConversationView conversation, Addres
         if ((origin == Origin.BOT) != (inReplyTo != null)) {
             throw new IllegalArgumentException("a BOT message, and only a BOT message, answers an inbound message");
         }
+        if (notificationId != null && origin != Origin.NOTIFICATION) {
+            throw new IllegalArgumentException("only a NOTIFICATION carries a queued notification");
+        }
     }
 
     /** The bot's reply to an inbound message of {@code conversation}. */
@@ -80,5 +91,11 @@ public record OutboundDraft(Origin origin, ConversationView conversation, Addres
     /** A message of another origin (agent, notification, system) from {@code from} to {@code to}. */
     public static OutboundDraft message(Origin origin, Address to, Address from, String text, String locale) {
         return new OutboundDraft(origin, null, to, from, text, locale, List.of(), null);
+    }
+
+    /** A case-status update of the notification queue ({@code notificationId}) from {@code from} to {@code to}. */
+    public static OutboundDraft notification(long notificationId, Address to, Address from, String text,
+                                             String locale) {
+        return new OutboundDraft(Origin.NOTIFICATION, null, to, from, text, locale, List.of(), null, notificationId);
     }
 }
