@@ -51,7 +51,7 @@ public class CaseEventIntake {
      */
     public Uni<Boolean> accept(String eventId, Source source, CaseRecord record) {
         Objects.requireNonNull(eventId, "eventId");
-        return events.record(eventId, source.name(), record).map(id -> {
+        return events.record(eventId, source.name(), record, true).map(id -> {
             counter(source, id.isPresent() ? "stored" : "duplicate").increment();
             if (id.isPresent()) {
                 for (CaseEventListener listener : listeners) {
@@ -60,6 +60,47 @@ public class CaseEventIntake {
             }
             return id.isPresent();
         });
+    }
+
+    /**
+     * The case as a poll (watch mode) or an import saw it: an event when its {@code status} or {@code updatedAt}
+     * differs from the last known one (event id {@code <source>-<case>-<status>-<updatedAt epoch s>}); the first
+     * sighting is stored as the baseline, telling nobody; the same again is nothing.
+     *
+     * @return true when it made an event
+     */
+    public Uni<Boolean> observe(Source source, CaseRecord record) {
+        return events.latest(record.caseNumber()).chain(latest -> {
+            if (latest.isPresent() && same(latest.get().record(), record)) {
+                return Uni.createFrom().item(false);
+            }
+            String id = derivedId(source, record);
+            if (latest.isEmpty()) {
+                return events.record(id, source.name(), record, false).replaceWith(false);
+            }
+            return accept(id, source, record);
+        });
+    }
+
+    private static boolean same(CaseRecord known, CaseRecord seen) {
+        return Objects.equals(known.status(), seen.status()) && (known.updatedAt() == null
+                ? seen.updatedAt() == null
+                : seen.updatedAt() != null && known.updatedAt().toInstant().equals(seen.updatedAt().toInstant()));
+    }
+
+    static String derivedId(Source source, CaseRecord record) {
+        String id = source.name().toLowerCase(java.util.Locale.ROOT) + "-" + record.caseNumber() + "-"
+                + record.status() + "-" + (record.updatedAt() == null ? "" : record.updatedAt().toEpochSecond());
+        if (id.length() <= 128) {
+            return id;
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return source.name().toLowerCase(java.util.Locale.ROOT) + "-" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Counter counter(Source source, String outcome) {

@@ -8,8 +8,6 @@ import gov.tawasul.engine.outbox.OutboundDraft;
 import gov.tawasul.engine.outbox.Outbox;
 import gov.tawasul.engine.outbox.SendOutcome;
 import gov.tawasul.engine.policy.SendDecision;
-import gov.tawasul.engine.store.CaseEvents;
-import gov.tawasul.engine.store.CaseFollowers;
 import gov.tawasul.engine.store.Notifications;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -48,13 +46,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class NotificationDispatcher {
 
     private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
-    private static final int FAN_OUT_BATCH = 500;
+    private static final int FAN_OUT_BATCH = 2000;
     private static final int CONCURRENCY = 16;
     private static final Duration CAP_WINDOW = Duration.ofHours(24);
     private static final Duration CAP_RECHECK = Duration.ofHours(1);
 
-    private final CaseEvents events;
-    private final CaseFollowers followers;
     private final boolean followRegistered;
     private final Notifications notifications;
     private final Outbox outbox;
@@ -69,7 +65,7 @@ public class NotificationDispatcher {
     private volatile Duration pause;
 
     @Inject
-    NotificationDispatcher(CaseEvents events, CaseFollowers followers, Notifications notifications, Outbox outbox, NotificationTexts texts,
+    NotificationDispatcher(Notifications notifications, Outbox outbox, NotificationTexts texts,
                            NotificationClock clock, NotificationsConfig config, EngineConfig engine,
                            MeterRegistry metrics) {
         if (config.rate() < 1) {
@@ -78,8 +74,6 @@ public class NotificationDispatcher {
         if (config.capPerCasePerDay() < 1) {
             throw new IllegalArgumentException("tawasul.notifications.cap-per-case-per-day must be at least 1");
         }
-        this.events = events;
-        this.followers = followers;
         this.followRegistered = switch (config.defaultFollow()) {
             case "registered-contacts" -> true;
             case "askers-only" -> false;
@@ -108,31 +102,11 @@ public class NotificationDispatcher {
         });
     }
 
-    /** Queues the notifications of every event not fanned out yet, in event order. */
+    /** Queues the notifications of the oldest events not fanned out yet (one batch per pass), in event order. */
     public Uni<Void> fanOut() {
-        return events.unfanned(FAN_OUT_BATCH).chain(list -> {
-            if (list.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            Instant now = clock.instant();
-            Instant smsDue = quietHours.nextAllowed(now);
-            String smsFrom = config.smsFrom().orElse(null);
-            return Multi.createFrom().iterable(list)
-                    .onItem().transformToUniAndConcatenate(e -> followRegistered(e, smsFrom)
-                            .chain(() -> notifications.fanOut(e.id(), e.record().caseNumber(), smsDue, now, smsFrom,
-                                    defaultLocale)))
-                    .collect().last()
-                    .chain(last -> list.size() == FAN_OUT_BATCH ? fanOut() : Uni.createFrom().voidItem());
-        });
-    }
-
-    private Uni<Integer> followRegistered(CaseEvents.Stored event, String smsFrom) {
-        if (!followRegistered) {
-            return Uni.createFrom().item(0);
-        }
-        List<String> numbers = event.record().contacts().stream().filter(c -> c.channel() == Channel.SMS)
-                .map(CaseContact::address).map(String::strip).distinct().toList();
-        return followers.followRegistered(event.record().caseNumber(), numbers, smsFrom, defaultLocale);
+        Instant now = clock.instant();
+        return notifications.fanOutBatch(FAN_OUT_BATCH, followRegistered, config.smsFrom().orElse(null),
+                defaultLocale, quietHours.nextAllowed(now), now).replaceWithVoid();
     }
 
     /** Sends one batch of due notifications (none while paused after throttling). */

@@ -28,13 +28,11 @@ public class CaseEvents {
 
     private static final String RECORD = """
             insert into case_event (event_id, source, case_number, status, status_label_ar, status_label_en,
-                                    department_ar, department_en, next_step_ar, next_step_en, updated_at, contacts)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                    department_ar, department_en, next_step_ar, next_step_en, updated_at, contacts,
+                                    fanned_out_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, case when $13 then null else now() end)
             on conflict (event_id) do nothing
             returning id""";
-
-    private static final String UNFANNED = "select " + COLUMNS
-            + " from case_event where fanned_out_at is null order by id limit $1";
 
     private static final String LATEST = "select " + COLUMNS
             + " from case_event where case_number = $1 order by id desc limit 1";
@@ -63,9 +61,11 @@ public class CaseEvents {
      * @param eventId the event's id (at most 128 characters)
      * @param source  {@code PUSH}, {@code WATCH} or {@code IMPORT}
      * @param record  the case after the change
+     * @param notify  false for a baseline (the status first seen by the watch mode): stored as already fanned out,
+     *                nobody is told
      * @return the new row's id, or empty when an event with this id was already stored
      */
-    public Uni<Optional<Long>> record(String eventId, String source, CaseRecord record) {
+    public Uni<Optional<Long>> record(String eventId, String source, CaseRecord record, boolean notify) {
         LocalizedText label = record.statusLabel();
         LocalizedText department = record.department();
         LocalizedText next = record.nextStep();
@@ -74,12 +74,8 @@ public class CaseEvents {
         return db.first(RECORD, r -> r.getLong("id"), eventId, source, record.caseNumber(), record.status(),
                 label == null ? null : label.ar(), label == null ? null : label.en(),
                 department == null ? null : department.ar(), department == null ? null : department.en(),
-                next == null ? null : next.ar(), next == null ? null : next.en(), record.updatedAt(), contacts);
-    }
-
-    /** @return events whose notifications are not queued yet, oldest first, at most {@code limit} */
-    public Uni<List<Stored>> unfanned(int limit) {
-        return db.list(UNFANNED, CaseEvents::stored, limit);
+                next == null ? null : next.ar(), next == null ? null : next.en(), record.updatedAt(), contacts,
+                notify);
     }
 
     /** @return the newest event of a case (its last known status), or empty */
@@ -87,10 +83,10 @@ public class CaseEvents {
         return db.first(LATEST, CaseEvents::stored, caseNumber);
     }
 
-    /** SQL fragment (a CTE part named {@code fanned}) that marks the event {@code idParam} fanned out. */
-    static String markFannedOut(String idParam) {
-        return "fanned as (update case_event set fanned_out_at = now() where id = " + idParam
-                + " and fanned_out_at is null returning id)";
+    /** CTE part {@code fanned}: the events of CTE {@code events} (column {@code id}) are fanned out. */
+    static String markFannedOutAll(String events) {
+        return "fanned as (update case_event set fanned_out_at = now() where id in (select id from " + events
+                + ") and fanned_out_at is null returning id)";
     }
 
     static Stored stored(Row r) {

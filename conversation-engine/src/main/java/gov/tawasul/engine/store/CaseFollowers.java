@@ -16,11 +16,6 @@ import java.util.List;
 @ApplicationScoped
 public class CaseFollowers {
 
-    private static final String FOLLOW_REGISTERED = """
-            insert into case_follower (case_number, channel, citizen_address, bot_address, locale, source)
-            select $1, 'SMS', a, $3, $4, 'REGISTERED' from unnest(cast($2 as text[])) a
-            on conflict (case_number, channel, citizen_address) do nothing""";
-
     /** New, or stopped before: following (again); the row comes back only then. */
     private static final String FOLLOW_AS_ASKER = """
             insert into case_follower (case_number, channel, citizen_address, bot_address, locale, source)
@@ -38,26 +33,27 @@ public class CaseFollowers {
             select distinct case_number from case_follower where stopped_at is null and case_number > $1
             order by case_number limit $2""";
 
+    /**
+     * CTE part {@code reg}: the registered SMS numbers ({@code "sms:<number>"} in {@code contacts}) of the events of CTE
+     * {@code events} (columns {@code case_number}, {@code contacts}) follow their case, when {@code enabledParam};
+     * returns the new followers' {@code case_number, channel, citizen_address, bot_address, locale}.
+     */
+    static String followRegisteredOf(String events, String enabledParam, String fromParam, String localeParam) {
+        return "reg as (insert into case_follower (case_number, channel, citizen_address, bot_address, locale, source)"
+                + " select distinct e.case_number, 'SMS', btrim(substr(c, 5)), cast(" + fromParam + " as varchar), "
+                + localeParam + ", 'REGISTERED' from " + events + " e, unnest(e.contacts) c"
+                + " where " + enabledParam + " and c like 'sms:%' and btrim(substr(c, 5)) <> ''"
+                + " on conflict (case_number, channel, citizen_address) do nothing"
+                + " returning case_number, channel, citizen_address, bot_address, locale)";
+    }
+
+    private static final String FOLLOWED_COUNT =
+            "select count(distinct case_number) as n from case_follower where stopped_at is null";
+
     private final Db db;
 
     CaseFollowers(Db db) {
         this.db = db;
-    }
-
-    /**
-     * The case's registered SMS numbers follow it (existing followers, stopped ones included, are kept as they are).
-     *
-     * @param caseNumber the case
-     * @param numbers    E.164 numbers
-     * @param from       our SMS sender, or null for none configured
-     * @param locale     the language they are written to
-     * @return how many new followers
-     */
-    public Uni<Integer> followRegistered(String caseNumber, List<String> numbers, String from, String locale) {
-        if (numbers.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return db.update(FOLLOW_REGISTERED, caseNumber, numbers.toArray(String[]::new), from, locale);
     }
 
     /**
@@ -73,6 +69,11 @@ public class CaseFollowers {
     /** @return true when the citizen followed the case on that address and no longer does */
     public Uni<Boolean> stop(String caseNumber, Channel channel, String citizen) {
         return db.update(STOP, caseNumber, channel.name(), citizen).map(n -> n > 0);
+    }
+
+    /** @return how many cases have at least one active follower */
+    public Uni<Long> followedCaseCount() {
+        return db.first(FOLLOWED_COUNT, r -> r.getLong("n")).map(n -> n.orElse(0L));
     }
 
     /**

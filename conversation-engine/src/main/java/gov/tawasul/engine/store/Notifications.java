@@ -25,18 +25,30 @@ import java.util.Map;
 @ApplicationScoped
 public class Notifications {
 
-    private static final String FAN_OUT = "with ins as (" + """
+    /** $1 batch size, $2 registered numbers follow, $3 SMS sender, $4 default locale, $5 SMS due, $6 others due. */
+    private static final String FAN_OUT_BATCH = """
+            with ev as (
+              select id, case_number, contacts from case_event where fanned_out_at is null order by id limit $1
+              for update skip locked),
+            """ + CaseFollowers.followRegisteredOf("ev", "$2", "$3", "$4") + """
+            ,
+            fol as (
+              select f.case_number, f.channel, f.citizen_address, f.bot_address, f.locale from case_follower f
+              where f.stopped_at is null and f.case_number in (select case_number from ev)
+              union
+              select case_number, channel, citizen_address, bot_address, locale from reg),
+            ins as (
               insert into notification (case_event_id, case_number, channel, citizen_address, bot_address, locale,
                                         state, due_at)
-              select $1, f.case_number, f.channel, f.citizen_address,
-                     coalesce(f.bot_address, case when f.channel = 'SMS' then cast($4 as varchar) end),
-                     coalesce(f.locale, $5), 'PENDING', case when f.channel = 'SMS' then $2 else $3 end
-              from case_follower f where f.case_number = $6 and f.stopped_at is null order by f.id
+              select ev.id, ev.case_number, fol.channel, fol.citizen_address,
+                     coalesce(fol.bot_address, case when fol.channel = 'SMS' then cast($3 as varchar) end),
+                     coalesce(fol.locale, $4), 'PENDING', case when fol.channel = 'SMS' then $5 else $6 end
+              from ev join fol on fol.case_number = ev.case_number order by ev.id, fol.channel, fol.citizen_address
               on conflict (case_event_id, channel, citizen_address) do nothing
               returning id),
-            """ + CaseEvents.markFannedOut("$1") + """
+            """ + CaseEvents.markFannedOutAll("ev") + """
 
-            select (select count(*) from ins) as queued""";
+            select (select count(*) from ev) as events, (select count(*) from ins) as queued""";
 
     private static final String SUPERSEDE = """
             update notification n set state = 'SUPERSEDED', reason = 'NEWER_STATUS', updated_at = now()
@@ -119,21 +131,16 @@ public class Notifications {
     }
 
     /**
-     * Queues the notifications of one event to every active follower of its case and marks the event fanned out,
-     * in one statement; again for the same event queues nothing more.
+     * Fans out up to {@code limit} events not fanned out yet, oldest first, in one statement: the events' registered
+     * SMS numbers follow their case (when {@code followRegistered}), one {@code PENDING} notification per active
+     * follower, the events marked fanned out. Instances share the work ({@code SKIP LOCKED}).
      *
-     * @param eventRowId    {@code case_event.id}
-     * @param caseNumber    its case
-     * @param smsDue        when an SMS may go (after quiet hours)
-     * @param otherDue      when a message on another channel may go (now)
-     * @param smsFrom       our SMS sender for followers without one, or null
-     * @param defaultLocale language for followers without one
-     * @return how many notifications were queued
+     * @return how many events were fanned out (fewer than {@code limit}: none left)
      */
-    public Uni<Long> fanOut(long eventRowId, String caseNumber, Instant smsDue, Instant otherDue, String smsFrom,
-                            String defaultLocale) {
-        return db.first(FAN_OUT, r -> r.getLong("queued"), eventRowId, utc(smsDue), utc(otherDue), smsFrom,
-                defaultLocale, caseNumber).map(n -> n.orElse(0L));
+    public Uni<Long> fanOutBatch(int limit, boolean followRegistered, String smsFrom, String defaultLocale,
+                                 Instant smsDue, Instant otherDue) {
+        return db.first(FAN_OUT_BATCH, r -> r.getLong("events"), limit, followRegistered, smsFrom, defaultLocale,
+                utc(smsDue), utc(otherDue)).map(n -> n.orElse(0L));
     }
 
     /** Pending notifications due by {@code now} that a newer pending one of the same case and address replaces. */
