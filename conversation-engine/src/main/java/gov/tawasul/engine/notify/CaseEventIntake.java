@@ -74,7 +74,7 @@ public class CaseEventIntake {
             if (latest.isPresent() && same(latest.get().record(), record)) {
                 return Uni.createFrom().item(false);
             }
-            String id = derivedId(source, record);
+            String id = eventIdFor(source, record);
             if (latest.isEmpty()) {
                 return events.record(id, source.name(), record, false).replaceWith(false);
             }
@@ -88,7 +88,11 @@ public class CaseEventIntake {
                 : seen.updatedAt() != null && known.updatedAt().toInstant().equals(seen.updatedAt().toInstant()));
     }
 
-    static String derivedId(Source source, CaseRecord record) {
+    /**
+     * @return the id of an event the bot made itself: {@code <source>-<case>-<status>-<updatedAt epoch s>} (a
+     *         SHA-256 of it when longer than 128 characters), so that the same change seen twice is one event
+     */
+    public static String eventIdFor(Source source, CaseRecord record) {
         String id = source.name().toLowerCase(java.util.Locale.ROOT) + "-" + record.caseNumber() + "-"
                 + record.status() + "-" + (record.updatedAt() == null ? "" : record.updatedAt().toEpochSecond());
         if (id.length() <= 128) {

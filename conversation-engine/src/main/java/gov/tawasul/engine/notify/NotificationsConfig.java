@@ -53,6 +53,13 @@ public interface NotificationsConfig {
     @WithDefault("2m")
     Duration staleClaim();
 
+    /**
+     * @return when the case system cannot answer a citizen's query, answer the case's last status known from a case
+     *         event, "as of" its update time, instead of only an apology
+     */
+    @WithDefault("true")
+    boolean lastKnownStatus();
+
     /** @return whether the dispatcher runs on this instance. */
     @WithDefault("true")
     boolean enabled();

@@ -24,6 +24,8 @@ import gov.tawasul.engine.store.InboundMessages;
 import gov.tawasul.engine.store.OptOuts;
 import gov.tawasul.engine.store.CaseFollowers;
 import gov.tawasul.engine.notify.NotificationTexts;
+import gov.tawasul.engine.notify.NotificationsConfig;
+import gov.tawasul.engine.store.CaseEvents;
 import gov.tawasul.engine.reply.DisclosurePolicy;
 import gov.tawasul.engine.store.PendingInbound;
 import gov.tawasul.engine.text.TextNormalizer;
@@ -63,11 +65,13 @@ public class InboundHandler {
     private final OfficeHours officeHours;
     private final CaseFollowers followers;
     private final NotificationTexts notificationTexts;
+    private final CaseEvents caseEvents;
+    private final boolean lastKnownStatus;
 
     InboundHandler(InboundMessages inbound, OptOuts optOuts, IntentRecognizer intents, LocaleResolver locales,
                    CaseLookup cases, ReplyComposer composer, SendPolicy policy, Outbox outbox,
                    Conversations conversations, OfficeHours officeHours, CaseFollowers followers,
-                   NotificationTexts notificationTexts) {
+                   NotificationTexts notificationTexts, CaseEvents caseEvents, NotificationsConfig notifications) {
         this.inbound = inbound;
         this.optOuts = optOuts;
         this.intents = intents;
@@ -80,6 +84,8 @@ public class InboundHandler {
         this.officeHours = officeHours;
         this.followers = followers;
         this.notificationTexts = notificationTexts;
+        this.caseEvents = caseEvents;
+        this.lastKnownStatus = notifications.lastKnownStatus();
     }
 
     /**
@@ -238,13 +244,22 @@ public class InboundHandler {
                 : inbound.mark(inboundId, InboundState.IGNORED, refused.reason().name());
     }
 
+    /** The case system is down: the newest case event's status, "as of" its time, when there is one. */
+    private Uni<CaseLookupResult> orLastKnown(CaseLookupResult result) {
+        if (!(result instanceof CaseLookupResult.Unavailable down) || !lastKnownStatus) {
+            return Uni.createFrom().item(result);
+        }
+        return caseEvents.latest(down.caseNumber()).map(latest -> latest.<CaseLookupResult>map(
+                e -> new CaseLookupResult.LastKnown(e.record(), down.reason())).orElse(result));
+    }
+
     private Uni<List<CaseLookupResult>> lookUp(Intent intent) {
         if (!(intent instanceof Intent.CaseStatus status)) {
             return Uni.createFrom().item(List.of());
         }
         // one after the other: lookups share this context's Hibernate Reactive session, which is not concurrent
         return Multi.createFrom().iterable(status.caseNumbers())
-                .onItem().transformToUniAndConcatenate(cases::lookup)
+                .onItem().transformToUniAndConcatenate(number -> cases.lookup(number).chain(this::orLastKnown))
                 .collect().asList();
     }
 }
