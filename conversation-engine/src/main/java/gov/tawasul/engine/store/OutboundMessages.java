@@ -65,6 +65,20 @@ public class OutboundMessages {
             )
             select * from o""";
 
+    /** A notification: stored only while its {@code notification} row is claimed, which becomes {@code SENT} with it. */
+    private static final String QUEUE_NOTIFICATION = "with " + Notifications.claimedForSend("$11") + ",\n"
+            + Conversations.touch("$1") + """
+            ,
+            o as (
+              insert into outbound_message (conversation_id, origin, channel, recipient, sender, text, locale,
+                                            quick_replies, segments, send_options, status, attempts)
+              select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'SENDING', 1 from claimed
+              """ + RETURN_EVENT + """
+            ),
+            """ + Notifications.markSent("$11", "o") + """
+
+            select * from o""";
+
     private static final String RECORD_ECHO = "with " + Conversations.upsertOnEcho("$1", "$2", "$3") + """
             insert into outbound_message (conversation_id, origin, from_echo, channel, recipient, sender, text, status,
                                           provider_message_id, attempts, sent_at)
@@ -237,6 +251,20 @@ public class OutboundMessages {
                         m.to().value(), m.from().value(), m.text(), m.locale(), QuickReplies.toJson(m.quickReplies()),
                         m.segments(), Attributes.toJson(m.options()), m.sentBy())
                 .map(Optional::orElseThrow);
+    }
+
+    /**
+     * Stores a notification as {@code SENDING} and marks its {@code notification} row {@code SENT} with it, in one
+     * statement, only while that row is claimed ({@code SENDING}): a notification leaves at most once.
+     *
+     * @param m              the message (origin {@code NOTIFICATION})
+     * @param notificationId the claimed {@code notification.id}
+     * @return the stored message, or empty when the notification is no longer claimed (already sent)
+     */
+    public Uni<Optional<OutboundMessage>> queueNotification(NewOutbound m, long notificationId) {
+        return db.first(QUEUE_NOTIFICATION, r -> queued(r, m), m.conversationId(), m.origin().name(),
+                m.to().channel().name(), m.to().value(), m.from().value(), m.text(), m.locale(),
+                QuickReplies.toJson(m.quickReplies()), m.segments(), Attributes.toJson(m.options()), notificationId);
     }
 
     private OutboundMessage queued(Row r, NewOutbound m) {
