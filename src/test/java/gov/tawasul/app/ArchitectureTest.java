@@ -71,13 +71,14 @@ class ArchitectureTest {
 
     /**
      * SQL runs only in the engine's stores and the staff stores ({@code StaffUsers}: {@code staff_user},
-     * {@code AuditLog}: {@code audit_event}); Hibernate (the local case table) only in the local connector.
+     * {@code AuditLog}: {@code audit_event}, {@code CannedReplies}: {@code canned_reply}); Hibernate (the local case table) only in the local connector.
      */
     @Test
     void onlyStoresTalkToTheDatabase() {
         noClasses().that().resideOutsideOfPackage("gov.tawasul.engine.store..")
                 .and().doNotHaveFullyQualifiedName("gov.tawasul.staff.account.StaffUsers")
                 .and().doNotHaveFullyQualifiedName("gov.tawasul.staff.audit.AuditLog")
+                .and().doNotHaveFullyQualifiedName("gov.tawasul.staff.canned.CannedReplies")
                 .should().dependOnClassesThat().resideInAnyPackage("io.vertx.sqlclient..", "io.vertx.mutiny.sqlclient..",
                         "io.vertx.pgclient..", "io.vertx.mutiny.pgclient..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("gov.tawasul.engine.store.Db")
@@ -101,7 +102,8 @@ class ArchitectureTest {
                 Map.entry("delivery_receipt", "conversation-engine/src/main/java/gov/tawasul/engine/store/DeliveryReceipts.java"),
                 Map.entry("opt_out", "conversation-engine/src/main/java/gov/tawasul/engine/store/OptOuts.java"),
                 Map.entry("staff_user", "src/main/java/gov/tawasul/staff/account/StaffUsers.java"),
-                Map.entry("audit_event", "src/main/java/gov/tawasul/staff/audit/AuditLog.java"));
+                Map.entry("audit_event", "src/main/java/gov/tawasul/staff/audit/AuditLog.java"),
+                Map.entry("canned_reply", "src/main/java/gov/tawasul/staff/canned/CannedReplies.java"));
         Pattern write = Pattern.compile("(?i)\\b(?:insert\\s+into|delete\\s+from|update)\\s+(\\w+)");
         Path root = Path.of("").toAbsolutePath();
         Map<String, Integer> found = new java.util.HashMap<>();

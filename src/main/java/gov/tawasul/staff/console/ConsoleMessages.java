@@ -109,6 +109,8 @@ public interface ConsoleMessages {
     @Message String cannedAdd();
     @Message String cannedDelete();
     @Message String cannedNone();
+    @Message String cannedDuplicate();
+    @Message String cannedInvalid();
     @Message String languageAr();
     @Message String languageEn();
 }
