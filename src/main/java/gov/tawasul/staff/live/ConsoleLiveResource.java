@@ -45,9 +45,7 @@ public class ConsoleLiveResource {
                 .group().intoLists().every(Duration.ofMillis(WINDOW_MS))
                 .filter(batch -> !batch.isEmpty())
                 .onItem().transformToIterable(batch -> events(sse, batch));
-        Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
-                .map(t -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(changes, heartbeat);
+        return LiveFeed.withKeepAlive(sse, changes);
     }
 
     static List<OutboundSseEvent> events(Sse sse, List<ConversationEvent> batch) {

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +63,15 @@ public class LiveFeed {
                 events.after(lastSeen, 1000).onItem().transformToMulti(l -> Multi.createFrom().iterable(l)), live);
         return stream.onSubscription().invoke(() -> clients.incrementAndGet())
                 .onTermination().invoke(() -> clients.decrementAndGet());
+    }
+
+    /**
+     * @return {@code events} with an SSE comment line every 20 s, so that proxies do not close an idle stream
+     */
+    static Multi<OutboundSseEvent> withKeepAlive(Sse sse, Multi<OutboundSseEvent> events) {
+        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
+                .map(t -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(events, keepAlive);
     }
 
     /** @return the number of clients following now */
