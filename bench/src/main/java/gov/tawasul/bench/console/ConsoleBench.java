@@ -49,7 +49,9 @@ public final class ConsoleBench {
     static final String ADMIN = "bench-admin";
 
     private final StringBuilder report = new StringBuilder();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as a browser speaks to a plain-http console. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
         System.exit(new ConsoleBench().run());
@@ -190,7 +192,8 @@ public final class ConsoleBench {
         List<CompletableFuture<?>> streams = new ArrayList<>();
         AtomicInteger open = new AtomicInteger();
         Map<Integer, Long> lastEventAt = new ConcurrentHashMap<>();
-        HttpClient sse = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient sse = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         int connected = 0;
         long tag = System.nanoTime();
         for (int step : steps) {
