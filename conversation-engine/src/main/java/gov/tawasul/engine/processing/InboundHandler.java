@@ -27,7 +27,9 @@ import org.jboss.logging.Logger;
 import java.util.List;
 
 /**
- * Handles one inbound message: normalise the text, recognise the intent, {@linkplain InboundDecision#decide decide}
+ * Handles one inbound message: a message its channel marked {@link InboundMessage#ATTR_NO_REPLY} (an auto-reply, a
+ * bounce, a list) is marked {@code IGNORED} with that reason; else normalise the text, recognise the intent,
+ * {@linkplain InboundDecision#decide decide}
  * (opt-out, ignore, hand to a person, answer), and for an answer look the cases up, compose the reply and hand it
  * to the {@link Outbox} as a {@code BOT} message. A message whose handling throws (a bug, not a provider or
  * case-system failure: those are classified) is marked {@code FAILED} so that it cannot block its conversation;
@@ -81,6 +83,10 @@ public class InboundHandler {
     }
 
     private Uni<Void> handle(PendingInbound in) {
+        String noReply = in.attributes().get(InboundMessage.ATTR_NO_REPLY);
+        if (noReply != null) {
+            return inbound.mark(in.id(), InboundState.IGNORED, noReply);
+        }
         ConversationView c = in.conversation();
         String text = TextNormalizer.normalize(in.text());
         Intent intent = intents.recognize(c.channel(), in.kind(), text, in.payload(),
