@@ -69,11 +69,10 @@ public interface EmailConfig {
         String folder();
 
         /**
-         * Folder a message is moved to once it is stored in the bot (created when missing); empty: messages stay
-         * in {@link #folder()}, flagged {@code \Seen}.
+         * Folder a message is moved to once it is stored in the bot (created when missing; application.properties
+         * sets {@code Processed}); unset or empty: messages stay in {@link #folder()}, flagged {@code \Seen}.
          */
-        @WithDefault("Processed")
-        String processedFolder();
+        Optional<String> processedFolder();
 
         /**
          * Use IMAP IDLE (RFC 2177) when the server offers it; {@code false}, or a server without IDLE, reads the
