@@ -56,11 +56,20 @@ public class MailboxWatcher {
 
     /** @return a reader of the configured mailbox with its own lease token (the app's, or a test's second one) */
     MailboxReader newReader(String name) {
-        EmailConfig.Imap imap = config.imap();
+        return newReader(name, config.imap());
+    }
+
+    /** @return a reader of the mailbox {@code imap} describes, sharing the lease and position of the configured one */
+    MailboxReader newReader(String name, EmailConfig.Imap imap) {
         String mailbox = imap.username().orElse("") + "@" + imap.host().orElse("") + "/" + imap.folder();
         return new MailboxReader(name, imap, parser, delivery,
                 new MailboxLease(redis, redisConfig.keyPrefix() + "email:imap-lease"),
                 new MailboxState(redis, redisConfig.keyPrefix() + "email:mailbox:" + mailbox), Clock.systemUTC());
+    }
+
+    /** @return the configured IMAP settings */
+    EmailConfig.Imap newReaderSettings() {
+        return config.imap();
     }
 
     /** @return the running reader, or null when the channel is off (or stopped) */
