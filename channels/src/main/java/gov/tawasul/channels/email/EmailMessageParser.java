@@ -53,6 +53,7 @@ public class EmailMessageParser {
             "^(?:\\s*(?:re|fw|fwd|aw|sv|tr|wg|رد|إعادة توجيه|اعادة توجيه|تحويل|توجيه)\\s*(?:\\[\\d+])?\\s*[:：]\\s*)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final int MAX_ATTRIBUTE = 1000;
+    private static final int MAX_NAME = 200;
     private static final int MAX_REFERENCES_KEPT = 20;
     private static final Session SESSION = Session.getInstance(new Properties());
 
@@ -105,6 +106,9 @@ public class EmailMessageParser {
             sender = EmailAddresses.canonical(from.getAddress());
             senderName = from.getPersonal() == null || from.getPersonal().isBlank() ? null
                     : MailText.header(from.getPersonal()).strip();
+            if (senderName != null && senderName.length() > MAX_NAME) {
+                senderName = senderName.substring(0, MAX_NAME); // conversation.citizen_name is varchar(256)
+            }
         }
         String subject = MailText.header(header(message, "Subject"));
         String dateHeader = header(message, "Date");
