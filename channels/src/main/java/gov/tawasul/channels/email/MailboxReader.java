@@ -106,7 +106,8 @@ final class MailboxReader implements Runnable {
         if (t == null) {
             return;
         }
-        breakIdle();
+        // ends an IDLE from the timer's thread: on a dead connection the NOOP waits for the read timeout
+        timer.execute(this::breakIdle);
         t.interrupt();
         try {
             t.join(10_000);

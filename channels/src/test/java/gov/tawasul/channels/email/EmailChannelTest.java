@@ -45,6 +45,9 @@ class EmailChannelTest {
     @Inject
     MailboxWatcher watcher;
 
+    @Inject
+    gov.tawasul.engine.outbox.Outbox outbox;
+
     @org.junit.jupiter.api.BeforeAll
     static void awaitility() {
         // GreenMail's own threads may fail on a connection the test drops or races (its IMAP session does not
@@ -199,6 +202,36 @@ class EmailChannelTest {
         assertThat(count("select count(*) from conversation where channel = 'EMAIL'")).isEqualTo(1);
         await().atMost(WAIT).until(() -> mail.botFolder("Processed").size() == 2);
         assertThat(mail.inboxOf(CITIZEN_TWO)).hasSize(1);
+    }
+
+    @Test
+    void aStaffMembersAnswerThreadsUnderTheCitizensLastRealMailWithoutAutomaticMarks() throws Throwable {
+        mail.deliverToBot(plainMail(CITIZEN_TWO, "<human-1@mail.example.com>", "Case 4512873", "status please"));
+        String ourId = header(awaitMails(CITIZEN_TWO, 1).get(0), "Message-ID");
+        mail.deliverToBot(fixture("email-auto-reply-out-of-office.eml",
+                "<tawasul.out.1842.7f3a@emirate.example.gov.sa>", ourId));
+        await().atMost(WAIT).until(() -> count("select count(*) from inbound_message where provider_message_id = ?"
+                + " and state = 'IGNORED'", "<ooo.5521@mail.example.com>") == 1);
+
+        gov.tawasul.engine.model.Address citizen = new gov.tawasul.engine.model.Address(
+                gov.tawasul.engine.model.Channel.EMAIL, CITIZEN_TWO);
+        gov.tawasul.engine.model.Address us = new gov.tawasul.engine.model.Address(
+                gov.tawasul.engine.model.Channel.EMAIL, TestMailServer.BOT);
+        var outcome = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> outbox.send(
+                gov.tawasul.engine.outbox.OutboundDraft.message(gov.tawasul.engine.model.Origin.AGENT, citizen, us,
+                        "Please bring the original power of attorney.", "en")));
+        assertThat(outcome).isInstanceOf(gov.tawasul.engine.outbox.SendOutcome.Queued.class);
+
+        MimeMessage answer = awaitMails(CITIZEN_TWO, 2).get(1);
+        assertThat(header(answer, "In-Reply-To")).isEqualTo("<human-1@mail.example.com>");
+        assertThat(header(answer, "References")).isEqualTo("<human-1@mail.example.com>");
+        assertThat(answer.getSubject()).isEqualTo("Re: Case 4512873");
+        assertThat(header(answer, "Auto-Submitted")).isNull();
+        assertThat(header(answer, "X-Auto-Response-Suppress")).isNull();
+        assertThat(parts(answer)[0]).startsWith("Please bring the original power of attorney.")
+                .contains("\n-- \nCase-status service");
+        assertThat(rows("select origin, status from outbound_message where channel = 'EMAIL' order by id"))
+                .containsExactly(Map.of("origin", "BOT", "status", "SENT"), Map.of("origin", "AGENT", "status", "SENT"));
     }
 
     @Test

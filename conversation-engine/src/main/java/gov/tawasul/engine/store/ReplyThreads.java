@@ -27,7 +27,8 @@ public class ReplyThreads {
     private static final String ANSWERED = """
             select i.attributes, i.case_numbers from outbound_message o
             join inbound_message i on i.id = coalesce(o.inbound_message_id,
-                 (select max(j.id) from inbound_message j where j.conversation_id = o.conversation_id))
+                 (select j.id from inbound_message j where j.conversation_id = o.conversation_id
+                  order by j.state = 'IGNORED', j.id desc limit 1))
             where o.id = $1""";
 
     private final Db db;
@@ -63,7 +64,8 @@ public class ReplyThreads {
     /**
      * @param outboundId {@code outbound_message.id}
      * @return the inbound message the bot reply answers, or for a message that answers none (an agent's), the newest
-     *         inbound message of its conversation; empty when the conversation has none (the citizen never wrote)
+     *         inbound message of its conversation that was not ignored (an out-of-office answer is no thread to answer
+     *         in), else the newest; empty when the conversation has none (the citizen never wrote)
      */
     public Uni<Optional<Answered>> answeredBy(long outboundId) {
         return db.first(ANSWERED, r -> new Answered(Attributes.fromJson(r.getString("attributes")),
