@@ -1,20 +1,31 @@
 package gov.tawasul.channels.email;
 
+import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.Origin;
+import gov.tawasul.engine.outbox.OutboundDraft;
+import gov.tawasul.engine.outbox.Outbox;
+import gov.tawasul.engine.outbox.SendOutcome;
 import gov.tawasul.engine.testing.TestDb;
+import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.mail.Flags;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +57,13 @@ class EmailChannelTest {
     MailboxWatcher watcher;
 
     @Inject
-    gov.tawasul.engine.outbox.Outbox outbox;
+    Outbox outbox;
 
-    @org.junit.jupiter.api.BeforeAll
+    @BeforeAll
     static void awaitility() {
         // GreenMail's own threads may fail on a connection the test drops or races (its IMAP session does not
         // support every interleaving): the reader reconnects, and that is no failure of the test
-        org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
+        Awaitility.doNotCatchUncaughtExceptionsByDefault();
     }
 
     @BeforeEach
@@ -118,9 +129,9 @@ class EmailChannelTest {
         InternetAddress from = (InternetAddress) reply.getFrom()[0];
         assertThat(from.getAddress()).isEqualTo(TestMailServer.BOT);
         assertThat(from.getPersonal()).isEqualTo("تواصل - الإمارة");
-        assertThat(reply.getRecipients(jakarta.mail.Message.RecipientType.TO)).extracting(a -> a.toString())
+        assertThat(reply.getRecipients(Message.RecipientType.TO)).extracting(a -> a.toString())
                 .containsExactly(CITIZEN_ONE);
-        assertThat(reply.getRecipients(jakarta.mail.Message.RecipientType.CC)).isNullOrEmpty();
+        assertThat(reply.getRecipients(Message.RecipientType.CC)).isNullOrEmpty();
         assertThat(reply.getHeader("Content-Type", null)).startsWith("multipart/alternative");
         Multipart alternative = (Multipart) reply.getContent();
         assertThat(alternative.getBodyPart(0).getContentType()).containsIgnoringCase("charset=utf-8");
@@ -213,14 +224,11 @@ class EmailChannelTest {
         await().atMost(WAIT).until(() -> count("select count(*) from inbound_message where provider_message_id = ?"
                 + " and state = 'IGNORED'", "<ooo.5521@mail.example.com>") == 1);
 
-        gov.tawasul.engine.model.Address citizen = new gov.tawasul.engine.model.Address(
-                gov.tawasul.engine.model.Channel.EMAIL, CITIZEN_TWO);
-        gov.tawasul.engine.model.Address us = new gov.tawasul.engine.model.Address(
-                gov.tawasul.engine.model.Channel.EMAIL, TestMailServer.BOT);
-        var outcome = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> outbox.send(
-                gov.tawasul.engine.outbox.OutboundDraft.message(gov.tawasul.engine.model.Origin.AGENT, citizen, us,
-                        "Please bring the original power of attorney.", "en")));
-        assertThat(outcome).isInstanceOf(gov.tawasul.engine.outbox.SendOutcome.Queued.class);
+        Address citizen = new Address(Channel.EMAIL, CITIZEN_TWO);
+        Address us = new Address(Channel.EMAIL, TestMailServer.BOT);
+        SendOutcome outcome = VertxContextSupport.subscribeAndAwait(() -> outbox.send(
+                OutboundDraft.message(Origin.AGENT, citizen, us, "Please bring the original power of attorney.", "en")));
+        assertThat(outcome).isInstanceOf(SendOutcome.Queued.class);
 
         MimeMessage answer = awaitMails(CITIZEN_TWO, 2).get(1);
         assertThat(header(answer, "In-Reply-To")).isEqualTo("<human-1@mail.example.com>");
@@ -307,7 +315,7 @@ class EmailChannelTest {
                 JVBERi0xLjQK\r
                 --b1--\r
                 """;
-        mail.deliverToBot(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mail.deliverToBot(raw.getBytes(StandardCharsets.UTF_8));
         MimeMessage reply = awaitMails("citizen.six@mail.example.com", 1).get(0);
         String[] parts = parts(reply);
         assertThat(parts[0]).startsWith("Case 1446-000124:")
