@@ -47,7 +47,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       and nothing is answered twice;</li>
  *   <li>wait: IMAP IDLE (RFC 2177) until the server announces mail, at most {@code idle-renewal} (a timer ends the
  *       IDLE), or, without IDLE, {@code poll-interval}; renew the lease (and stop reading when it was lost); go to 2.
- *       A dropped connection ends the IDLE with an error: reconnect (1.).</li>
+ *       A dropped connection ends the IDLE with an error: reconnect (1.). After
+ *       {@value #RESYNC_AFTER_QUIET_ROUNDS} rounds without new mail the folder is selected anew, so that a server that
+ *       failed to announce a message (GreenMail does, under load) cannot hide it for long.</li>
  * </ol>
  * Not thread-safe: {@link #start} and {@link #stop} once each.
  */
@@ -56,6 +58,8 @@ final class MailboxReader implements Runnable {
     private static final Logger LOG = Logger.getLogger(MailboxReader.class);
     /** A message whose delivery failed this often in a row is left in the folder and skipped (logged). */
     static final int MAX_FAILURES_PER_MESSAGE = 20;
+    /** Rounds (IDLE renewals or polls) without new mail after which the folder is selected anew. */
+    static final int RESYNC_AFTER_QUIET_ROUNDS = 5;
 
     private final String name;
     private final EmailConfig.Imap imap;
@@ -202,6 +206,8 @@ final class MailboxReader implements Runnable {
         if (imap.security() != EmailConfig.Security.NONE) {
             props.setProperty(p + "ssl.checkserveridentity", "true");
         }
+        // -Dmail.debug=true prints the IMAP conversation (Angus Mail's protocol trace) to standard output
+        props.setProperty("mail.debug", System.getProperty("mail.debug", "false"));
         Session session = Session.getInstance(props);
         Store store = session.getStore(protocol);
         store.connect(imap.host().orElseThrow(), imap.port(), imap.username().orElse(null),
@@ -219,11 +225,29 @@ final class MailboxReader implements Runnable {
         }
         Folder processed = processedFolder(store);
         boolean idle = imap.idle() && store.hasCapability("IDLE");
+        int quiet = 0;
         while (running) {
+            long before = delivered.get();
             position = pass(store, folder, processed, uidValidity, position);
+            quiet = delivered.get() == before ? quiet + 1 : 0;
             if (!running || !lease.hold(imap.leaseTtl())) {
                 LOG.infof("mailbox %s: lease lost or stopping: not reading", name);
                 return;
+            }
+            if (quiet >= RESYNC_AFTER_QUIET_ROUNDS) {
+                // select the folder anew: a server that missed telling this session of new mail (an EXISTS
+                // lost) shows it again; costs one SELECT per RESYNC_AFTER_QUIET_ROUNDS quiet rounds
+                quiet = 0;
+                folder.close(false);
+                folder.open(Folder.READ_WRITE);
+                long validity = folder.getUIDValidity();
+                if (validity != uidValidity) {
+                    LOG.warnf("mailbox %s: UIDVALIDITY of %s changed from %d to %d: reading its unread mail again",
+                            name, imap.folder(), uidValidity, validity);
+                    uidValidity = validity;
+                    position = null;
+                }
+                continue;
             }
             if (idle) {
                 idle(folder);
@@ -264,6 +288,7 @@ final class MailboxReader implements Runnable {
 
     /** Ends the current IDLE: another command on the folder (a NOOP) makes Angus send {@code DONE}. */
     private void breakIdle() {
+        LOG.tracef("mailbox %s: ending IDLE (idling %s)", name, idling);
         IMAPFolder folder = current;
         if (folder != null && folder.isOpen()) {
             try {
@@ -307,6 +332,12 @@ final class MailboxReader implements Runnable {
             todo.add(m);
         }
         todo.sort(Comparator.comparingLong(m -> uid(folder, m)));
+        if (!todo.isEmpty()) {
+            FetchProfile details = new FetchProfile();
+            details.add(FetchProfile.Item.CONTENT_INFO); // BODYSTRUCTURE
+            details.add(IMAPFolder.FetchProfileItem.HEADERS); // every header in one round trip, not one per header
+            folder.fetch(todo.toArray(Message[]::new), details);
+        }
         LOG.tracef("mailbox %s: pass after UID %s: %d to read", name, position == null ? "-" : position.lastUid(),
                 todo.size());
         long last = position != null ? position.lastUid() : 0;
@@ -368,7 +399,9 @@ final class MailboxReader implements Runnable {
             throw new MessagingException("folder closed while reading UID " + uid);
         }
         try {
+            LOG.tracef("mailbox %s: UID %d %s: delivering", name, uid, mail.providerId());
             delivery.deliver(mail);
+            LOG.tracef("mailbox %s: UID %d delivered", name, uid);
             failures.remove(uid);
             delivered.incrementAndGet();
             return true;
