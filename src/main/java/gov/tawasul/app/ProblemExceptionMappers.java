@@ -82,6 +82,14 @@ public class ProblemExceptionMappers {
      * @return a problem+json response: {@code {"type":"about:blank","title","status","detail"}}
      */
     public static Response problem(int status, String title, String detail) {
+        return problem(status, title, detail, Map.of());
+    }
+
+    /**
+     * @param extensions further members of the problem (RFC 9457 section 3.2), e.g. {@code {"limit": 1600}}
+     * @return a problem+json response as {@link #problem(int, String, String)} with {@code extensions} added
+     */
+    public static Response problem(int status, String title, String detail, Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
@@ -89,6 +97,7 @@ public class ProblemExceptionMappers {
         if (detail != null) {
             body.put("detail", detail);
         }
+        body.putAll(extensions);
         return Response.status(status).type(MediaType.valueOf(PROBLEM_JSON)).entity(body).build();
     }
 }

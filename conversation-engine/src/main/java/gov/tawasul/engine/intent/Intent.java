@@ -5,6 +5,11 @@ import java.util.List;
 /** What a citizen's message asks for. */
 public sealed interface Intent {
 
+    /** Stored name of {@link CaseStatus}. */
+    String CASE_STATUS = "CASE_STATUS";
+    /** Stored name of {@link AskForPerson}. */
+    String ASK_FOR_PERSON = "ASK_FOR_PERSON";
+
     /** @return the intent's name as stored in {@code inbound_message.intent}. */
     String name();
 
@@ -17,7 +22,18 @@ public sealed interface Intent {
     record CaseStatus(List<String> caseNumbers, int omitted) implements Intent {
         @Override
         public String name() {
-            return "CASE_STATUS";
+            return CASE_STATUS;
+        }
+    }
+
+    /**
+     * Asked to talk to a person ({@code agent}, {@code موظف}, {@code خدمة العملاء}, the {@code TALK_TO_AGENT}
+     * button): the conversation waits for staff.
+     */
+    record AskForPerson() implements Intent {
+        @Override
+        public String name() {
+            return ASK_FOR_PERSON;
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Maps a normalised inbound message to an {@link Intent}. Order: SMS opt-out/opt-in keywords, postback payloads,
- * non-text content, case numbers, help words, anything else.
+ * non-text content, case numbers, a request for a person ({@link PersonRequest}: the whole message), help words,
+ * anything else.
  */
 @ApplicationScoped
 public class IntentRecognizer {
@@ -28,6 +29,8 @@ public class IntentRecognizer {
     public static final String PAYLOAD_ANOTHER_CASE = "ANOTHER_CASE";
     /** Messenger Get Started button payload. */
     public static final String PAYLOAD_GET_STARTED = "GET_STARTED";
+    /** Postback or quick-reply payload asking to talk to a person. */
+    public static final String PAYLOAD_TALK_TO_AGENT = "TALK_TO_AGENT";
 
     private final CaseNumberRecognizer numbers;
     private final int maxCases;
@@ -75,6 +78,9 @@ public class IntentRecognizer {
             int keep = Math.min(found.size(), maxCases);
             return new Intent.CaseStatus(List.copyOf(found.subList(0, keep)), found.size() - keep);
         }
+        if (PersonRequest.matches(normalizedText)) {
+            return new Intent.AskForPerson();
+        }
         if (isHelp(normalizedText)) {
             return new Intent.Help();
         }
@@ -88,6 +94,7 @@ public class IntentRecognizer {
         return switch (payload.toUpperCase(Locale.ROOT)) {
             case PAYLOAD_HELP -> new Intent.Help();
             case PAYLOAD_ANOTHER_CASE, PAYLOAD_GET_STARTED -> new Intent.AskForCaseNumber(false);
+            case PAYLOAD_TALK_TO_AGENT -> new Intent.AskForPerson();
             default -> null;
         };
     }

@@ -21,18 +21,36 @@ import java.util.Objects;
  * @param locale       {@code ar}/{@code en}
  * @param quickReplies buttons; never null
  * @param inReplyTo    for {@link Origin#BOT} only: the inbound message it answers
+ * @param sentBy       for {@link Origin#AGENT} only: the staff member's username (stored as
+ *                     {@code outbound_message.sent_by}), else null
  */
 public record OutboundDraft(Origin origin, ConversationView conversation, Address to, Address from, String text,
-                            String locale, List<QuickReply> quickReplies, InReplyTo inReplyTo) {
+                            String locale, List<QuickReply> quickReplies, InReplyTo inReplyTo, String sentBy) {
 
     /**
-     * The inbound message a bot reply answers.
+     * The inbound message a bot reply answers, and what the reply changes in its conversation.
      *
-     * @param inboundId   {@code inbound_message.id}; one reply per inbound message (a database constraint)
-     * @param intent      the intent recognised, stored on the inbound message
-     * @param caseNumbers the case numbers asked about, space-separated, or null
+     * @param inboundId       {@code inbound_message.id}; one reply per inbound message (a database constraint)
+     * @param intent          the intent recognised, stored on the inbound message (e.g. {@code CASE_STATUS})
+     * @param caseNumbers     the case numbers asked about, in order of appearance (kept on the inbound message and,
+     *                        most recent first, on the conversation); never null
+     * @param departments     the departments of the cases found, as the case system names them (English label,
+     *                        else Arabic), kept on the conversation; never null
+     * @param requestsHandoff the reply acknowledges a request for a person: the conversation becomes
+     *                        {@code WAITING_FOR_AGENT} with it, in the same statement
      */
-    public record InReplyTo(long inboundId, String intent, String caseNumbers) {
+    public record InReplyTo(long inboundId, String intent, List<String> caseNumbers, List<String> departments,
+                            boolean requestsHandoff) {
+        public InReplyTo {
+            Objects.requireNonNull(intent, "intent");
+            caseNumbers = caseNumbers == null ? List.of() : List.copyOf(caseNumbers);
+            departments = departments == null ? List.of() : List.copyOf(departments);
+        }
+
+        /** A reply that asks nothing of a case and changes nothing of its conversation but its language. */
+        public InReplyTo(long inboundId, String intent) {
+            this(inboundId, intent, List.of(), List.of(), false);
+        }
     }
 
     public OutboundDraft {
@@ -44,16 +62,38 @@ public record OutboundDraft(Origin origin, ConversationView conversation, Addres
         if ((origin == Origin.BOT) != (inReplyTo != null)) {
             throw new IllegalArgumentException("a BOT message, and only a BOT message, answers an inbound message");
         }
+        if (sentBy != null && origin != Origin.AGENT) {
+            throw new IllegalArgumentException("only an AGENT message names the staff member who sent it");
+        }
     }
 
     /** The bot's reply to an inbound message of {@code conversation}. */
     public static OutboundDraft reply(ConversationView conversation, InReplyTo inReplyTo, Reply reply) {
         return new OutboundDraft(Origin.BOT, conversation, conversation.citizen(), conversation.bot(), reply.text(),
-                reply.locale(), reply.quickReplies(), inReplyTo);
+                reply.locale(), reply.quickReplies(), inReplyTo, null);
+    }
+
+    /**
+     * A message of another origin (agent, notification, system) in a conversation the caller has just read or
+     * changed: the send policy decides on that snapshot (e.g. the view {@code Handoffs} returned).
+     */
+    public static OutboundDraft message(Origin origin, ConversationView conversation, String text, String locale) {
+        return new OutboundDraft(origin, conversation, conversation.citizen(), conversation.bot(), text, locale,
+                List.of(), null, null);
     }
 
     /** A message of another origin (agent, notification, system) from {@code from} to {@code to}. */
     public static OutboundDraft message(Origin origin, Address to, Address from, String text, String locale) {
-        return new OutboundDraft(origin, null, to, from, text, locale, List.of(), null);
+        return new OutboundDraft(origin, null, to, from, text, locale, List.of(), null, null);
+    }
+
+    /**
+     * A staff member's message in {@code conversation}, in the conversation's language.
+     *
+     * @param agent the staff member's username
+     */
+    public static OutboundDraft fromAgent(ConversationView conversation, String agent, String text) {
+        return new OutboundDraft(Origin.AGENT, conversation, conversation.citizen(), conversation.bot(), text,
+                conversation.locale(), List.of(), null, Objects.requireNonNull(agent, "agent"));
     }
 }

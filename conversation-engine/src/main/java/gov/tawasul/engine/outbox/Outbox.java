@@ -19,7 +19,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The one way out for every outbound message, whatever its {@link Origin}: the {@link SendPolicy} is asked first
@@ -62,7 +61,9 @@ public class Outbox {
     /**
      * Sends a message: asks the policy, stores it, makes the first attempt and stores its outcome, then completes
      * (so that the replies of one conversation leave in order). A bot reply is stored at most once per inbound
-     * message, whatever the number of instances (unique key).
+     * message, whatever the number of instances (unique key), and only while the conversation lets the bot answer,
+     * checked again when it is stored (a person who took the conversation meanwhile wins: refused
+     * {@code HELD_BY_PERSON}). A draft with a conversation snapshot is decided on that snapshot.
      *
      * @return queued (with the row id), refused by the policy (with the reason, nothing stored), or already answered
      */
@@ -76,23 +77,36 @@ public class Outbox {
     private Uni<SendOutcome> queue(OutboundDraft draft, ConversationView conversation) {
         ChannelSender sender = senders.forChannel(conversation.channel());
         String text = TextLimits.fit(draft.text(), sender == null ? Integer.MAX_VALUE : sender.maxTextLength());
-        SendDecision decision = policy.decide(draft.origin(), text, conversation, clock.instant());
+        OutboundDraft.InReplyTo inReplyTo = draft.inReplyTo();
+        SendDecision decision = policy.decide(draft.origin(), inReplyTo == null ? null : inReplyTo.intent(), text,
+                conversation, clock.instant());
         if (decision instanceof SendDecision.Refuse refused) {
-            metrics.counter("tawasul.outbound.refused", "channel", conversation.channel().wireName(),
-                    "origin", draft.origin().name(), "reason", refused.reason().name()).increment();
-            return Uni.createFrom().item(new SendOutcome.Refused(refused.reason(), refused.detail()));
+            return refused(conversation, draft, refused.reason(), refused.detail());
         }
         SendDecision.Allow allowed = (SendDecision.Allow) decision;
         OutboundMessages.NewOutbound row = new OutboundMessages.NewOutbound(conversation.id(), draft.origin(),
                 conversation.citizen(), conversation.bot(), allowed.text(), draft.locale(), draft.quickReplies(),
-                allowed.segments(), allowed.options());
-        Uni<Optional<OutboundMessage>> stored = draft.inReplyTo() == null
-                ? messages.queue(row).map(Optional::of)
-                : messages.queueReply(row, draft.inReplyTo().inboundId(), draft.inReplyTo().intent(),
-                draft.inReplyTo().caseNumbers());
-        return stored.chain(queued -> queued.isEmpty()
-                ? Uni.createFrom().item(new SendOutcome.AlreadyAnswered())
-                : transmit(queued.get()).replaceWith(new SendOutcome.Queued(queued.get().id())));
+                allowed.segments(), allowed.options(), draft.sentBy());
+        if (inReplyTo == null) {
+            return messages.queue(row).chain(queued -> transmit(queued).replaceWith(new SendOutcome.Queued(queued.id())));
+        }
+        return messages.queueReply(row, inReplyTo.inboundId(), inReplyTo.intent(), inReplyTo.caseNumbers(),
+                inReplyTo.departments(), inReplyTo.requestsHandoff()).chain(reply -> {
+            if (!reply.allowed()) {
+                return refused(conversation, draft, SendDecision.Reason.HELD_BY_PERSON,
+                        "a person took the conversation before the bot's reply was stored");
+            }
+            return reply.message().isEmpty()
+                    ? Uni.createFrom().item(new SendOutcome.AlreadyAnswered())
+                    : transmit(reply.message().get()).replaceWith(new SendOutcome.Queued(reply.message().get().id()));
+        });
+    }
+
+    private Uni<SendOutcome> refused(ConversationView conversation, OutboundDraft draft, SendDecision.Reason reason,
+                                     String detail) {
+        metrics.counter("tawasul.outbound.refused", "channel", conversation.channel().wireName(),
+                "origin", draft.origin().name(), "reason", reason.name()).increment();
+        return Uni.createFrom().item(new SendOutcome.Refused(reason, detail));
     }
 
     /** Claims a queued message whose retry is due and sends it again; nothing when another instance claimed it. */

@@ -1,6 +1,8 @@
 package gov.tawasul.engine.policy;
 
+import gov.tawasul.engine.intent.Intent;
 import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.ConversationState;
 import gov.tawasul.engine.model.ConversationView;
 import gov.tawasul.engine.model.Origin;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +20,9 @@ import java.util.Optional;
  * <ol>
  *   <li>a citizen who opted out of this sender gets nothing, whatever the origin, staff included (SMS STOP per
  *       (citizen, our number); other channels' opt-outs; the provider would refuse it anyway, e.g. Twilio 21610);</li>
- *   <li>a conversation held by a person ({@code WAITING_FOR_AGENT}, {@code WITH_AGENT}) gets no {@link Origin#BOT}
- *       message: the bot stays silent while a person has it;</li>
+ *   <li>a conversation held by a person gets no {@link Origin#BOT} message: none while it is {@code WITH_AGENT};
+ *       while it is {@code WAITING_FOR_AGENT} only the bot's answer to a case-status query (the citizen still gets
+ *       the status while waiting for staff), nothing else;</li>
  * </ol>
  * then the channel's own {@link ChannelPolicy} (window, tags, text folding), when it has one.
  * Pure: no I/O.
@@ -51,14 +54,25 @@ public class SendPolicy {
     }
 
     /**
-     * @param origin       who sends
-     * @param text         the text, within the channel's length limit
-     * @param conversation the conversation the message belongs to
-     * @param now          the current time
-     * @return allow (text as it must leave, segments, options) or refuse (reason)
+     * A message that answers no inbound message; see {@link #decide(Origin, String, String, ConversationView,
+     * Instant)}.
      */
     public SendDecision decide(Origin origin, String text, ConversationView conversation, Instant now) {
-        Optional<SendDecision.Refuse> refused = commonRefusal(origin, conversation);
+        return decide(origin, null, text, conversation, now);
+    }
+
+    /**
+     * @param origin        who sends
+     * @param answersIntent for a {@link Origin#BOT} reply, the stored intent name of the inbound message it answers
+     *                      (e.g. {@link Intent#CASE_STATUS}); null for any other message
+     * @param text          the text, within the channel's length limit
+     * @param conversation  the conversation the message belongs to
+     * @param now           the current time
+     * @return allow (text as it must leave, segments, options) or refuse (reason)
+     */
+    public SendDecision decide(Origin origin, String answersIntent, String text, ConversationView conversation,
+                               Instant now) {
+        Optional<SendDecision.Refuse> refused = commonRefusal(origin, answersIntent, conversation);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -70,16 +84,23 @@ public class SendPolicy {
      * The rules common to every channel alone (no text, no channel rule): what the engine asks before it spends a
      * case lookup on a message it could not answer anyway.
      *
+     * @param origin        who sends
+     * @param answersIntent for a bot reply, the intent name of the inbound message it answers, else null
+     * @param conversation  the conversation
      * @return the refusal, or empty when the common rules allow a message of this origin
      */
-    public Optional<SendDecision.Refuse> commonRefusal(Origin origin, ConversationView conversation) {
+    public Optional<SendDecision.Refuse> commonRefusal(Origin origin, String answersIntent,
+                                                       ConversationView conversation) {
         if (conversation.optedOut()) {
             return Optional.of(new SendDecision.Refuse(SendDecision.Reason.OPTED_OUT,
                     "the citizen opted out of messages from " + conversation.bot().value()));
         }
-        if (origin == Origin.BOT && conversation.state().isHeldByPerson()) {
+        boolean caseAnswerWhileWaiting = conversation.state() == ConversationState.WAITING_FOR_AGENT
+                && Intent.CASE_STATUS.equals(answersIntent);
+        if (origin == Origin.BOT && conversation.state().isHeldByPerson() && !caseAnswerWhileWaiting) {
             return Optional.of(new SendDecision.Refuse(SendDecision.Reason.HELD_BY_PERSON,
-                    "the conversation is " + conversation.state() + ": the bot stays silent"));
+                    "the conversation is " + conversation.state() + (conversation.state() == ConversationState.WITH_AGENT
+                            ? ": the bot stays silent" : ": the bot answers case-status queries only")));
         }
         return Optional.empty();
     }

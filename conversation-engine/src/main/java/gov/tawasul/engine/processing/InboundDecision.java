@@ -33,6 +33,13 @@ public sealed interface InboundDecision {
     record HandToPerson(Intent intent) implements InboundDecision {
     }
 
+    /**
+     * The citizen asked for a person in a conversation the bot has ({@code BOT}, {@code CLOSED}): the conversation
+     * waits for staff ({@code WAITING_FOR_AGENT}) and the bot says once that a staff member will answer.
+     */
+    record RequestHandoff() implements InboundDecision {
+    }
+
     /** The bot answers the intent (the outbox still asks the channel's own rules before sending). */
     record Answer(Intent intent) implements InboundDecision {
     }
@@ -40,7 +47,9 @@ public sealed interface InboundDecision {
     /**
      * Decides, in this order: opt-out and opt-in keywords (also from an opted-out citizen: that is how one opts in
      * again); a message from one of our own addresses is ignored; then the send policy's common rules for a bot
-     * reply (opted out → ignored, held by a person → handed to that person); else the bot answers.
+     * reply to this intent (opted out → ignored; held by a person → handed to that person: everything while
+     * {@code WITH_AGENT}, everything but a case-status query while {@code WAITING_FOR_AGENT}, including another
+     * request for a person); a request for a person → {@link RequestHandoff}; else the bot answers.
      *
      * @param intent         what the message asks for
      * @param fromOwnAddress whether the sender is one of our own addresses on the channel
@@ -58,9 +67,9 @@ public sealed interface InboundDecision {
         if (fromOwnAddress) {
             return new Ignore("OWN_ADDRESS");
         }
-        return policy.commonRefusal(Origin.BOT, conversation)
+        return policy.commonRefusal(Origin.BOT, intent.name(), conversation)
                 .<InboundDecision>map(refused -> refused.reason() == SendDecision.Reason.HELD_BY_PERSON
                         ? new HandToPerson(intent) : new Ignore(refused.reason().name()))
-                .orElseGet(() -> new Answer(intent));
+                .orElseGet(() -> intent instanceof Intent.AskForPerson ? new RequestHandoff() : new Answer(intent));
     }
 }

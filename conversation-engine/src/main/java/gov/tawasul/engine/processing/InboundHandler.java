@@ -1,8 +1,12 @@
 package gov.tawasul.engine.processing;
 
+import gov.tawasul.engine.handoff.OfficeHours;
+import gov.tawasul.engine.handoff.OfficeHoursText;
 import gov.tawasul.engine.intent.Intent;
 import gov.tawasul.engine.intent.IntentRecognizer;
 import gov.tawasul.engine.model.CaseLookupResult;
+import gov.tawasul.engine.model.ConversationState;
+import gov.tawasul.engine.model.LocalizedText;
 import gov.tawasul.engine.model.ConversationView;
 import gov.tawasul.engine.model.InboundMessage;
 import gov.tawasul.engine.model.InboundState;
@@ -15,6 +19,7 @@ import gov.tawasul.engine.port.CaseLookup;
 import gov.tawasul.engine.reply.LocaleResolver;
 import gov.tawasul.engine.reply.Reply;
 import gov.tawasul.engine.reply.ReplyComposer;
+import gov.tawasul.engine.store.Conversations;
 import gov.tawasul.engine.store.InboundMessages;
 import gov.tawasul.engine.store.OptOuts;
 import gov.tawasul.engine.store.PendingInbound;
@@ -24,14 +29,19 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Handles one inbound message: a message its channel marked {@link InboundMessage#ATTR_NO_REPLY} (an auto-reply, a
  * bounce, a list) is marked {@code IGNORED} with that reason; else normalise the text, recognise the intent,
- * {@linkplain InboundDecision#decide decide}
- * (opt-out, ignore, hand to a person, answer), and for an answer look the cases up, compose the reply and hand it
- * to the {@link Outbox} as a {@code BOT} message. A message whose handling throws (a bug, not a provider or
+ * {@linkplain InboundDecision#decide decide} (opt-out, ignore, hand to a person, request a person, answer), and for an
+ * answer look the cases up, compose the
+ * reply and hand it to the {@link Outbox} as a {@code BOT} message (with the case numbers and departments for the
+ * conversation). A request for a person is answered once, by the reply that moves the conversation to
+ * {@code WAITING_FOR_AGENT} (one statement), saying when staff answer ({@link OfficeHours}). A message whose handling throws (a bug, not a provider or
  * case-system failure: those are classified) is marked {@code FAILED} so that it cannot block its conversation;
  * if even that fails (database down) the recovery job tries again later.
  */
@@ -48,9 +58,12 @@ public class InboundHandler {
     private final ReplyComposer composer;
     private final SendPolicy policy;
     private final Outbox outbox;
+    private final Conversations conversations;
+    private final OfficeHours officeHours;
 
     InboundHandler(InboundMessages inbound, OptOuts optOuts, IntentRecognizer intents, LocaleResolver locales,
-                   CaseLookup cases, ReplyComposer composer, SendPolicy policy, Outbox outbox) {
+                   CaseLookup cases, ReplyComposer composer, SendPolicy policy, Outbox outbox,
+                   Conversations conversations, OfficeHours officeHours) {
         this.inbound = inbound;
         this.optOuts = optOuts;
         this.intents = intents;
@@ -59,6 +72,8 @@ public class InboundHandler {
         this.composer = composer;
         this.policy = policy;
         this.outbox = outbox;
+        this.conversations = conversations;
+        this.officeHours = officeHours;
     }
 
     /**
@@ -104,18 +119,71 @@ public class InboundHandler {
         if (decision instanceof InboundDecision.HandToPerson hand) {
             return inbound.mark(in.id(), InboundState.HANDED_OFF, hand.intent().name());
         }
-        return answer(in, ((InboundDecision.Answer) decision).intent(), locales.resolve(text, c.locale()));
+        String locale = locales.resolve(text, c.locale());
+        if (decision instanceof InboundDecision.RequestHandoff) {
+            return requestHandoff(in, locale);
+        }
+        return answer(in, ((InboundDecision.Answer) decision).intent(), locale);
     }
 
     private Uni<Void> answer(PendingInbound in, Intent intent, String locale) {
         return lookUp(intent).chain(results -> {
             Reply reply = composer.compose(intent, results, in.conversation().citizen(), locale);
+            if (in.conversation().state() == ConversationState.WAITING_FOR_AGENT) {
+                // a case answered while waiting for staff: no buttons, they would lead to staff's silence
+                reply = new Reply(reply.text(), reply.locale(), List.of());
+            }
+            List<String> numbers = intent instanceof Intent.CaseStatus status ? status.caseNumbers() : List.of();
             OutboundDraft draft = OutboundDraft.reply(in.conversation(),
-                    new OutboundDraft.InReplyTo(in.id(), intent.name(), caseNumbers(intent)), reply);
+                    new OutboundDraft.InReplyTo(in.id(), intent.name(), numbers, departments(results), false), reply);
             return outbox.send(draft).chain(outcome -> outcome instanceof SendOutcome.Refused refused
                     ? markRefused(in.id(), intent, refused)
                     : Uni.createFrom().voidItem());
         });
+    }
+
+    /**
+     * The citizen asked for a person: the acknowledgement and the move to {@code WAITING_FOR_AGENT} are one
+     * statement. Refused because a person took it meanwhile: theirs. Refused by the channel: the conversation waits
+     * for staff all the same (the citizen's request stands), the message is theirs.
+     */
+    private Uni<Void> requestHandoff(PendingInbound in, String locale) {
+        Intent intent = new Intent.AskForPerson();
+        Instant now = Instant.now();
+        Reply reply = composer.handoffWaiting(locale, officeHours.isOpen(now), OfficeHoursText.hours(officeHours, locale),
+                OfficeHoursText.nextOpening(officeHours, now, locale));
+        OutboundDraft draft = OutboundDraft.reply(in.conversation(),
+                new OutboundDraft.InReplyTo(in.id(), intent.name(), List.of(), List.of(), true), reply);
+        return outbox.send(draft).chain(outcome -> {
+            if (!(outcome instanceof SendOutcome.Refused refused)) {
+                return Uni.createFrom().voidItem();
+            }
+            if (refused.reason() == SendDecision.Reason.HELD_BY_PERSON) {
+                return inbound.mark(in.id(), InboundState.HANDED_OFF, intent.name());
+            }
+            LOG.infof("inbound %d asks for a person; the acknowledgement was refused (%s: %s)", in.id(),
+                    refused.reason(), refused.detail());
+            return conversations.requestHandoff(in.conversation().id())
+                    .chain(() -> inbound.mark(in.id(), InboundState.HANDED_OFF, intent.name()));
+        });
+    }
+
+    /**
+     * @return the departments of the cases found, as the case system names them (English label, else Arabic), in
+     *         the order of the results, without repeats
+     */
+    static List<String> departments(List<CaseLookupResult> results) {
+        Set<String> departments = new LinkedHashSet<>();
+        for (CaseLookupResult result : results) {
+            if (result instanceof CaseLookupResult.Found found && found.record().department() != null) {
+                LocalizedText d = found.record().department();
+                String name = d.en() != null && !d.en().isBlank() ? d.en() : d.ar();
+                if (name != null && !name.isBlank()) {
+                    departments.add(name.strip());
+                }
+            }
+        }
+        return List.copyOf(departments);
     }
 
     /** A person took the conversation meanwhile: theirs; any other refusal: ignored with the reason. */
@@ -123,10 +191,6 @@ public class InboundHandler {
         return refused.reason() == SendDecision.Reason.HELD_BY_PERSON
                 ? inbound.mark(inboundId, InboundState.HANDED_OFF, intent.name())
                 : inbound.mark(inboundId, InboundState.IGNORED, refused.reason().name());
-    }
-
-    private static String caseNumbers(Intent intent) {
-        return intent instanceof Intent.CaseStatus status ? String.join(" ", status.caseNumbers()) : null;
     }
 
     private Uni<List<CaseLookupResult>> lookUp(Intent intent) {

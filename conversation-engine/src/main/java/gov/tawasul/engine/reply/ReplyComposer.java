@@ -32,7 +32,9 @@ public class ReplyComposer {
     }
 
     /**
-     * @param intent  the recognised intent (not {@code OptOut}/{@code OptIn}: those are never answered)
+     * @param intent  the recognised intent (not {@code OptOut}/{@code OptIn}: those are never answered; not
+     *                {@code AskForPerson}: see {@link #handoffWaiting}); help and anything else get the help text
+     *                with a "talk to a person" button besides the usual ones
      * @param results for a case-status intent, one result per case number, in the same order; else empty
      * @param sender  the citizen, for the disclosure decision
      * @param locale  {@code "ar"} or {@code "en"}
@@ -44,9 +46,35 @@ public class ReplyComposer {
         } else if (intent instanceof Intent.AskForCaseNumber ask) {
             text = render(locale, ask.becauseNotText() ? "not-text" : "ask-number", Map.of());
         } else {
-            text = render(locale, "help", Map.of());
+            return new Reply(render(locale, "help", Map.of()), locale, helpQuickReplies(locale));
         }
         return new Reply(text, locale, quickReplies(locale));
+    }
+
+    /**
+     * The bot's one answer to a request for a person: a staff member will answer, the office hours and, when the
+     * office is closed, when staff are back and that a case number still gets its status meanwhile. No buttons
+     * (while the conversation waits, only case numbers get the bot's answer).
+     *
+     * @param locale      {@code "ar"} or {@code "en"}
+     * @param open        whether the office is open now
+     * @param hours       the office hours in words, in {@code locale}
+     * @param nextOpening when staff are back, in words ({@code on Sunday at 08:00}); used when closed
+     */
+    public Reply handoffWaiting(String locale, boolean open, String hours, String nextOpening) {
+        String text = open ? render(locale, "handoff-waiting-open", Map.of("hours", hours))
+                : render(locale, "handoff-waiting-closed", Map.of("hours", hours, "nextOpening", nextOpening));
+        return new Reply(text, locale, List.of());
+    }
+
+    /** @return the notice that staff handed the conversation back to the bot ({@code handoff-ended}) */
+    public Reply handoffEnded(String locale) {
+        return new Reply(render(locale, "handoff-ended", Map.of()), locale, List.of());
+    }
+
+    /** @return the notice that a silent conversation went back to the bot ({@code handoff-timeout}) */
+    public Reply handoffTimedOut(String locale) {
+        return new Reply(render(locale, "handoff-timeout", Map.of()), locale, List.of());
     }
 
     private String caseStatus(Intent.CaseStatus status, List<CaseLookupResult> results, Address sender, String locale) {
@@ -91,6 +119,14 @@ public class ReplyComposer {
         return List.of(
                 new QuickReply(render(locale, "quick-another", Map.of()), IntentRecognizer.PAYLOAD_ANOTHER_CASE),
                 new QuickReply(render(locale, "quick-help", Map.of()), IntentRecognizer.PAYLOAD_HELP));
+    }
+
+    /** The help text's buttons: those of every reply, and "talk to a person". */
+    private List<QuickReply> helpQuickReplies(String locale) {
+        return List.of(
+                new QuickReply(render(locale, "quick-another", Map.of()), IntentRecognizer.PAYLOAD_ANOTHER_CASE),
+                new QuickReply(render(locale, "quick-help", Map.of()), IntentRecognizer.PAYLOAD_HELP),
+                new QuickReply(render(locale, "quick-agent", Map.of()), IntentRecognizer.PAYLOAD_TALK_TO_AGENT));
     }
 
     private String render(String locale, String name, Map<String, Object> data) {

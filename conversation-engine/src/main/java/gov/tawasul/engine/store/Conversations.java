@@ -10,21 +10,36 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The store of table {@code conversation}: one row per (channel, citizen address, our address). The SQL that
  * writes this table lives here only; the few statements that must change a conversation atomically with a message
- * take one of the CTEs below ({@link #upsertOnInbound}, {@link #upsertOnEcho}, {@link #setLocale}), so that a
- * message costs one round trip. Must be called on a Vert.x event-loop context.
+ * take one of the CTEs below ({@link #upsertOnInbound}, {@link #upsertOnEcho}, {@link #onBotReply},
+ * {@link #touch}), so that a message costs one round trip. Every statement that writes a message keeps
+ * {@code last_activity_at} current; every change of state or assignment takes a new event position and is
+ * published as {@code CONVERSATION_STATE} after its commit. The handoff transitions ({@link #takeOver},
+ * {@link #handBack}, {@link #close}, {@link #timeOutHandoffs}) are single conditional updates, so that of two
+ * racing writers exactly one wins. Must be called on a Vert.x event-loop context.
  */
 @ApplicationScoped
 public class Conversations {
 
+    /** Most case numbers (and departments) kept per conversation. */
+    public static final int RECENT_CASES = 5;
+
     /** Columns a {@link ConversationView} is read from (with {@code opted_out}), prefixed by the alias {@code c}. */
     static final String VIEW_COLUMNS = "c.id, c.channel, c.citizen_address, c.bot_address, c.state, c.locale, "
-            + "c.last_inbound_at";
+            + "c.last_inbound_at, c.assigned_agent";
+
+    private static final String NEXT_POSITION = "nextval('conversation_event_position')";
+
+    /** A view of the updated row aliased {@code c}, with its event position. */
+    private static final String RETURNING_VIEW = "returning " + VIEW_COLUMNS + ", " + OptOuts.existsFor("c")
+            + " as opted_out, c.position";
 
     private static final String OPEN = """
             with c as (
@@ -33,10 +48,66 @@ public class Conversations {
               returning *)
             select %s, %s as opted_out from c""".formatted(VIEW_COLUMNS, OptOuts.existsFor("c"));
 
+    private static final String FIND = "select %s, %s as opted_out from conversation c where c.id = $1"
+            .formatted(VIEW_COLUMNS, OptOuts.existsFor("c"));
+
+    /** Sets what every change of state or assignment sets: the time, the activity, a new event position. */
+    private static final String CHANGED = "updated_at = now(), last_activity_at = now(), position = " + NEXT_POSITION;
+
     private static final String CHANGE_STATE = """
-            update conversation set state = $2, updated_at = now(), position = nextval('conversation_event_position')
-            where id = $1 and state <> $2
-            returning id, channel, state, position""";
+            update conversation c set state = $2,
+                   assigned_agent = case when $2 = 'WITH_AGENT' then c.assigned_agent end,
+                   assigned_at = case when $2 = 'WITH_AGENT' then c.assigned_at end,
+                   waiting_since = case when $2 = 'WAITING_FOR_AGENT' then coalesce(c.waiting_since, now()) end,
+                   %s
+            where c.id = $1 and c.state <> $2
+            %s""".formatted(CHANGED, RETURNING_VIEW);
+
+    /** $1 id. From BOT or CLOSED only. */
+    private static final String REQUEST_HANDOFF = """
+            update conversation c set state = 'WAITING_FOR_AGENT', waiting_since = now(), %s
+            where c.id = $1 and c.state in ('BOT', 'CLOSED')
+            %s""".formatted(CHANGED, RETURNING_VIEW);
+
+    /**
+     * $1 id, $2 agent, $3 override. Wins when nobody holds it or the agent does (or a supervisor overrides); does
+     * nothing when the agent already holds it (no change, no event).
+     */
+    private static final String TAKE_OVER = """
+            update conversation c set state = 'WITH_AGENT', assigned_agent = $2, assigned_at = now(),
+                   waiting_since = null, %s
+            where c.id = $1 and (c.assigned_agent is null or c.assigned_agent = $2 or cast($3 as boolean))
+              and not (c.state = 'WITH_AGENT' and c.assigned_agent is not distinct from $2)
+            %s""".formatted(CHANGED, RETURNING_VIEW);
+
+    /** $1 id, $2 agent, $3 override. From WAITING_FOR_AGENT or WITH_AGENT, when not held by another agent. */
+    private static final String HAND_BACK = """
+            update conversation c set state = 'BOT', assigned_agent = null, assigned_at = null, waiting_since = null,
+                   %s
+            where c.id = $1 and c.state in ('WAITING_FOR_AGENT', 'WITH_AGENT')
+              and (c.assigned_agent is null or c.assigned_agent = $2 or cast($3 as boolean))
+            %s""".formatted(CHANGED, RETURNING_VIEW);
+
+    /** $1 id, $2 agent, $3 override. From any other state, when not held by another agent. */
+    private static final String CLOSE = """
+            update conversation c set state = 'CLOSED', assigned_agent = null, assigned_at = null, waiting_since = null,
+                   %s
+            where c.id = $1 and c.state <> 'CLOSED'
+              and (c.assigned_agent is null or c.assigned_agent = $2 or cast($3 as boolean))
+            %s""".formatted(CHANGED, RETURNING_VIEW);
+
+    /**
+     * $1 seconds, $2 limit. Held conversations silent for longer than the timeout go back to the bot. The rows are
+     * locked (others skipped) and the condition checked again on the locked row, so that of two instances exactly
+     * one moves each conversation.
+     */
+    private static final String TIME_OUT = """
+            update conversation c set state = 'BOT', assigned_agent = null, assigned_at = null, %s
+            where c.id in (select h.id from conversation h
+                           where h.state = 'WITH_AGENT' and h.last_activity_at < now() - make_interval(secs => $1)
+                           order by h.last_activity_at limit $2 for update skip locked)
+              and c.state = 'WITH_AGENT' and c.last_activity_at < now() - make_interval(secs => $1)
+            %s""".formatted(CHANGED, RETURNING_VIEW);
 
     private final Db db;
     private final ConversationEvents events;
@@ -47,21 +118,38 @@ public class Conversations {
     }
 
     /**
-     * CTE {@code conv(id)}: the conversation of an inbound message, created or touched (name kept when the message
-     * has none, {@code last_inbound_at} only moves forward).
+     * CTEs {@code conv_before(id, state)} and {@code conv(id, channel, state, position)}: the conversation of an
+     * inbound message, created or touched (name kept when the message has none, {@code last_inbound_at} only moves
+     * forward, {@code last_activity_at} now). A {@code CLOSED} conversation is reopened for the bot ({@code BOT},
+     * new event position): the statement's caller publishes that change when {@code conv_before.state} was
+     * {@code CLOSED} (see {@link #reopened}).
      *
      * @param channel, citizen, bot, name, at the statement's parameter references, e.g. {@code "$1"}
      */
     static String upsertOnInbound(String channel, String citizen, String bot, String name, String at) {
         return """
+                conv_before as (
+                  select id, state from conversation
+                  where channel = %1$s and citizen_address = %2$s and bot_address = %3$s),
                 conv as (
                   insert into conversation (channel, citizen_address, bot_address, citizen_name, last_inbound_at)
-                  values (%s, %s, %s, cast(%s as varchar), %s)
+                  values (%1$s, %2$s, %3$s, cast(%4$s as varchar), %5$s)
                   on conflict (channel, citizen_address, bot_address) do update
-                    set updated_at = now(),
+                    set updated_at = now(), last_activity_at = now(),
                         citizen_name = coalesce(excluded.citizen_name, conversation.citizen_name),
-                        last_inbound_at = greatest(conversation.last_inbound_at, excluded.last_inbound_at)
-                  returning id)""".formatted(channel, citizen, bot, name, at);
+                        last_inbound_at = greatest(conversation.last_inbound_at, excluded.last_inbound_at),
+                        state = case when conversation.state = 'CLOSED' then 'BOT' else conversation.state end,
+                        position = case when conversation.state = 'CLOSED' then %6$s else conversation.position end
+                  returning id, channel, state, position)""".formatted(channel, citizen, bot, name, at, NEXT_POSITION);
+    }
+
+    /**
+     * Select-list items (after {@link #upsertOnInbound}'s CTEs, joined as {@code conv} and {@code conv_before}):
+     * {@code reopened} and the conversation's {@code conv_state}, {@code conv_position}.
+     */
+    static String reopened() {
+        return "coalesce(conv_before.state = 'CLOSED' and conv.state = 'BOT', false) as reopened, "
+                + "conv.state as conv_state, conv.position as conv_position";
     }
 
     /** CTE {@code conv(id)}: the conversation of a message our account sent outside the bot (an echo). */
@@ -69,14 +157,61 @@ public class Conversations {
         return """
                 conv as (
                   insert into conversation (channel, citizen_address, bot_address) values (%s, %s, %s)
-                  on conflict (channel, citizen_address, bot_address) do update set updated_at = now()
+                  on conflict (channel, citizen_address, bot_address) do update
+                    set updated_at = now(), last_activity_at = now()
                   returning id)""".formatted(channel, citizen, bot);
     }
 
-    /** CTE {@code conv_locale}: keeps the language of the conversation's latest reply. */
-    static String setLocale(String conversationId, String locale) {
-        return "conv_locale as (update conversation set locale = %s, updated_at = now() where id = %s)"
-                .formatted(locale, conversationId);
+    /**
+     * CTE {@code conv_touched}: a message of the conversation was queued (agent, notification, system message).
+     *
+     * @param conversationId the parameter reference of the conversation id
+     */
+    static String touch(String conversationId) {
+        return "conv_touched as (update conversation set last_activity_at = now(), updated_at = now() where id = %s)"
+                .formatted(conversationId);
+    }
+
+    /**
+     * CTE {@code conv_reply(id, channel, state, position)}: the bot may answer an inbound message of the
+     * conversation, checked on the locked row when the reply is stored (a person who took the conversation while
+     * the bot looked the case up wins). It may while the conversation is {@code BOT} or {@code CLOSED}, and while it
+     * is {@code WAITING_FOR_AGENT} when the reply answers a case-status query; a reply that acknowledges a request
+     * for a person ({@code handoff}) only from {@code BOT} or {@code CLOSED}, and it moves the conversation to
+     * {@code WAITING_FOR_AGENT} in the same statement (new event position). When it may, it keeps the reply's
+     * language, the activity time and the case numbers and departments asked about (most recent first, no repeats,
+     * at most {@link #RECENT_CASES}). No row: the bot may not answer.
+     *
+     * @param conversationId, locale, intent, caseNumbers ({@code text[]}), departments ({@code text[]}), handoff
+     *                        ({@code boolean}) the statement's parameter references
+     */
+    static String onBotReply(String conversationId, String locale, String intent, String caseNumbers,
+                             String departments, String handoff) {
+        return """
+                conv_reply as (
+                  update conversation c set locale = %2$s, updated_at = now(), last_activity_at = now(),
+                         case_numbers = %4$s, departments = %5$s,
+                         state = case when cast(%6$s as boolean) then 'WAITING_FOR_AGENT' else c.state end,
+                         waiting_since = case when cast(%6$s as boolean) then now() else c.waiting_since end,
+                         position = case when cast(%6$s as boolean) then %7$s else c.position end
+                  where c.id = %1$s
+                    and (c.state in ('BOT', 'CLOSED')
+                         or (not cast(%6$s as boolean) and c.state = 'WAITING_FOR_AGENT' and %3$s = 'CASE_STATUS'))
+                  returning c.id, c.channel, c.state, c.position)""".formatted(conversationId, locale, intent,
+                mostRecent("c.case_numbers", caseNumbers), mostRecent("c.departments", departments), handoff,
+                NEXT_POSITION);
+    }
+
+    /** SQL: the values of {@code fresh} ({@code text[]}), then those of {@code column} not among them, at most 5. */
+    private static String mostRecent(String column, String fresh) {
+        return """
+                (select coalesce(array_agg(v order by n), '{}') from (
+                   select v, min(n) as n from (
+                     select v, n from unnest(cast(%2$s as text[])) with ordinality f(v, n)
+                     union all
+                     select v, n + 1000 from unnest(%1$s) with ordinality o(v, n)) a
+                   where v is not null and v <> ''
+                   group by v order by min(n) limit %3$d) b)""".formatted(column, fresh, RECENT_CASES);
     }
 
     /**
@@ -88,18 +223,90 @@ public class Conversations {
                 .map(Optional::orElseThrow);
     }
 
+    /** @return the conversation, or empty when there is none with this id */
+    public Uni<Optional<ConversationView>> find(long conversationId) {
+        return db.first(FIND, Conversations::view, conversationId);
+    }
+
     /**
-     * Moves the conversation to {@code state} and publishes {@code CONVERSATION_STATE}.
+     * Moves the conversation to {@code state} and publishes {@code CONVERSATION_STATE}. Leaving
+     * {@code WITH_AGENT} clears the assignment; leaving {@code WAITING_FOR_AGENT} clears {@code waiting_since}
+     * (entering it sets it). For staff actions use {@link #takeOver}, {@link #handBack} and {@link #close}, which
+     * respect who holds the conversation.
      *
      * @return true when it changed (false: unknown id, or already in that state)
      */
     public Uni<Boolean> changeState(long conversationId, ConversationState state) {
-        return db.first(CHANGE_STATE, r -> new ConversationEvent(r.getLong("position"),
-                        ConversationEvent.Type.CONVERSATION_STATE, r.getLong("id"), 0,
-                        Channel.valueOf(r.getString("channel")), r.getString("state"), null),
-                        conversationId, state.name())
-                .invoke(e -> e.ifPresent(events::published))
-                .map(Optional::isPresent);
+        return change(CHANGE_STATE, conversationId, state.name()).map(Optional::isPresent);
+    }
+
+    /**
+     * The citizen asked for a person: {@code BOT} or {@code CLOSED} → {@code WAITING_FOR_AGENT}
+     * ({@code waiting_since} now). Used when the acknowledgement could not be sent (the reply statement moves the
+     * conversation itself when it can).
+     *
+     * @return the changed conversation, or empty when it was in another state (or unknown)
+     */
+    public Uni<Optional<ConversationView>> requestHandoff(long conversationId) {
+        return change(REQUEST_HANDOFF, conversationId);
+    }
+
+    /**
+     * {@code agent} takes the conversation: {@code WITH_AGENT}, assigned to the agent from now, no longer waiting.
+     * One statement decides: when nobody holds it or the agent does (or {@code override}), this call wins; of two
+     * agents racing exactly one does.
+     *
+     * @return the changed conversation; empty when the agent already held it, another agent holds it, or the id is
+     *         unknown (read it again to tell)
+     */
+    public Uni<Optional<ConversationView>> takeOver(long conversationId, String agent, boolean override) {
+        return change(TAKE_OVER, conversationId, agent, override);
+    }
+
+    /**
+     * Back to the bot ({@code BOT}, assignment cleared) from {@code WAITING_FOR_AGENT} or {@code WITH_AGENT}, unless
+     * another agent holds it (and no {@code override}).
+     *
+     * @return the changed conversation; empty when it was not held or waiting, another agent holds it, or the id is
+     *         unknown
+     */
+    public Uni<Optional<ConversationView>> handBack(long conversationId, String agent, boolean override) {
+        return change(HAND_BACK, conversationId, agent, override);
+    }
+
+    /**
+     * Closes the conversation ({@code CLOSED}, assignment cleared), unless another agent holds it (and no
+     * {@code override}). The citizen's next message reopens it for the bot.
+     *
+     * @return the changed conversation; empty when it was closed already, another agent holds it, or the id is
+     *         unknown
+     */
+    public Uni<Optional<ConversationView>> close(long conversationId, String agent, boolean override) {
+        return change(CLOSE, conversationId, agent, override);
+    }
+
+    /**
+     * Gives back to the bot ({@code BOT}, assignment cleared) the conversations {@code WITH_AGENT} without any
+     * message or change for longer than {@code timeout}, oldest first, at most {@code limit}. Several instances may
+     * run it at once: each conversation is moved by one of them.
+     *
+     * @return the conversations this call moved (their citizens are to be told)
+     */
+    public Uni<List<ConversationView>> timeOutHandoffs(Duration timeout, int limit) {
+        return db.list(TIME_OUT, r -> r, timeout.toMillis() / 1000.0, limit)
+                .map(rows -> rows.stream().map(this::published).toList());
+    }
+
+    private Uni<Optional<ConversationView>> change(String sql, Object... params) {
+        return db.first(sql, r -> r, params).map(row -> row.map(this::published));
+    }
+
+    /** Publishes the state change of an updated row ({@link #RETURNING_VIEW}) and returns its view. */
+    private ConversationView published(Row r) {
+        ConversationView view = view(r);
+        events.published(new ConversationEvent(r.getLong("position"), ConversationEvent.Type.CONVERSATION_STATE,
+                view.id(), 0, view.channel(), view.state().name(), null));
+        return view;
     }
 
     /** Builds a view from a row with {@link #VIEW_COLUMNS} and {@code opted_out}. */
@@ -108,6 +315,7 @@ public class Conversations {
         OffsetDateTime last = r.getOffsetDateTime("last_inbound_at");
         return new ConversationView(r.getLong("id"), new Address(channel, r.getString("citizen_address")),
                 new Address(channel, r.getString("bot_address")), ConversationState.valueOf(r.getString("state")),
-                r.getString("locale"), last == null ? null : last.toInstant(), r.getBoolean("opted_out"));
+                r.getString("locale"), last == null ? null : last.toInstant(), r.getBoolean("opted_out"),
+                r.getString("assigned_agent"));
     }
 }

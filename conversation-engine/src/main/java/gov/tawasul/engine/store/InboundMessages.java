@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,13 +26,21 @@ import java.util.Optional;
 @ApplicationScoped
 public class InboundMessages {
 
-    /** One statement: the conversation upserted, the message inserted unless its provider id is known. */
+    /**
+     * One statement: the conversation upserted (a closed one reopened for the bot), the message inserted unless its
+     * provider id is known. Always one row: {@code id} is null for a known message.
+     */
     private static final String ACCEPT = "with " + Conversations.upsertOnInbound("$1", "$2", "$3", "$4", "$5") + """
-            insert into inbound_message (conversation_id, channel, provider_message_id, kind, text, payload, sent_at,
-                                         attributes)
-            select conv.id, $1, $6, $7, $8, cast($9 as text), $5, cast($10 as text) from conv
-            on conflict (channel, provider_message_id) do nothing
-            returning id, conversation_id, position""";
+            ,
+            i as (
+              insert into inbound_message (conversation_id, channel, provider_message_id, kind, text, payload, sent_at,
+                                           attributes)
+              select conv.id, $1, $6, $7, $8, cast($9 as text), $5, cast($10 as text) from conv
+              on conflict (channel, provider_message_id) do nothing
+              returning id, position)
+            select i.id, conv.id as conversation_id, i.position, """ + Conversations.reopened() + """
+
+            from conv left join conv_before on true left join i on true""";
 
     private static final String NEXT = """
             select i.id as inbound_id, i.kind, i.text, i.payload, i.attributes, %s,
@@ -79,11 +88,14 @@ public class InboundMessages {
                 .formatted(state, intent) + "where id = %s and state = 'RECEIVED')\n".formatted(inboundId);
     }
 
-    /** CTE {@code inbound_answered}: marks a message answered, with its intent and the case numbers asked about. */
-    static String markAnswered(String inboundId, String intent, String caseNumbers) {
+    /**
+     * CTE {@code inbound_answered}: marks a message answered, with its intent and the case numbers asked about, when
+     * {@code condition} (SQL) holds.
+     */
+    static String markAnswered(String inboundId, String intent, String caseNumbers, String condition) {
         return ("inbound_answered as (update inbound_message set state = 'ANSWERED', intent = %s, "
-                + "case_numbers = cast(%s as varchar), processed_at = now() where id = %s)")
-                .formatted(intent, caseNumbers, inboundId);
+                + "case_numbers = cast(%s as varchar), processed_at = now() where id = %s and %s)")
+                .formatted(intent, caseNumbers, inboundId, condition);
     }
 
     /**
@@ -95,13 +107,23 @@ public class InboundMessages {
         return db.first(ACCEPT, r -> r, m.channel().name(), m.citizen().value(), m.bot().value(), m.senderName(),
                         utc(m.sentAt()), m.providerMessageId(), m.kind().name(), m.text(), m.payload(),
                         Attributes.toJson(m.attributes()))
-                .map(row -> row.map(r -> {
-                    Stored stored = new Stored(r.getLong("id"), r.getLong("conversation_id"));
-                    events.published(new ConversationEvent(r.getLong("position"),
-                            ConversationEvent.Type.INBOUND_STORED, stored.conversationId(), stored.id(), m.channel(),
-                            InboundState.RECEIVED.name(), null));
-                    return stored;
-                }));
+                .map(Optional::orElseThrow)
+                .map(r -> {
+                    long conversationId = r.getLong("conversation_id");
+                    List<ConversationEvent> changes = new ArrayList<>(2);
+                    if (r.getBoolean("reopened")) {
+                        changes.add(new ConversationEvent(r.getLong("conv_position"),
+                                ConversationEvent.Type.CONVERSATION_STATE, conversationId, 0, m.channel(),
+                                r.getString("conv_state"), null));
+                    }
+                    Long id = r.getLong("id");
+                    if (id != null) {
+                        changes.add(new ConversationEvent(r.getLong("position"), ConversationEvent.Type.INBOUND_STORED,
+                                conversationId, id, m.channel(), InboundState.RECEIVED.name(), null));
+                    }
+                    events.published(changes);
+                    return id == null ? Optional.<Stored>empty() : Optional.of(new Stored(id, conversationId));
+                });
     }
 
     /** @return the oldest message of the conversation still {@code RECEIVED}, or empty */

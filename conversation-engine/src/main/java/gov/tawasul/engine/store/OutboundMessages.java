@@ -37,19 +37,33 @@ public class OutboundMessages {
 
     private static final String RETURN_EVENT = "returning id, conversation_id, channel, status, error_code, position";
 
-    private static final String QUEUE_REPLY = "with o as (" + """
+    /**
+     * The bot's reply: stored only when the conversation lets the bot answer (checked on the locked row, see
+     * {@link Conversations#onBotReply}) and the inbound message has no reply yet; the inbound message marked
+     * answered with it. Always one row: {@code allowed} tells whether the conversation let the bot answer,
+     * {@code id} is null when nothing was stored.
+     */
+    private static final String QUEUE_REPLY = "with " + Conversations.onBotReply("$1", "$7", "$11", "$13", "$14",
+            "$15") + ",\n" + """
+            o as (
               insert into outbound_message (conversation_id, inbound_message_id, origin, channel, recipient, sender,
                                             text, locale, quick_replies, segments, send_options, status, attempts)
-              values ($1, $2, 'BOT', $3, $4, $5, $6, $7, $8, $9, $10, 'SENDING', 1)
+              select $1, $2, 'BOT', $3, $4, $5, $6, $7, $8, $9, $10, 'SENDING', 1 from conv_reply
               on conflict (inbound_message_id) where inbound_message_id is not null do nothing
-              """ + RETURN_EVENT + "),\n" + InboundMessages.markAnswered("$2", "$11", "$12") + ",\n"
-            + Conversations.setLocale("$1", "$7") + "\nselect * from o";
+              """ + RETURN_EVENT + "),\n" + InboundMessages.markAnswered("$2", "$11", "$12",
+            "exists (select 1 from o)") + "\n" + """
+            select o.*, r.id is not null as allowed, r.state as conversation_state, r.position as conversation_position
+            from (select 1) one left join conv_reply r on true left join o on true""";
 
-    private static final String QUEUE = """
-            insert into outbound_message (conversation_id, origin, channel, recipient, sender, text, locale,
-                                          quick_replies, segments, send_options, status, attempts)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'SENDING', 1)
-            """ + RETURN_EVENT;
+    private static final String QUEUE = "with " + Conversations.touch("$1") + """
+            ,
+            o as (
+              insert into outbound_message (conversation_id, origin, channel, recipient, sender, text, locale,
+                                            quick_replies, segments, send_options, sent_by, status, attempts)
+              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'SENDING', 1)
+              """ + RETURN_EVENT + """
+            )
+            select * from o""";
 
     private static final String RECORD_ECHO = "with " + Conversations.upsertOnEcho("$1", "$2", "$3") + """
             insert into outbound_message (conversation_id, origin, from_echo, channel, recipient, sender, text, status,
@@ -160,30 +174,63 @@ public class OutboundMessages {
      * @param quickReplies   buttons; never null
      * @param segments       SMS segments, or null
      * @param options        the channel's send options; never null
+     * @param sentBy         the staff member who sent an {@code AGENT} message, else null
      */
     public record NewOutbound(long conversationId, Origin origin, Address to, Address from, String text,
                               String locale, List<gov.tawasul.engine.model.QuickReply> quickReplies,
-                              Integer segments, java.util.Map<String, String> options) {
+                              Integer segments, java.util.Map<String, String> options, String sentBy) {
+    }
+
+    /**
+     * What became of a bot reply.
+     *
+     * @param message the stored message to hand to the sender; empty when the inbound message already had a reply or
+     *                the conversation did not let the bot answer
+     * @param allowed whether the conversation let the bot answer when the reply was stored (false: a person holds
+     *                it, e.g. an agent took it while the bot looked the case up)
+     */
+    public record QueuedReply(Optional<OutboundMessage> message, boolean allowed) {
     }
 
     /**
      * Stores the bot's reply to an inbound message as {@code SENDING} (attempt 1), marks the inbound message
-     * answered and keeps the conversation's language, in one statement.
+     * answered and keeps the conversation's language, activity and recent cases, in one statement; with
+     * {@code handoff} the conversation becomes {@code WAITING_FOR_AGENT} in the same statement. The conversation's
+     * state is checked when the row is stored: a person who took it meanwhile wins. Publishes the conversation's
+     * state change (if any), then {@code OUTBOUND_QUEUED}.
      *
-     * @return the message to hand to the sender, or empty when the inbound message already has a reply
+     * @param m              the message
+     * @param inboundId      the inbound message it answers
+     * @param intent         the intent stored on the inbound message
+     * @param caseNumbers    case numbers asked about, in order of appearance; never null
+     * @param departments    departments of the cases found (case system's names); never null
+     * @param handoff        whether the reply acknowledges a request for a person
      */
-    public Uni<Optional<OutboundMessage>> queueReply(NewOutbound m, long inboundId, String intent, String caseNumbers) {
+    public Uni<QueuedReply> queueReply(NewOutbound m, long inboundId, String intent, List<String> caseNumbers,
+                                       List<String> departments, boolean handoff) {
+        String inboundCases = caseNumbers.isEmpty() ? null : String.join(" ", caseNumbers);
         return db.first(QUEUE_REPLY, r -> r, m.conversationId(), inboundId, m.to().channel().name(), m.to().value(),
                         m.from().value(), m.text(), m.locale(), QuickReplies.toJson(m.quickReplies()), m.segments(),
-                        Attributes.toJson(m.options()), intent, caseNumbers)
-                .map(row -> row.map(r -> queued(r, m)));
+                        Attributes.toJson(m.options()), intent, inboundCases, caseNumbers.toArray(String[]::new),
+                        departments.toArray(String[]::new), handoff)
+                .map(Optional::orElseThrow)
+                .map(r -> {
+                    boolean allowed = r.getBoolean("allowed");
+                    if (allowed && handoff) {
+                        events.published(new ConversationEvent(r.getLong("conversation_position"),
+                                ConversationEvent.Type.CONVERSATION_STATE, m.conversationId(), 0, m.to().channel(),
+                                r.getString("conversation_state"), null));
+                    }
+                    return new QueuedReply(r.getLong("id") == null ? Optional.empty() : Optional.of(queued(r, m)),
+                            allowed);
+                });
     }
 
     /** Stores a message that answers no inbound message (agent, notification, system) as {@code SENDING}. */
     public Uni<OutboundMessage> queue(NewOutbound m) {
         return db.first(QUEUE, r -> queued(r, m), m.conversationId(), m.origin().name(), m.to().channel().name(),
                         m.to().value(), m.from().value(), m.text(), m.locale(), QuickReplies.toJson(m.quickReplies()),
-                        m.segments(), Attributes.toJson(m.options()))
+                        m.segments(), Attributes.toJson(m.options()), m.sentBy())
                 .map(Optional::orElseThrow);
     }
 

@@ -97,6 +97,47 @@ class IntentRecognizerTest {
                 .isEqualTo(new Intent.CaseStatus(List.of("4512873"), 0));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"agent", "Agent", "human", "person", "representative", "talk to a person",
+            "talk to agent", "Talk to an agent please", "I want to speak to a human", "customer service",
+            "موظف", "خدمة العملاء", "أكلم موظف", "ابي موظف", "ابغى موظف", "اريد موظف", "كلم موظف",
+            // after the normaliser and the folding: tatweel, bidi marks, hamza forms, diacritics, punctuation
+            "\u200Fموظــف", "أريد موظفاً", "ابغي اكلم الموظف لو سمحت", "موظّف؟", "ممكن خدمة العملاء",
+            "AGENT!", "  person  "})
+    void askForPerson(String message) {
+        assertThat(text(message)).as(message).isEqualTo(new Intent.AskForPerson());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // a case query that names a person is a case query
+            "موظف 4512873", "agent 1446-000123", "ابي موظف عن القضية ١٢٣٤٥",
+            // the word in passing, in a longer message
+            "my agent said the case is late", "the person at the office told me to wait",
+            "قال لي الموظف ان المعاملة جاهزة", "is a human reading this message or is it a bot answering",
+            // help stays help
+            "help", "I need help"})
+    void notAskForPerson(String message) {
+        assertThat(text(message)).as(message).isNotEqualTo(new Intent.AskForPerson());
+    }
+
+    @Test
+    void talkToAgentPayload() {
+        assertThat(recognizer.recognize(Channel.FACEBOOK, InboundKind.POSTBACK, "Talk to a person", "TALK_TO_AGENT",
+                null)).isEqualTo(new Intent.AskForPerson());
+        // the quick reply under the help text: text with the payload
+        assertThat(recognizer.recognize(Channel.FACEBOOK, InboundKind.TEXT, "التحدث مع موظف", "TALK_TO_AGENT", null))
+                .isEqualTo(new Intent.AskForPerson());
+        assertThat(recognizer.recognize(Channel.TWITTER, InboundKind.TEXT, "Talk to a person", "talk_to_agent", null))
+                .isEqualTo(new Intent.AskForPerson());
+    }
+
+    @Test
+    void smsOptOutWinsOverEverything() {
+        assertThat(recognizer.recognize(Channel.SMS, InboundKind.TEXT, "agent", null, "STOP"))
+                .isInstanceOf(Intent.OptOut.class);
+    }
+
     @Test
     void attachmentWithoutTextAsksForTheNumberAsText() {
         assertThat(recognizer.recognize(Channel.FACEBOOK, InboundKind.ATTACHMENT, "", null, null))

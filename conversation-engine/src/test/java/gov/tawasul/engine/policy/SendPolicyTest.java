@@ -46,7 +46,34 @@ class SendPolicyTest {
     @ParameterizedTest(name = "{0} in a {1} conversation, opted out {2} → {3}")
     @MethodSource("commonRules")
     void commonRules(Origin origin, ConversationState state, boolean optedOut, SendDecision.Reason refusal) {
-        SendDecision decision = SendPolicy.of().decide(origin, "نص", sms(state, optedOut), NOW);
+        check(SendPolicy.of().decide(origin, "نص", sms(state, optedOut), NOW), refusal);
+    }
+
+    /** A bot reply, by the intent it answers: while waiting for staff only a case status. */
+    static Stream<Arguments> botReplies() {
+        SendDecision.Reason held = SendDecision.Reason.HELD_BY_PERSON;
+        return Stream.of(
+                Arguments.of("CASE_STATUS", ConversationState.WAITING_FOR_AGENT, false, null),
+                Arguments.of("CASE_STATUS", ConversationState.WITH_AGENT, false, held),
+                Arguments.of("CASE_STATUS", ConversationState.BOT, false, null),
+                Arguments.of("HELP", ConversationState.WAITING_FOR_AGENT, false, held),
+                Arguments.of("ASK_FOR_PERSON", ConversationState.WAITING_FOR_AGENT, false, held),
+                Arguments.of("ASK_FOR_PERSON", ConversationState.BOT, false, null),
+                Arguments.of("ASK_FOR_PERSON", ConversationState.CLOSED, false, null),
+                Arguments.of("CASE_STATUS", ConversationState.WAITING_FOR_AGENT, true,
+                        SendDecision.Reason.OPTED_OUT));
+    }
+
+    @ParameterizedTest(name = "a bot reply to {0} in a {1} conversation, opted out {2} → {3}")
+    @MethodSource("botReplies")
+    void botRepliesByTheIntentTheyAnswer(String intent, ConversationState state, boolean optedOut,
+                                         SendDecision.Reason refusal) {
+        check(SendPolicy.of().decide(Origin.BOT, intent, "نص", sms(state, optedOut), NOW), refusal);
+        assertThat(SendPolicy.of().commonRefusal(Origin.BOT, intent, sms(state, optedOut)).map(SendDecision.Refuse::reason))
+                .isEqualTo(java.util.Optional.ofNullable(refusal));
+    }
+
+    private static void check(SendDecision decision, SendDecision.Reason refusal) {
         if (refusal == null) {
             assertThat(decision).isEqualTo(SendDecision.Allow.as("نص"));
         } else {

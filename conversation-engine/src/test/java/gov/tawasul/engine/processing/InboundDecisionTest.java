@@ -23,6 +23,8 @@ class InboundDecisionTest {
     static final Intent HELP = new Intent.Help();
     static final Intent STOP = new Intent.OptOut();
     static final Intent START = new Intent.OptIn();
+    static final Intent PERSON = new Intent.AskForPerson();
+    static final Intent ANOTHER = new Intent.AskForCaseNumber(false);
 
     static Stream<Arguments> table() {
         return Stream.of(
@@ -49,7 +51,30 @@ class InboundDecisionTest {
                 row("a conversation waiting for an agent goes to the agents", HELP, false,
                         ConversationState.WAITING_FOR_AGENT, false, new InboundDecision.HandToPerson(HELP)),
                 row("opted out and held: opt-out wins (nobody may write to them)", CASE, false,
-                        ConversationState.WITH_AGENT, true, new InboundDecision.Ignore("OPTED_OUT")));
+                        ConversationState.WITH_AGENT, true, new InboundDecision.Ignore("OPTED_OUT")),
+                // asking for a person
+                row("asking for a person in a bot conversation requests a handoff", PERSON, false,
+                        ConversationState.BOT, false, new InboundDecision.RequestHandoff()),
+                row("asking for a person in a closed conversation requests a handoff", PERSON, false,
+                        ConversationState.CLOSED, false, new InboundDecision.RequestHandoff()),
+                row("asking again while waiting is the staff's (the bot said it once)", PERSON, false,
+                        ConversationState.WAITING_FOR_AGENT, false, new InboundDecision.HandToPerson(PERSON)),
+                row("asking while an agent holds it is the agent's", PERSON, false, ConversationState.WITH_AGENT,
+                        false, new InboundDecision.HandToPerson(PERSON)),
+                row("a case query while waiting is still answered by the bot", CASE, false,
+                        ConversationState.WAITING_FOR_AGENT, false, new InboundDecision.Answer(CASE)),
+                row("another-case button while waiting is the staff's", ANOTHER, false,
+                        ConversationState.WAITING_FOR_AGENT, false, new InboundDecision.HandToPerson(ANOTHER)),
+                row("STOP while waiting records the opt-out", STOP, false, ConversationState.WAITING_FOR_AGENT,
+                        false, new InboundDecision.RecordOptOut()),
+                row("START while an agent holds it lifts the opt-out", START, false, ConversationState.WITH_AGENT,
+                        true, new InboundDecision.LiftOptOut()),
+                row("an opted-out citizen asking for a person: nobody may write to them", PERSON, false,
+                        ConversationState.BOT, true, new InboundDecision.Ignore("OPTED_OUT")),
+                row("opted out while waiting: a case query is not answered either", CASE, false,
+                        ConversationState.WAITING_FOR_AGENT, true, new InboundDecision.Ignore("OPTED_OUT")),
+                row("our own address asking for a person is still a loop", PERSON, true, ConversationState.BOT,
+                        false, new InboundDecision.Ignore("OWN_ADDRESS")));
     }
 
     static Arguments row(String label, Intent intent, boolean own, ConversationState state, boolean optedOut,

@@ -1,5 +1,7 @@
 package gov.tawasul.engine.reply;
 
+import gov.tawasul.engine.handoff.OfficeHours;
+import gov.tawasul.engine.handoff.OfficeHoursText;
 import gov.tawasul.engine.intent.Intent;
 import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.CaseContact;
@@ -14,6 +16,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -67,8 +70,55 @@ class ReplyComposerTest {
     void quickRepliesInTheRepliesLanguage() {
         Reply reply = composer.compose(new Intent.Help(), List.of(), contact, "ar");
         assertThat(reply.quickReplies()).containsExactly(new QuickReply("قضية أخرى", "ANOTHER_CASE"),
-                new QuickReply("مساعدة", "HELP"));
+                new QuickReply("مساعدة", "HELP"), new QuickReply("التحدث مع موظف", "TALK_TO_AGENT"));
+        assertThat(composer.compose(new Intent.Unknown(), List.of(), contact, "en").quickReplies())
+                .containsExactly(new QuickReply("Another case", "ANOTHER_CASE"), new QuickReply("Help", "HELP"),
+                        new QuickReply("Talk to a person", "TALK_TO_AGENT"));
+        // a case answer keeps the two usual buttons
+        assertThat(composer.compose(new Intent.CaseStatus(List.of("1446-000123"), 0),
+                List.of(new CaseLookupResult.Found(record)), contact, "en").quickReplies())
+                .containsExactly(new QuickReply("Another case", "ANOTHER_CASE"), new QuickReply("Help", "HELP"));
         assertThat(composer.compose(new Intent.AskForCaseNumber(true), List.of(), contact, "en").text())
                 .isEqualTo("We can only read text. Please type the case (transaction) number, for example: 1446-000123");
+    }
+
+    @Test
+    void handoffWaitingWhileOpenAndClosed() {
+        OfficeHours hours = OfficeHours.of("Sun-Thu 08:00-16:00", "Asia/Riyadh");
+        // Tuesday 1 Dec 2026 10:00 Riyadh: open
+        Instant open = Instant.parse("2026-12-01T07:00:00Z");
+        // Thursday 3 Dec 2026 18:00 Riyadh: closed until Sunday
+        Instant closed = Instant.parse("2026-12-03T15:00:00Z");
+        assertThat(waiting(hours, open, "en").text()).isEqualTo("Thank you. A staff member will answer you here as "
+                + "soon as possible. Office hours: Sunday to Thursday, 08:00–16:00 (Riyadh time).");
+        assertThat(waiting(hours, open, "ar").text()).isEqualTo("شكراً لك. سيرد عليك أحد موظفينا هنا في أقرب وقت. "
+                + "ساعات العمل: من الأحد إلى الخميس، من 08:00 إلى 16:00 بتوقيت الرياض.");
+        assertThat(waiting(hours, closed, "en").text()).isEqualTo("Thank you. A staff member will answer you here. "
+                + "Office hours: Sunday to Thursday, 08:00–16:00 (Riyadh time); staff are back on Sunday at 08:00. "
+                + "Until then, you can still send a case number to get its status.");
+        assertThat(waiting(hours, closed, "ar").text()).isEqualTo("شكراً لك. سيرد عليك أحد موظفينا هنا. "
+                + "ساعات العمل: من الأحد إلى الخميس، من 08:00 إلى 16:00 بتوقيت الرياض، ويعود الموظفون يوم الأحد "
+                + "الساعة 08:00. وإلى ذلك الحين يمكنك إرسال رقم القضية لمعرفة حالتها.");
+        assertThat(waiting(hours, open, "ar").quickReplies()).isEmpty();
+        // Tuesday 06:30 Riyadh: back today; Wednesday 17:00: back tomorrow
+        assertThat(waiting(hours, Instant.parse("2026-12-01T03:30:00Z"), "en").text())
+                .contains("staff are back today at 08:00.");
+        assertThat(waiting(hours, Instant.parse("2026-12-02T14:00:00Z"), "ar").text())
+                .contains("ويعود الموظفون غداً الساعة 08:00.");
+    }
+
+    @Test
+    void handoffNotices() {
+        assertThat(composer.handoffEnded("en").text()).isEqualTo("Your conversation with our staff has ended. You "
+                + "can send a case number at any time to learn its status, for example: 1446-000123");
+        assertThat(composer.handoffEnded("ar").text()).startsWith("انتهت المحادثة مع الموظف.");
+        assertThat(composer.handoffTimedOut("en").text()).startsWith("Our staff have not written for a while")
+                .contains("\"agent\"");
+        assertThat(composer.handoffTimedOut("ar").text()).contains("«موظف»");
+    }
+
+    private Reply waiting(OfficeHours hours, Instant now, String locale) {
+        return composer.handoffWaiting(locale, hours.isOpen(now), OfficeHoursText.hours(hours, locale),
+                OfficeHoursText.nextOpening(hours, now, locale));
     }
 }

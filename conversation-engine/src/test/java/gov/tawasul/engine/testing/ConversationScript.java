@@ -1,8 +1,11 @@
 package gov.tawasul.engine.testing;
 
+import gov.tawasul.engine.handoff.HandoffOutcome;
+import gov.tawasul.engine.handoff.Handoffs;
 import gov.tawasul.engine.inbox.Inbox;
 import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.ConversationState;
 import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,8 +31,11 @@ import static org.awaitility.Awaitility.await;
  *       .says("STOP").botStaysSilent();
  * </pre>
  * {@link Citizen#says} stores the message through {@link Inbox#accept} exactly as a webhook would;
- * {@link Citizen#botReplies} waits (up to 10 s) for the next message sent to that citizen and checks its text;
- * {@link Citizen#botStaysSilent} waits until the message was handled and checks that nothing was sent.
+ * {@link Citizen#botReplies} waits (up to 10 s) for the next message sent to that citizen (whatever its origin: a
+ * staff notice too) and checks its text; {@link Citizen#botStaysSilent} waits until the message was handled and
+ * checks that nothing was sent; {@link Citizen#isNow} checks the conversation's state. Staff act through
+ * {@link Handoffs}: {@code script.agent("sara").takesOver(citizen)}, {@code .handsBack(citizen)},
+ * {@code .closes(citizen)}.
  */
 public final class ConversationScript {
 
@@ -37,6 +44,7 @@ public final class ConversationScript {
     private final Inbox inbox;
     private final RecordingSender sender;
     private final String bot;
+    private final Handoffs handoffs;
 
     /**
      * @param inbox  the engine's inbox
@@ -44,9 +52,23 @@ public final class ConversationScript {
      * @param bot    our SMS number the citizens write to
      */
     public ConversationScript(Inbox inbox, RecordingSender sender, String bot) {
+        this(inbox, sender, bot, null);
+    }
+
+    /** A script in which staff act too, through {@code handoffs}. */
+    public ConversationScript(Inbox inbox, RecordingSender sender, String bot, Handoffs handoffs) {
         this.inbox = inbox;
         this.sender = sender;
         this.bot = bot;
+        this.handoffs = handoffs;
+    }
+
+    /** @return a staff member acting on conversations under {@code username} */
+    public Agent agent(String username) {
+        if (handoffs == null) {
+            throw new IllegalStateException("a script with staff needs the Handoffs constructor");
+        }
+        return new Agent(username);
     }
 
     /** @return a citizen writing by SMS from {@code phone} */
@@ -109,10 +131,59 @@ public final class ConversationScript {
             return this;
         }
 
+        /** The conversation is now in {@code state} (waits up to 10 s for it). */
+        public Citizen isNow(ConversationState state) {
+            await().atMost(WAIT).until(() -> state.name().equals(TestDb.value(
+                    "select state from conversation where id = ?", conversationId())));
+            return this;
+        }
+
+        /** @return the conversation's id (the citizen wrote at least once) */
+        public long conversationId() {
+            return ((Number) TestDb.value("select id from conversation where channel = 'SMS' and citizen_address = ? "
+                    + "and bot_address = ?", phone, bot)).longValue();
+        }
+
         /** @return what became of the last message ({@code inbound_message.state} and {@code intent}) */
         public Map<String, Object> lastMessage() {
             return TestDb.rows("select state, intent from inbound_message where channel = 'SMS' "
                     + "and provider_message_id = ?", lastProviderId).get(0);
+        }
+    }
+
+    /** A staff member: every action is expected to succeed ({@link HandoffOutcome.Done}). */
+    public final class Agent {
+
+        private final String username;
+
+        private Agent(String username) {
+            this.username = username;
+        }
+
+        /** Takes the citizen's conversation. */
+        public Agent takesOver(Citizen citizen) {
+            return expectDone(() -> handoffs.takeOver(citizen.conversationId(), username, false));
+        }
+
+        /** Hands the citizen's conversation back to the bot (the citizen is told). */
+        public Agent handsBack(Citizen citizen) {
+            return expectDone(() -> handoffs.handBack(citizen.conversationId(), username, false));
+        }
+
+        /** Closes the citizen's conversation. */
+        public Agent closes(Citizen citizen) {
+            return expectDone(() -> handoffs.close(citizen.conversationId(), username, false));
+        }
+
+        private Agent expectDone(Supplier<io.smallrye.mutiny.Uni<HandoffOutcome>> action) {
+            HandoffOutcome outcome;
+            try {
+                outcome = VertxContextSupport.subscribeAndAwait(action);
+            } catch (Throwable e) {
+                throw new AssertionError(username + ": the action failed", e);
+            }
+            assertThat(outcome).as("outcome for %s", username).isInstanceOf(HandoffOutcome.Done.class);
+            return this;
         }
     }
 }

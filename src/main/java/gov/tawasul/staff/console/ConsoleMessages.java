@@ -1,0 +1,117 @@
+package gov.tawasul.staff.console;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The staff console's words, Arabic by default ({@code messages/m_ar.properties}) and English
+ * ({@code messages/m_en.properties}); templates read them as {@code {m:key}}, the locale being the template
+ * instance's ({@code ConsolePage}). Qute checks at build time that every key used exists in both files.
+ */
+@MessageBundle(value = "m", locale = "ar")
+public interface ConsoleMessages {
+
+    @Message String product();
+    @Message String skipToContent();
+    @Message String navConversations();
+    @Message String navCanned();
+    @Message String navAudit();
+    @Message String navUsers();
+    @Message String logout();
+    @Message String otherLanguage();
+    @Message String signedInAs(String name);
+    @Message String liveConnected();
+    @Message String liveReconnecting();
+
+    @Message String conversations();
+    @Message String filterChannel();
+    @Message String filterState();
+    @Message String filterDepartment();
+    @Message String filterAny();
+    @Message String filterFailed();
+    @Message String filterOptedOut();
+    @Message String filterMine();
+    @Message String filterUnassigned();
+    @Message String search();
+    @Message String searchPlaceholder();
+    @Message String apply();
+    @Message String noConversations();
+    @Message String olderConversations();
+    @Message String colChannel();
+    @Message String colCitizen();
+    @Message String colLastMessage();
+    @Message String colCases();
+    @Message String colState();
+    @Message String colActivity();
+    @Message String badgeFailed();
+    @Message String badgeOptedOut();
+    @Message String waitingFor(String duration);
+    @Message String heldBy(String agent);
+    @Message String selectConversation();
+
+    @Message String channelSMS();
+    @Message String channelWHATSAPP();
+    @Message String channelFACEBOOK();
+    @Message String channelTWITTER();
+    @Message String channelEMAIL();
+    @Message String channelWEBCHAT();
+
+    @Message String stateBOT();
+    @Message String stateWAITING_FOR_AGENT();
+    @Message String stateWITH_AGENT();
+    @Message String stateCLOSED();
+
+    @Message String transcript();
+    @Message String citizen();
+    @Message String bot();
+    @Message String system();
+    @Message String notification();
+    @Message String staffFromPage();
+    @Message String caseNumbers();
+    @Message String departments();
+    @Message String takeOver();
+    @Message String reassignToMe();
+    @Message String handBack();
+    @Message String close();
+    @Message String reply();
+    @Message String replyPlaceholder();
+    @Message String send();
+    @Message String cannedReplies();
+    @Message String insert();
+    @Message String takeOverToReply();
+    @Message String heldByOther(String agent);
+    @Message String heldByOtherSupervisor(String agent);
+    @Message String optedOutNoSend();
+    @Message String closedReopen();
+
+    @Message String statusQUEUED();
+    @Message String statusSENDING();
+    @Message String statusSENT();
+    @Message String statusDELIVERED();
+    @Message String statusREAD();
+    @Message String statusUNDELIVERED();
+    @Message String statusFAILED();
+    @Message String errorCode(String code);
+
+    @Message String segments(int count, String encoding, int units);
+    @Message String characters(int units, int limit);
+    @Message String sent();
+    @Message String refusedOPTED_OUT();
+    @Message String refusedHELD_BY_PERSON();
+    @Message String refusedOUTSIDE_WINDOW();
+    @Message String refusedCHANNEL_RULE();
+    @Message String tooLong(int limit);
+    @Message String emptyText();
+
+    @Message String cannedTitle();
+    @Message String cannedTitleField();
+    @Message String cannedText();
+    @Message String cannedLocale();
+    @Message String cannedAdd();
+    @Message String cannedDelete();
+    @Message String cannedNone();
+    @Message String cannedDuplicate();
+    @Message String cannedInvalid();
+    @Message String languageAr();
+    @Message String languageEn();
+}
