@@ -103,7 +103,10 @@ class ArchitectureTest {
                 Map.entry("opt_out", "conversation-engine/src/main/java/gov/tawasul/engine/store/OptOuts.java"),
                 Map.entry("staff_user", "src/main/java/gov/tawasul/staff/account/StaffUsers.java"),
                 Map.entry("audit_event", "src/main/java/gov/tawasul/staff/audit/AuditLog.java"),
-                Map.entry("canned_reply", "src/main/java/gov/tawasul/staff/canned/CannedReplies.java"));
+                Map.entry("canned_reply", "src/main/java/gov/tawasul/staff/canned/CannedReplies.java"),
+                Map.entry("case_event", "conversation-engine/src/main/java/gov/tawasul/engine/store/CaseEvents.java"),
+                Map.entry("case_follower", "conversation-engine/src/main/java/gov/tawasul/engine/store/CaseFollowers.java"),
+                Map.entry("notification", "conversation-engine/src/main/java/gov/tawasul/engine/store/Notifications.java"));
         Pattern write = Pattern.compile("(?i)\\b(?:insert\\s+into|delete\\s+from|update)\\s+(\\w+)");
         Path root = Path.of("").toAbsolutePath();
         Map<String, Integer> found = new java.util.HashMap<>();

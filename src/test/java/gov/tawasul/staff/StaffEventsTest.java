@@ -64,13 +64,30 @@ class StaffEventsTest {
     @Test
     void theConsoleStreamNamesTheChangedConversation() throws Exception {
         StaffSession agent = StaffSession.loginAs(StaffRole.AGENT);
-        List<String> lines = new ArrayList<>();
-        CompletableFuture<Void> reading = read("/console/live", agent, null, lines, l -> l.startsWith("event:conv-"));
-        Thread.sleep(500);
-        new SmsCitizen("+966500006003").says("help");
-        reading.get(10, TimeUnit.SECONDS);
+        SmsCitizen citizen = new SmsCitizen("+966500006003");
+        citizen.says("help");
         long conversation = (Long) TestDb.value("select id from conversation where citizen_address = '+966500006003'");
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<Void> reading = read("/console/live", agent, null, lines,
+                l -> l.equals("event:conv-" + conversation));
+        Thread.sleep(500);
+        citizen.says("مرحبا");
+        reading.get(10, TimeUnit.SECONDS);
         assertThat(lines).contains("event:conversations", "event:conv-" + conversation);
+        assertThat(lines).anyMatch(l -> l.startsWith("data:") && java.util.Arrays.asList(l.substring(5).split(","))
+                .contains(Long.toString(conversation)));
+    }
+
+    @Test
+    void aDisabledAccountsStreamEnds() throws Exception {
+        StaffSession agent = StaffSession.loginAs("dana", StaffRole.AGENT);
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<Void> reading = read("/api/staff/events", agent, null, lines, l -> false);
+        Thread.sleep(1500);
+        assertThat(reading).isNotDone();
+        TestDb.execute("update staff_user set enabled = false where username = 'dana'");
+        // the server ends the stream (the reader sees its end or the connection closed)
+        assertThat(reading.handle((done, closed) -> true).get(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test

@@ -25,6 +25,48 @@ public interface CasesConfig {
     /** @return settings of the REST connector. */
     Rest rest();
 
+    /** @return settings of case events pushed by the case system ({@code POST /api/case-events}). */
+    Events events();
+
+    /** @return settings of the watch mode (polling the REST connector for followed cases). */
+    Watch watch();
+
+    /** Settings of {@code tawasul.cases.watch}: for case systems that cannot push events. */
+    interface Watch {
+        /** @return whether followed cases are polled ({@code tawasul.cases.connector=rest} only). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** @return every followed case is looked at once per interval, the calls spread over it. */
+        @WithDefault("15m")
+        Duration interval();
+
+        /** @return most calls to the case API per minute the watch mode makes. */
+        @WithDefault("60")
+        int callsPerMinute();
+
+        /** @return how often a slice of the followed cases is polled. */
+        @WithDefault("60s")
+        Duration tick();
+    }
+
+    /** Settings of {@code POST /api/case-events}. */
+    interface Events {
+        /**
+         * @return the shared secrets an event may be signed with (several at once while one is rotated); none =
+         *         the endpoint answers 404
+         */
+        Optional<java.util.List<String>> secrets();
+
+        /** @return how far the signature's {@code t} may lie from our clock, either way (replay window). */
+        @WithDefault("5m")
+        Duration tolerance();
+
+        /** @return largest body accepted, in bytes. */
+        @WithDefault("65536")
+        int maxBodyBytes();
+    }
+
     /** Settings of {@code tawasul.cases.connector=local}. */
     interface Local {
         /** @return whether the bundled sample cases ({@code cases/seed-cases.csv}) are inserted at start (existing rows kept). */

@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public class AccountProblems {
 
+    /** @return 422 problem+json with {@code errors}: {@code [{"field","message"}…]} */
     @ServerExceptionMapper
     public Response invalid(StaffValidationException e) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -28,6 +29,7 @@ public class AccountProblems {
         return Response.status(422).type(MediaType.valueOf(ProblemExceptionMappers.PROBLEM_JSON)).entity(body).build();
     }
 
+    /** @return 409 problem+json naming the conflict */
     @ServerExceptionMapper
     public Response conflict(StaffConflictException e) {
         return ProblemExceptionMappers.problem(409, "Conflict", e.getMessage());

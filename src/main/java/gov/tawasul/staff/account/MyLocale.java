@@ -31,6 +31,7 @@ public class MyLocale {
     @Inject
     SecurityIdentity identity;
 
+    /** @return 303 back to the console page of {@code Referer} (or {@code /console}); htmx: 204 + HX-Refresh */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> fromForm(@FormParam("locale") String locale, @HeaderParam("Referer") String referer,
@@ -40,6 +41,7 @@ public class MyLocale {
                 : Response.seeOther(URI.create(backTo(referer))).build());
     }
 
+    /** @return 204 */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> fromJson(LocaleChange change) {

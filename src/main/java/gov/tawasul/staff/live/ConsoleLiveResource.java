@@ -35,17 +35,17 @@ public class ConsoleLiveResource {
 
     @Inject
     LiveFeed feed;
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> live(@Context Sse sse) {
-        Multi<OutboundSseEvent> changes = feed.follow(null)
+        Multi<OutboundSseEvent> changes = feed.follow(identity.getPrincipal().getName(), null)
                 .group().intoLists().every(Duration.ofMillis(WINDOW_MS))
                 .filter(batch -> !batch.isEmpty())
                 .onItem().transformToIterable(batch -> events(sse, batch));
-        Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
-                .map(t -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(changes, heartbeat);
+        return LiveFeed.withKeepAlive(sse, changes);
     }
 
     static List<OutboundSseEvent> events(Sse sse, List<ConversationEvent> batch) {

@@ -2,10 +2,15 @@ package gov.tawasul.staff.live;
 
 import gov.tawasul.engine.events.ConversationEvent;
 import gov.tawasul.engine.events.ConversationEvents;
+import gov.tawasul.staff.account.StaffDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (from the tables), then the live stream of every instance (the engine's {@link ConversationEvents}, fed across
  * instances by Redis). At least once: an event may come twice around the switch from catch-up to live, never
  * not at all while the client is connected. A client that cannot keep up (more than {@value #BUFFER} events
- * behind) is disconnected; its EventSource reconnects and catches up. Gauge {@code tawasul.staff.live.clients}
- * counts connected clients.
+ * behind) is disconnected; its EventSource reconnects and catches up. A stream ends soon after
+ * its staff member's account is disabled or removed ({@code tawasul.staff.live-recheck}, 30 s) (the session's own check only runs on a new request). Gauge
+ * {@code tawasul.staff.live.clients} counts connected clients.
  */
 @ApplicationScoped
 public class LiveFeed {
@@ -23,23 +29,49 @@ public class LiveFeed {
     static final int BUFFER = 10_000;
 
     private final ConversationEvents events;
+    private final StaffDirectory directory;
+    private final Duration recheck;
     private final AtomicInteger clients = new AtomicInteger();
 
-    LiveFeed(ConversationEvents events, MeterRegistry metrics) {
+    /** @param recheck {@code tawasul.staff.live-recheck}: how often a stream checks that its account is enabled */
+    LiveFeed(ConversationEvents events, StaffDirectory directory, MeterRegistry metrics,
+             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tawasul.staff.live-recheck",
+                     defaultValue = "30s") Duration recheck) {
         this.events = events;
+        this.directory = directory;
+        this.recheck = recheck;
         metrics.gauge("tawasul.staff.live.clients", clients);
     }
 
     /**
+     * @param username the staff member following
      * @param lastSeen the last event position the client saw ({@code Last-Event-ID}), or null for live only
-     * @return the events, oldest first; never completes
+     * @return the events, oldest first; never completes, fails with 403 once the account is disabled or removed
      */
-    public Multi<ConversationEvent> follow(Long lastSeen) {
+    public Multi<ConversationEvent> follow(String username, Long lastSeen) {
+        Multi<ConversationEvent> revoked = Multi.createFrom().ticks().every(recheck)
+                .onItem().transformToUniAndConcatenate(t -> directory.find(username))
+                .filter(member -> member.isEmpty() || !member.get().enabled())
+                .onItem().transformToUniAndConcatenate(m -> io.smallrye.mutiny.Uni.createFrom()
+                        .<ConversationEvent>failure(new ForbiddenException("account disabled")));
+        return Multi.createBy().merging().streams(changes(lastSeen), revoked);
+    }
+
+    private Multi<ConversationEvent> changes(Long lastSeen) {
         Multi<ConversationEvent> live = events.stream().onOverflow().buffer(BUFFER);
         Multi<ConversationEvent> stream = lastSeen == null ? live : Multi.createBy().merging().streams(
                 events.after(lastSeen, 1000).onItem().transformToMulti(l -> Multi.createFrom().iterable(l)), live);
         return stream.onSubscription().invoke(() -> clients.incrementAndGet())
                 .onTermination().invoke(() -> clients.decrementAndGet());
+    }
+
+    /**
+     * @return {@code events} with an SSE comment line every 20 s, so that proxies do not close an idle stream
+     */
+    static Multi<OutboundSseEvent> withKeepAlive(Sse sse, Multi<OutboundSseEvent> events) {
+        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
+                .map(t -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(events, keepAlive);
     }
 
     /** @return the number of clients following now */

@@ -15,7 +15,6 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Duration;
 
 /**
  * {@code GET /api/staff/events}: Server-Sent Events (https://html.spec.whatwg.org/multipage/server-sent-events.html),
@@ -32,16 +31,16 @@ public class StaffEventsResource {
 
     @Inject
     LiveFeed feed;
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live conversation events (SSE); Last-Event-ID resumes after a position")
     public Multi<OutboundSseEvent> events(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         Long last = parse(lastEventId);
-        Multi<OutboundSseEvent> changes = feed.follow(last).map(e -> event(sse, e));
-        Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
-                .map(t -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(changes, heartbeat);
+        Multi<OutboundSseEvent> changes = feed.follow(identity.getPrincipal().getName(), last).map(e -> event(sse, e));
+        return LiveFeed.withKeepAlive(sse, changes);
     }
 
     private static OutboundSseEvent event(Sse sse, ConversationEvent e) {

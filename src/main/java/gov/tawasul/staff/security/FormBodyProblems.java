@@ -17,6 +17,7 @@ public class FormBodyProblems {
             "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition";
     private final ProblemExceptionMappers mappers = new ProblemExceptionMappers();
 
+    /** @return 400 for a form body RESTEasy could not decode, else the application's 500 */
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e) {
         if (thrownByTheFormParser(e)) {

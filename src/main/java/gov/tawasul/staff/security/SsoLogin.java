@@ -40,6 +40,7 @@ public class SsoLogin {
     @Inject
     AuditLog audit;
 
+    /** @return 303 to the console, or to the login page with {@code ?error=sso} */
     @GET
     public Uni<Response> signIn() {
         if (!config.enabled()) {

@@ -17,8 +17,6 @@ public final class StaffPaths {
     public static final String LOGIN_POST = "/j_security_check";
     /** Landing page after login. */
     public static final String LANDING = "/console";
-    /** Root of the provider webhooks, outside login and CSRF. */
-    public static final String WEBHOOKS = "/webhooks/";
 
     private StaffPaths() {
     }

@@ -35,6 +35,14 @@ public class CaseTable {
         return write(UPSERT, cases);
     }
 
+    /** @return the stored cases among {@code caseNumbers} (absent ones are left out) */
+    public Uni<List<CaseEntity>> find(List<String> caseNumbers) {
+        if (caseNumbers.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.withSession(() -> CaseEntity.<CaseEntity>list("caseNumber in ?1", caseNumbers));
+    }
+
     /** Inserts the cases whose number is not in the table yet, keeping existing rows. @return rows inserted */
     public Uni<Integer> insertMissing(List<CaseEntity> cases) {
         return write(INSERT_IF_ABSENT, cases);

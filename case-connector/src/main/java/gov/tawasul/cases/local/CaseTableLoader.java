@@ -1,5 +1,11 @@
 package gov.tawasul.cases.local;
 
+import gov.tawasul.engine.model.CaseRecord;
+import gov.tawasul.engine.notify.CaseEventIntake;
+import io.smallrye.mutiny.Multi;
+import java.util.HashMap;
+import java.util.Map;
+
 import gov.tawasul.cases.CasesConfig;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +20,8 @@ import java.util.List;
 /**
  * Fills the local {@code cases} table at start ({@code tawasul.cases.connector=local}): the bundled sample cases
  * ({@value #SEED}, inserted only where the case number is absent; {@code tawasul.cases.local.seed}), then the file
- * {@code tawasul.cases.local.import-file} if set (upsert by case number). CSV columns: {@link CaseCsv}.
+ * {@code tawasul.cases.local.import-file} if set (upsert by case number; a case whose status or update time the
+ * file changes becomes a case event, {@code IMPORT}, whose followers are told). CSV columns: {@link CaseCsv}.
  * Runs on the start-up thread and waits for the reactive writes; a bad file fails start-up.
  */
 @ApplicationScoped
@@ -26,10 +33,15 @@ public class CaseTableLoader {
     private static final Logger LOG = Logger.getLogger(CaseTableLoader.class);
 
     private final CaseTable table;
+    private final CaseEventIntake intake;
 
-    /** @param table where the cases are written */
-    public CaseTableLoader(CaseTable table) {
+    /**
+     * @param table  where the cases are written
+     * @param intake where a case an import changed becomes an event
+     */
+    public CaseTableLoader(CaseTable table, CaseEventIntake intake) {
         this.table = table;
+        this.intake = intake;
     }
 
     /** Seeds and imports as configured; blocks the calling (non-event-loop) thread until done. */
@@ -50,9 +62,38 @@ public class CaseTableLoader {
         } catch (IOException e) {
             throw new IllegalStateException("tawasul.cases.local.import-file: cannot read " + file + ": " + e, e);
         }
+        List<String> numbers = cases.stream().map(c -> c.caseNumber).toList();
+        Map<String, CaseEntity> before = new HashMap<>();
+        for (int from = 0; from < numbers.size(); from += 1000) {
+            List<String> slice = numbers.subList(from, Math.min(numbers.size(), from + 1000));
+            VertxSupport.awaitList(() -> table.find(slice)).forEach(c -> before.put(c.caseNumber, c));
+        }
         int written = await(() -> table.upsert(cases));
-        LOG.infof("cases: imported %d cases from %s", written, file);
+        List<CaseRecord> changed = cases.stream().filter(c -> before.containsKey(c.caseNumber)
+                && changed(before.get(c.caseNumber), c)).map(CaseEntity::toRecord).toList();
+        int events = await(() -> Multi.createFrom().iterable(changed)
+                .onItem().transformToUniAndConcatenate(r -> intake.accept(
+                        CaseEventIntake.eventIdFor(CaseEventIntake.Source.IMPORT, r), CaseEventIntake.Source.IMPORT, r))
+                .collect().asList().map(List::size));
+        LOG.infof("cases: imported %d cases from %s, %d changed (case events)", written, file, events);
         return written;
+    }
+
+    /** A changed status or update time is a change citizens hear of; labels and contacts alone are not. */
+    private static boolean changed(CaseEntity before, CaseEntity after) {
+        return !java.util.Objects.equals(before.status, after.status)
+                || !java.util.Objects.equals(before.updatedAt, after.updatedAt);
+    }
+
+    /** Awaits a list on a Vert.x context. */
+    private static final class VertxSupport {
+        static <T> List<T> awaitList(java.util.function.Supplier<io.smallrye.mutiny.Uni<List<T>>> read) {
+            try {
+                return VertxContextSupport.subscribeAndAwait(read);
+            } catch (Throwable e) {
+                throw new IllegalStateException("cases: reading the local case table failed: " + e, e);
+            }
+        }
     }
 
     private static List<CaseEntity> readSeed() {

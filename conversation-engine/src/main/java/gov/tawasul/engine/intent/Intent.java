@@ -53,6 +53,19 @@ public sealed interface Intent {
         }
     }
 
+    /**
+     * "STOP &lt;case number&gt;" on any channel: no more updates of that case on this address (the number stays
+     * reachable otherwise). Stored as {@code UNFOLLOW}.
+     *
+     * @param caseNumber the normalised case number
+     */
+    record Unfollow(String caseNumber) implements Intent {
+        @Override
+        public String name() {
+            return "UNFOLLOW";
+        }
+    }
+
     /** SMS opt-out keyword (STOP, END, CANCEL, UNSUBSCRIBE, QUIT, STOPALL): never answered by the bot. */
     record OptOut() implements Intent {
         @Override

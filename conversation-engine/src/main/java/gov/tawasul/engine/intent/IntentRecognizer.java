@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Maps a normalised inbound message to an {@link Intent}. Order: SMS opt-out/opt-in keywords, postback payloads,
+ * Maps a normalised inbound message to an {@link Intent}. Order: "STOP &lt;case&gt;" (any channel), SMS
+ * opt-out/opt-in keywords, postback payloads,
  * non-text content, case numbers, a request for a person ({@link PersonRequest}: the whole message), help words,
  * anything else.
  */
@@ -55,6 +56,10 @@ public class IntentRecognizer {
      */
     public Intent recognize(Channel channel, InboundKind kind, String normalizedText, String payload, String optOutType) {
         String word = normalizedText.strip().toUpperCase(Locale.ROOT);
+        Intent unfollow = unfollow(word);
+        if (unfollow != null) {
+            return unfollow;
+        }
         if (channel == Channel.SMS) {
             if ("STOP".equalsIgnoreCase(optOutType) || OPT_OUT_WORDS.contains(word)) {
                 return new Intent.OptOut();
@@ -88,6 +93,18 @@ public class IntentRecognizer {
             return new Intent.AskForCaseNumber(true);
         }
         return new Intent.Unknown();
+    }
+
+    /** "STOP 1446-000123": an opt-out word, then exactly one case number and nothing else. */
+    private Intent unfollow(String upperText) {
+        int space = upperText.indexOf(' ');
+        if (space < 0 || !OPT_OUT_WORDS.contains(upperText.substring(0, space))) {
+            return null;
+        }
+        String rest = upperText.substring(space + 1).strip();
+        List<String> found = numbers.find(rest);
+        return found.size() == 1 && rest.replaceFirst("^#", "").strip().equals(found.get(0))
+                ? new Intent.Unfollow(found.get(0)) : null;
     }
 
     private Intent fromPayload(String payload) {

@@ -23,9 +23,18 @@ import java.util.Objects;
  * @param inReplyTo    for {@link Origin#BOT} only: the inbound message it answers
  * @param sentBy       for {@link Origin#AGENT} only: the staff member's username (stored as
  *                     {@code outbound_message.sent_by}), else null
+ * @param notificationId for {@link Origin#NOTIFICATION} from the notification queue: the claimed
+ *                     {@code notification.id} it carries (stored at most once, the row becomes {@code SENT}), else null
  */
 public record OutboundDraft(Origin origin, ConversationView conversation, Address to, Address from, String text,
-                            String locale, List<QuickReply> quickReplies, InReplyTo inReplyTo, String sentBy) {
+                            String locale, List<QuickReply> quickReplies, InReplyTo inReplyTo, String sentBy,
+                            Long notificationId) {
+
+    /** A draft that names no staff member and carries no queued notification. */
+    public OutboundDraft(Origin origin, ConversationView conversation, Address to, Address from, String text,
+                         String locale, List<QuickReply> quickReplies, InReplyTo inReplyTo) {
+        this(origin, conversation, to, from, text, locale, quickReplies, inReplyTo, null, null);
+    }
 
     /**
      * The inbound message a bot reply answers, and what the reply changes in its conversation.
@@ -65,12 +74,15 @@ public record OutboundDraft(Origin origin, ConversationView conversation, Addres
         if (sentBy != null && origin != Origin.AGENT) {
             throw new IllegalArgumentException("only an AGENT message names the staff member who sent it");
         }
+        if (notificationId != null && origin != Origin.NOTIFICATION) {
+            throw new IllegalArgumentException("only a NOTIFICATION carries a queued notification");
+        }
     }
 
     /** The bot's reply to an inbound message of {@code conversation}. */
     public static OutboundDraft reply(ConversationView conversation, InReplyTo inReplyTo, Reply reply) {
         return new OutboundDraft(Origin.BOT, conversation, conversation.citizen(), conversation.bot(), reply.text(),
-                reply.locale(), reply.quickReplies(), inReplyTo, null);
+                reply.locale(), reply.quickReplies(), inReplyTo, null, null);
     }
 
     /**
@@ -79,12 +91,12 @@ public record OutboundDraft(Origin origin, ConversationView conversation, Addres
      */
     public static OutboundDraft message(Origin origin, ConversationView conversation, String text, String locale) {
         return new OutboundDraft(origin, conversation, conversation.citizen(), conversation.bot(), text, locale,
-                List.of(), null, null);
+                List.of(), null, null, null);
     }
 
     /** A message of another origin (agent, notification, system) from {@code from} to {@code to}. */
     public static OutboundDraft message(Origin origin, Address to, Address from, String text, String locale) {
-        return new OutboundDraft(origin, null, to, from, text, locale, List.of(), null, null);
+        return new OutboundDraft(origin, null, to, from, text, locale, List.of(), null, null, null);
     }
 
     /**
@@ -94,6 +106,12 @@ public record OutboundDraft(Origin origin, ConversationView conversation, Addres
      */
     public static OutboundDraft fromAgent(ConversationView conversation, String agent, String text) {
         return new OutboundDraft(Origin.AGENT, conversation, conversation.citizen(), conversation.bot(), text,
-                conversation.locale(), List.of(), null, Objects.requireNonNull(agent, "agent"));
+                conversation.locale(), List.of(), null, Objects.requireNonNull(agent, "agent"), null);
+    }
+
+    /** A case-status update of the notification queue ({@code notificationId}) from {@code from} to {@code to}. */
+    public static OutboundDraft notification(long notificationId, Address to, Address from, String text,
+                                             String locale) {
+        return new OutboundDraft(Origin.NOTIFICATION, null, to, from, text, locale, List.of(), null, null, notificationId);
     }
 }

@@ -13,7 +13,10 @@ public sealed interface SendOutcome {
     record Refused(SendDecision.Reason reason, String detail) implements SendOutcome {
     }
 
-    /** Not stored: the inbound message already has its reply (another instance or a retry made it). */
+    /**
+     * Not stored: the inbound message already has its reply (another instance or a retry made it), or the queued
+     * notification the draft carries was already sent.
+     */
     record AlreadyAnswered() implements SendOutcome {
     }
 }

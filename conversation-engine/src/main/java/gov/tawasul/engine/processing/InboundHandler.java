@@ -22,6 +22,11 @@ import gov.tawasul.engine.reply.ReplyComposer;
 import gov.tawasul.engine.store.Conversations;
 import gov.tawasul.engine.store.InboundMessages;
 import gov.tawasul.engine.store.OptOuts;
+import gov.tawasul.engine.store.CaseFollowers;
+import gov.tawasul.engine.notify.NotificationTexts;
+import gov.tawasul.engine.notify.NotificationsConfig;
+import gov.tawasul.engine.store.CaseEvents;
+import gov.tawasul.engine.reply.DisclosurePolicy;
 import gov.tawasul.engine.store.PendingInbound;
 import gov.tawasul.engine.text.TextNormalizer;
 import io.smallrye.mutiny.Multi;
@@ -60,10 +65,15 @@ public class InboundHandler {
     private final Outbox outbox;
     private final Conversations conversations;
     private final OfficeHours officeHours;
+    private final CaseFollowers followers;
+    private final NotificationTexts notificationTexts;
+    private final CaseEvents caseEvents;
+    private final boolean lastKnownStatus;
 
     InboundHandler(InboundMessages inbound, OptOuts optOuts, IntentRecognizer intents, LocaleResolver locales,
                    CaseLookup cases, ReplyComposer composer, SendPolicy policy, Outbox outbox,
-                   Conversations conversations, OfficeHours officeHours) {
+                   Conversations conversations, OfficeHours officeHours, CaseFollowers followers,
+                   NotificationTexts notificationTexts, CaseEvents caseEvents, NotificationsConfig notifications) {
         this.inbound = inbound;
         this.optOuts = optOuts;
         this.intents = intents;
@@ -74,6 +84,10 @@ public class InboundHandler {
         this.outbox = outbox;
         this.conversations = conversations;
         this.officeHours = officeHours;
+        this.followers = followers;
+        this.notificationTexts = notificationTexts;
+        this.caseEvents = caseEvents;
+        this.lastKnownStatus = notifications.lastKnownStatus();
     }
 
     /**
@@ -106,6 +120,15 @@ public class InboundHandler {
         String text = TextNormalizer.normalize(in.text());
         Intent intent = intents.recognize(c.channel(), in.kind(), text, in.payload(),
                 in.attributes().get(InboundMessage.ATTR_OPT_OUT_TYPE));
+        if (intent instanceof Intent.Unfollow unfollow) {
+            // whoever answers the conversation, "STOP <case>" stops that case's updates here at once
+            return followers.stop(unfollow.caseNumber(), c.channel(), c.citizen().value())
+                    .chain(() -> decided(in, c, text, intent));
+        }
+        return decided(in, c, text, intent);
+    }
+
+    private Uni<Void> decided(PendingInbound in, ConversationView c, String text, Intent intent) {
         InboundDecision decision = InboundDecision.decide(intent, in.fromOwnAddress(), c, policy);
         if (decision instanceof InboundDecision.RecordOptOut) {
             return optOuts.optOutByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id());
@@ -127,8 +150,20 @@ public class InboundHandler {
     }
 
     private Uni<Void> answer(PendingInbound in, Intent intent, String locale) {
-        return lookUp(intent).chain(results -> {
+        if (intent instanceof Intent.Unfollow unfollow) {
+            Reply reply = new Reply(notificationTexts.unfollowed(unfollow.caseNumber(), locale), locale, List.of());
+            OutboundDraft draft = OutboundDraft.reply(in.conversation(), new OutboundDraft.InReplyTo(in.id(),
+                    intent.name(), List.of(unfollow.caseNumber()), List.of(), false), reply);
+            return outbox.send(draft).chain(outcome -> outcome instanceof SendOutcome.Refused refused
+                    ? markRefused(in.id(), intent, refused)
+                    : Uni.createFrom().voidItem());
+        }
+        return lookUp(intent).chain(results -> follow(in, results, locale).chain(notices -> {
             Reply reply = composer.compose(intent, results, in.conversation().citizen(), locale);
+            if (!notices.isEmpty()) {
+                reply = new Reply(reply.text() + "\n\n" + String.join("\n", notices), reply.locale(),
+                        reply.quickReplies());
+            }
             if (in.conversation().state() == ConversationState.WAITING_FOR_AGENT) {
                 // a case answered while waiting for staff: no buttons, they would lead to staff's silence
                 reply = new Reply(reply.text(), reply.locale(), List.of());
@@ -139,7 +174,29 @@ public class InboundHandler {
             return outbox.send(draft).chain(outcome -> outcome instanceof SendOutcome.Refused refused
                     ? markRefused(in.id(), intent, refused)
                     : Uni.createFrom().voidItem());
-        });
+        }));
+    }
+
+    /**
+     * A registered contact of a found case who asks about it follows it on this channel; the first time (or again
+     * after "STOP &lt;case&gt;") the reply says so ({@code notification-following}).
+     *
+     * @return the notices to add to the reply, in the order of the cases
+     */
+    private Uni<List<String>> follow(PendingInbound in, List<CaseLookupResult> results, String locale) {
+        ConversationView c = in.conversation();
+        List<String> numbers = results.stream()
+                .filter(r -> r instanceof CaseLookupResult.Found found
+                        && DisclosurePolicy.isRegisteredContact(found.record(), c.citizen()))
+                .map(r -> ((CaseLookupResult.Found) r).record().caseNumber()).toList();
+        if (numbers.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Multi.createFrom().iterable(numbers)
+                .onItem().transformToUniAndConcatenate(n -> followers.followAsAsker(n, c.citizen(), c.bot(), locale)
+                        .map(now -> now ? notificationTexts.following(n, locale) : ""))
+                .filter(t -> !t.isEmpty())
+                .collect().asList();
     }
 
     /**
@@ -193,13 +250,22 @@ public class InboundHandler {
                 : inbound.mark(inboundId, InboundState.IGNORED, refused.reason().name());
     }
 
+    /** The case system is down: the newest case event's status, "as of" its time, when there is one. */
+    private Uni<CaseLookupResult> orLastKnown(CaseLookupResult result) {
+        if (!(result instanceof CaseLookupResult.Unavailable down) || !lastKnownStatus) {
+            return Uni.createFrom().item(result);
+        }
+        return caseEvents.latest(down.caseNumber()).map(latest -> latest.<CaseLookupResult>map(
+                e -> new CaseLookupResult.LastKnown(e.record(), down.reason())).orElse(result));
+    }
+
     private Uni<List<CaseLookupResult>> lookUp(Intent intent) {
         if (!(intent instanceof Intent.CaseStatus status)) {
             return Uni.createFrom().item(List.of());
         }
         // one after the other: lookups share this context's Hibernate Reactive session, which is not concurrent
         return Multi.createFrom().iterable(status.caseNumbers())
-                .onItem().transformToUniAndConcatenate(cases::lookup)
+                .onItem().transformToUniAndConcatenate(number -> cases.lookup(number).chain(this::orLastKnown))
                 .collect().asList();
     }
 }

@@ -40,6 +40,16 @@ public class DisclosurePolicy {
         return false;
     }
 
+    /** @return true when {@code sender} is one of the case's registered contacts (whatever the disclosure mode) */
+    public static boolean isRegisteredContact(CaseRecord record, Address sender) {
+        for (CaseContact contact : record.contacts()) {
+            if (contact.channel() == sender.channel() && matches(contact, sender)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean matches(CaseContact contact, Address sender) {
         if (sender.channel() == Channel.SMS) {
             return PhoneNumbers.same(contact.address(), sender.value());

@@ -97,6 +97,11 @@ public class ReplyComposer {
                     ? render(locale, "case-found", foundData(found.record(), locale))
                     : render(locale, "case-withheld", Map.of("caseNumber", found.record().caseNumber()));
         }
+        if (result instanceof CaseLookupResult.LastKnown last) {
+            return disclosure.mayDisclose(last.record(), sender)
+                    ? render(locale, "case-last-known", foundData(last.record(), locale))
+                    : render(locale, "case-unavailable", Map.of("caseNumber", last.record().caseNumber()));
+        }
         if (result instanceof CaseLookupResult.NotFound notFound) {
             return render(locale, "case-not-found", Map.of("caseNumber", notFound.caseNumber()));
         }

@@ -41,6 +41,12 @@ public class OptOuts {
                 + " and o.bot_address = %1$s.bot_address)").formatted(alias);
     }
 
+    /** SQL condition "the recipient of the outbound row aliased {@code alias} opted out of its sender". */
+    static String existsForRecipientOf(String alias) {
+        return ("exists (select 1 from opt_out x where x.channel = %1$s.channel and x.citizen_address = %1$s.recipient"
+                + " and x.bot_address = %1$s.sender)").formatted(alias);
+    }
+
     /**
      * Statement tail: opts out the recipient of the outbound row returned by CTE {@code cte} (columns
      * {@code channel, recipient, sender}), with reason {@code reason} (an SQL expression).

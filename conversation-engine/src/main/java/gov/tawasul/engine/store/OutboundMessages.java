@@ -65,6 +65,20 @@ public class OutboundMessages {
             )
             select * from o""";
 
+    /** A notification: stored only while its {@code notification} row is claimed, which becomes {@code SENT} with it. */
+    private static final String QUEUE_NOTIFICATION = "with " + Notifications.claimedForSend("$11") + ",\n"
+            + Conversations.touch("$1") + """
+            ,
+            o as (
+              insert into outbound_message (conversation_id, origin, channel, recipient, sender, text, locale,
+                                            quick_replies, segments, send_options, status, attempts)
+              select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'SENDING', 1 from claimed
+              """ + RETURN_EVENT + """
+            ),
+            """ + Notifications.markSent("$11", "o") + """
+
+            select * from o""";
+
     private static final String RECORD_ECHO = "with " + Conversations.upsertOnEcho("$1", "$2", "$3") + """
             insert into outbound_message (conversation_id, origin, from_echo, channel, recipient, sender, text, status,
                                           provider_message_id, attempts, sent_at)
@@ -72,11 +86,16 @@ public class OutboundMessages {
             on conflict (channel, provider_message_id) where provider_message_id is not null do nothing
             """ + RETURN_EVENT;
 
+    /** A retry to a recipient who opted out meanwhile is not sent: it ends {@code FAILED} with {@code OPTED_OUT}. */
     private static final String CLAIM_RETRY = """
-            update outbound_message set status = 'SENDING', next_attempt_at = null, attempts = attempts + 1,
-                   updated_at = now(), position = nextval('conversation_event_position')
-            where id = $1 and status = 'QUEUED' and next_attempt_at is not null
-            returning *""";
+            update outbound_message o
+            set status = case when %1$s then 'FAILED' else 'SENDING' end,
+                error_code = case when %1$s then 'OPTED_OUT' else o.error_code end,
+                error_message = case when %1$s then 'the citizen opted out before the retry' else o.error_message end,
+                next_attempt_at = null, attempts = o.attempts + case when %1$s then 0 else 1 end,
+                updated_at = now(), position = nextval('conversation_event_position')
+            where o.id = $1 and o.status = 'QUEUED' and o.next_attempt_at is not null
+            returning *""".formatted(OptOuts.existsForRecipientOf("o"));
 
     private static final String ACCEPTED = "with o as (" + """
               update outbound_message set status = $3, provider_message_id = $2, sent_at = now(),
@@ -234,6 +253,20 @@ public class OutboundMessages {
                 .map(Optional::orElseThrow);
     }
 
+    /**
+     * Stores a notification as {@code SENDING} and marks its {@code notification} row {@code SENT} with it, in one
+     * statement, only while that row is claimed ({@code SENDING}): a notification leaves at most once.
+     *
+     * @param m              the message (origin {@code NOTIFICATION})
+     * @param notificationId the claimed {@code notification.id}
+     * @return the stored message, or empty when the notification is no longer claimed (already sent)
+     */
+    public Uni<Optional<OutboundMessage>> queueNotification(NewOutbound m, long notificationId) {
+        return db.first(QUEUE_NOTIFICATION, r -> queued(r, m), m.conversationId(), m.origin().name(),
+                m.to().channel().name(), m.to().value(), m.from().value(), m.text(), m.locale(),
+                QuickReplies.toJson(m.quickReplies()), m.segments(), Attributes.toJson(m.options()), notificationId);
+    }
+
     private OutboundMessage queued(Row r, NewOutbound m) {
         events.published(event(r, ConversationEvent.Type.OUTBOUND_QUEUED));
         return new OutboundMessage(r.getLong("id"), m.origin(), m.to().channel(), m.to(), m.from(), m.text(),
@@ -256,16 +289,22 @@ public class OutboundMessages {
                 echo.providerMessageId(), InboundMessages.utc(echo.sentAt()));
     }
 
-    /** Claims a queued message whose retry is due: {@code SENDING}, attempts + 1; empty when another got it. */
+    /**
+     * Claims a queued message whose retry is due: {@code SENDING}, attempts + 1. Empty when another instance got
+     * it, or when the recipient opted out meanwhile (the message is then {@code FAILED}, {@code OPTED_OUT}).
+     */
     public Uni<Optional<OutboundMessage>> claimRetry(long outboundId) {
         return db.first(CLAIM_RETRY, r -> {
             events.published(event(r, ConversationEvent.Type.OUTBOUND_STATUS));
+            if (!"SENDING".equals(r.getString("status"))) {
+                return Optional.<OutboundMessage>empty();
+            }
             Channel channel = InboundMessages.channel(r);
-            return new OutboundMessage(r.getLong("id"), Origin.valueOf(r.getString("origin")), channel,
+            return Optional.of(new OutboundMessage(r.getLong("id"), Origin.valueOf(r.getString("origin")), channel,
                     new Address(channel, r.getString("recipient")), new Address(channel, r.getString("sender")),
                     r.getString("text"), r.getString("locale"), QuickReplies.fromJson(r.getString("quick_replies")),
-                    Attributes.fromJson(r.getString("send_options")), r.getInteger("attempts"));
-        }, outboundId);
+                    Attributes.fromJson(r.getString("send_options")), r.getInteger("attempts")));
+        }, outboundId).map(claimed -> claimed.flatMap(m -> m));
     }
 
     /** @return ids of queued messages whose retry is due (at most 100, oldest due first) */

@@ -95,6 +95,7 @@ class EngineFlowTest {
 
     @Test
     void answersARegisteredContactInArabicWithHijriDate() {
+        TestDb.execute("delete from case_follower where citizen_address = ?", CONTACT);
         InboundMessage in = sms(CONTACT, "\u200Fحالة القضية ٩٠٠١-٠٠٠٠٠١");
         assertThat(accept(in).outcome()).isEqualTo(InboxResult.Outcome.ACCEPTED);
 
@@ -104,8 +105,13 @@ class EngineFlowTest {
                 القضية رقم 9001-000001: قيد الدراسة.
                 آخر تحديث: 10 جمادى الآخرة 1448هـ الموافق 20/11/2026م.
                 الجهة: إدارة التراخيص.
-                الخطوة التالية: انتظر رسالة الموعد""");
+                الخطوة التالية: انتظر رسالة الموعد
+
+                سنخبرك هنا عند تغيّر حالة المعاملة 9001-000001؛ للإيقاف أرسل STOP 9001-000001.""");
         assertThat(reply.from().value()).isEqualTo(BOT);
+        // the registered contact who asked follows the case here, told once
+        assertThat(TestDb.value("select source || ' ' || locale || ' ' || bot_address from case_follower "
+                + "where case_number = '9001-000001' and citizen_address = ?", CONTACT)).isEqualTo("ASKER ar " + BOT);
         await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(TestDb.value(
                 "select status from outbound_message where id = ?", reply.id())));
         Map<String, Object> inbound = TestDb.rows("select state, intent from inbound_message where channel = 'SMS' "
@@ -215,6 +221,21 @@ class EngineFlowTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(status(first.id())));
         assertThat(TestDb.value("select attempts from outbound_message where id = ?", first.id())).isEqualTo(2);
         await().pollDelay(Duration.ofSeconds(2)).until(() -> sender.sentTo(citizen).size() == 2);
+    }
+
+    @Test
+    void aRetryIsNotSentToACitizenWhoOptedOutMeanwhile() {
+        String citizen = newCitizen();
+        sender.then(m -> SendResult.retry("20429", "Too Many Requests", Duration.ofSeconds(2)));
+        accept(sms(citizen, "help"));
+        OutboundMessage first = awaitReply(citizen, 0);
+        accept(sms(citizen, "STOP"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> Long.valueOf(1).equals(TestDb.value(
+                "select count(*) from opt_out where citizen_address = ?", citizen)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(status(first.id())));
+        assertThat(TestDb.value("select error_code from outbound_message where id = ?", first.id())).isEqualTo("OPTED_OUT");
+        assertThat(TestDb.value("select attempts from outbound_message where id = ?", first.id())).isEqualTo(1);
+        assertThat(sender.sentTo(citizen)).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,88 @@
+package gov.tawasul.engine.store;
+
+import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.Channel;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/**
+ * The {@code case_follower} table: who is told of a case's changes, on which channel and address. A registered
+ * contact who asked about the case follows it where they asked ({@code ASKER}); the case's registered SMS contacts
+ * follow it by default ({@code REGISTERED}, {@code tawasul.notifications.default-follow}). "STOP &lt;case&gt;" stops
+ * one follower ({@code stopped_at}); asking about the case again there follows it again.
+ */
+@ApplicationScoped
+public class CaseFollowers {
+
+    /** New, or stopped before: following (again); the row comes back only then. */
+    private static final String FOLLOW_AS_ASKER = """
+            insert into case_follower (case_number, channel, citizen_address, bot_address, locale, source)
+            values ($1, $2, $3, $4, $5, 'ASKER')
+            on conflict (case_number, channel, citizen_address) do update
+              set stopped_at = null, source = 'ASKER', bot_address = excluded.bot_address, locale = excluded.locale
+              where case_follower.stopped_at is not null
+            returning id""";
+
+    private static final String STOP = """
+            update case_follower set stopped_at = now()
+            where case_number = $1 and channel = $2 and citizen_address = $3 and stopped_at is null""";
+
+    private static final String FOLLOWED_CASES = """
+            select distinct case_number from case_follower where stopped_at is null and case_number > $1
+            order by case_number limit $2""";
+
+    /**
+     * CTE part {@code reg}: the registered SMS numbers ({@code "sms:<number>"} in {@code contacts}) of the events of CTE
+     * {@code events} (columns {@code case_number}, {@code contacts}) follow their case, when {@code enabledParam};
+     * returns the new followers' {@code case_number, channel, citizen_address, bot_address, locale}.
+     */
+    static String followRegisteredOf(String events, String enabledParam, String fromParam, String localeParam) {
+        return "reg as (insert into case_follower (case_number, channel, citizen_address, bot_address, locale, source)"
+                + " select distinct e.case_number, 'SMS', btrim(substr(c, 5)), cast(" + fromParam + " as varchar), "
+                + localeParam + ", 'REGISTERED' from " + events + " e, unnest(e.contacts) c"
+                + " where " + enabledParam + " and c like 'sms:%' and btrim(substr(c, 5)) <> ''"
+                + " on conflict (case_number, channel, citizen_address) do nothing"
+                + " returning case_number, channel, citizen_address, bot_address, locale)";
+    }
+
+    private static final String FOLLOWED_COUNT =
+            "select count(distinct case_number) as n from case_follower where stopped_at is null";
+
+    private final Db db;
+
+    CaseFollowers(Db db) {
+        this.db = db;
+    }
+
+    /**
+     * The citizen who asked about the case in the conversation ({@code citizen}, {@code bot}) follows it there.
+     *
+     * @return true when they follow it from now on (new, or stopped before): they are to be told so once
+     */
+    public Uni<Boolean> followAsAsker(String caseNumber, Address citizen, Address bot, String locale) {
+        return db.first(FOLLOW_AS_ASKER, r -> true, caseNumber, citizen.channel().name(), citizen.value(),
+                bot.value(), locale).map(found -> found.orElse(false));
+    }
+
+    /** @return true when the citizen followed the case on that address and no longer does */
+    public Uni<Boolean> stop(String caseNumber, Channel channel, String citizen) {
+        return db.update(STOP, caseNumber, channel.name(), citizen).map(n -> n > 0);
+    }
+
+    /** @return how many cases have at least one active follower */
+    public Uni<Long> followedCaseCount() {
+        return db.first(FOLLOWED_COUNT, r -> r.getLong("n")).map(n -> n.orElse(0L));
+    }
+
+    /**
+     * Followed cases in case-number order, a page at a time (the watch mode).
+     *
+     * @param after the last case number of the previous page, "" for the first
+     * @param limit page size
+     */
+    public Uni<List<String>> followedCases(String after, int limit) {
+        return db.list(FOLLOWED_CASES, r -> r.getString("case_number"), after, limit);
+    }
+}

@@ -1,0 +1,226 @@
+package gov.tawasul.engine.store;
+
+import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.Channel;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code notification} table, the durable queue of case-status updates: one row per (event, channel, address)
+ * (unique {@code notification_key}: an event reaches an address at most once), {@code PENDING} until
+ * {@code due_at}, claimed ({@code SENDING}) by one dispatcher at a time ({@code FOR UPDATE SKIP LOCKED}), and
+ * {@code SENT} in the statement that stores its outbound row ({@link #claimedForSend}, {@link #markSent}). Per
+ * address, a notification is claimed only when every older one of that address is done (not pending, not being
+ * sent, and its outbound row not waiting for a retry): the citizen hears of events in their order.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    /** $1 batch size, $2 registered numbers follow, $3 SMS sender, $4 default locale, $5 SMS due, $6 others due. */
+    private static final String FAN_OUT_BATCH = """
+            with ev as (
+              select id, case_number, contacts from case_event where fanned_out_at is null order by id limit $1
+              for update skip locked),
+            """ + CaseFollowers.followRegisteredOf("ev", "$2", "$3", "$4") + """
+            ,
+            fol as (
+              select f.case_number, f.channel, f.citizen_address, f.bot_address, f.locale from case_follower f
+              where f.stopped_at is null and f.case_number in (select case_number from ev)
+              union
+              select case_number, channel, citizen_address, bot_address, locale from reg),
+            ins as (
+              insert into notification (case_event_id, case_number, channel, citizen_address, bot_address, locale,
+                                        state, due_at)
+              select ev.id, ev.case_number, fol.channel, fol.citizen_address,
+                     coalesce(fol.bot_address, case when fol.channel = 'SMS' then cast($3 as varchar) end),
+                     coalesce(fol.locale, $4), 'PENDING', case when fol.channel = 'SMS' then $5 else $6 end
+              from ev join fol on fol.case_number = ev.case_number order by ev.id, fol.channel, fol.citizen_address
+              on conflict (case_event_id, channel, citizen_address) do nothing
+              returning id),
+            """ + CaseEvents.markFannedOutAll("ev") + """
+
+            select (select count(*) from ev) as events, (select count(*) from ins) as queued""";
+
+    private static final String SUPERSEDE = """
+            update notification n set state = 'SUPERSEDED', reason = 'NEWER_STATUS', updated_at = now()
+            where n.state = 'PENDING' and n.due_at <= $1
+              and exists (select 1 from notification m where m.state = 'PENDING' and m.case_number = n.case_number
+                          and m.channel = n.channel and m.citizen_address = n.citizen_address and m.id > n.id)""";
+
+    private static final String CLAIM = """
+            with next as (
+              select n.id from notification n
+              where n.state = 'PENDING' and n.due_at <= $1
+                and not exists (
+                  select 1 from notification o left join outbound_message m on m.id = o.outbound_message_id
+                  where o.channel = n.channel and o.citizen_address = n.citizen_address and o.id < n.id
+                    and (o.state in ('PENDING', 'SENDING') or (o.state = 'SENT' and m.status = 'QUEUED')))
+              order by n.id limit $2
+              for update of n skip locked),
+            c as (
+              update notification set state = 'SENDING', attempts = attempts + 1, updated_at = now()
+              from next where notification.id = next.id
+              returning notification.id, notification.case_event_id, notification.channel, notification.citizen_address,
+                        notification.bot_address, notification.locale)
+            select c.id as notification_id, c.channel as notification_channel, c.citizen_address, c.bot_address,
+                   c.locale, e.id, e.event_id, e.source, e.case_number, e.status, e.status_label_ar, e.status_label_en,
+                   e.department_ar, e.department_en, e.next_step_ar, e.next_step_en, e.updated_at, e.contacts,
+                   e.received_at
+            from c join case_event e on e.id = c.case_event_id order by c.id""";
+
+    private static final String RELEASE = """
+            update notification set state = 'PENDING', due_at = $2, reason = cast($3 as varchar), updated_at = now()
+            where id = $1 and state = 'SENDING'""";
+
+    private static final String FINISH = """
+            update notification set state = $2, reason = $3, detail = $4, updated_at = now()
+            where id = $1 and state = 'SENDING'""";
+
+    private static final String FALL_BACK = """
+            with f as (
+              update notification set state = 'FELL_BACK', reason = $7, updated_at = now()
+              where id = $1 and state = 'SENDING' returning case_event_id, case_number)
+            insert into notification (case_event_id, case_number, channel, citizen_address, bot_address, locale,
+                                      state, due_at)
+            select f.case_event_id, f.case_number, 'SMS', a, $3, $4, 'PENDING', $5
+            from f, unnest(cast($2 as text[])) a where cast($6 as boolean)
+            on conflict (case_event_id, channel, citizen_address) do nothing""";
+
+    private static final String SENT_SINCE = """
+            select count(*) as n from notification
+            where state = 'SENT' and case_number = $1 and channel = $2 and citizen_address = $3
+              and updated_at >= now() - make_interval(secs => $4)""";
+
+    private static final String EVER_WROTE_TO = """
+            select exists (select 1 from outbound_message where channel = $1 and recipient = $2 and not from_echo)
+                   as wrote""";
+
+    private static final String RECOVER = """
+            update notification set state = 'PENDING', reason = 'RECOVERED', updated_at = now()
+            where state = 'SENDING' and updated_at < now() - make_interval(secs => $1)""";
+
+    private static final String OUTBOUND_STATUS = "select status from outbound_message where id = $1";
+
+    private static final String COUNTS = "select state, count(*) as n from notification group by state order by state";
+
+    private final Db db;
+
+    Notifications(Db db) {
+        this.db = db;
+    }
+
+    /**
+     * A notification claimed for sending, with its event.
+     *
+     * @param id      {@code notification.id}
+     * @param citizen where it goes
+     * @param bot     our address to write from, or null when none is known (nothing to send it from)
+     * @param locale  {@code ar}/{@code en}
+     * @param event   the event it tells of
+     */
+    public record Claimed(long id, Address citizen, String bot, String locale, CaseEvents.Stored event) {
+    }
+
+    /**
+     * Fans out up to {@code limit} events not fanned out yet, oldest first, in one statement: the events' registered
+     * SMS numbers follow their case (when {@code followRegistered}), one {@code PENDING} notification per active
+     * follower, the events marked fanned out. Instances share the work ({@code SKIP LOCKED}).
+     *
+     * @return how many events were fanned out (fewer than {@code limit}: none left)
+     */
+    public Uni<Long> fanOutBatch(int limit, boolean followRegistered, String smsFrom, String defaultLocale,
+                                 Instant smsDue, Instant otherDue) {
+        return db.first(FAN_OUT_BATCH, r -> r.getLong("events"), limit, followRegistered, smsFrom, defaultLocale,
+                utc(smsDue), utc(otherDue)).map(n -> n.orElse(0L));
+    }
+
+    /** Pending notifications due by {@code now} that a newer pending one of the same case and address replaces. */
+    public Uni<Integer> supersede(Instant now) {
+        return db.update(SUPERSEDE, utc(now));
+    }
+
+    /** Claims up to {@code limit} due notifications, oldest first, at most the oldest undone one per address. */
+    public Uni<List<Claimed>> claim(Instant now, int limit) {
+        return db.list(CLAIM, Notifications::claimed, utc(now), limit);
+    }
+
+    /** A claimed notification waits again until {@code due} (cap reached, provider throttling). */
+    public Uni<Void> release(long id, Instant due, String reason) {
+        return db.update(RELEASE, id, utc(due), reason).replaceWithVoid();
+    }
+
+    /** A claimed notification ends without a message: {@code REFUSED} or {@code SKIPPED}, with the reason. */
+    public Uni<Void> finish(long id, String state, String reason, String detail) {
+        return db.update(FINISH, id, state, reason, detail).replaceWithVoid();
+    }
+
+    /**
+     * A claimed notification that its channel could not carry ({@code FELL_BACK}) and, in the same statement, the
+     * same event by SMS to {@code numbers} (an address already told of the event is not told again).
+     */
+    public Uni<Void> fallBack(long id, List<String> numbers, String from, String locale, Instant due, String reason) {
+        return db.update(FALL_BACK, id, numbers.toArray(String[]::new), from, locale, utc(due),
+                from != null && !numbers.isEmpty(), reason).replaceWithVoid();
+    }
+
+    /** @return how many notifications of the case went to the address within the last {@code window} */
+    public Uni<Long> sentWithin(String caseNumber, Address citizen, Duration window) {
+        return db.first(SENT_SINCE, r -> r.getLong("n"), caseNumber, citizen.channel().name(), citizen.value(),
+                (double) window.toMillis() / 1000.0).map(n -> n.orElse(0L));
+    }
+
+    /** @return whether the bot ever sent anything to the address (the first message names the service) */
+    public Uni<Boolean> everWroteTo(Address citizen) {
+        return db.first(EVER_WROTE_TO, r -> r.getBoolean("wrote"), citizen.channel().name(), citizen.value())
+                .map(w -> w.orElse(false));
+    }
+
+    /** Claimed notifications older than {@code age} (their instance stopped) are pending again. */
+    public Uni<Integer> recoverStale(Duration age) {
+        return db.update(RECOVER, (double) age.toMillis() / 1000.0);
+    }
+
+    /** @return the status of an outbound row ({@code QUEUED}: its first attempt was throttled or failed for now) */
+    public Uni<String> outboundStatus(long outboundId) {
+        return db.first(OUTBOUND_STATUS, r -> r.getString("status"), outboundId).map(s -> s.orElse(null));
+    }
+
+    /** @return how many notifications are in each state */
+    public Uni<Map<String, Long>> counts() {
+        return db.list(COUNTS, r -> Map.entry(r.getString("state"), r.getLong("n"))).map(list -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            list.forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        });
+    }
+
+    /** CTE part {@code claimed}: the notification {@code idParam}, locked, if it is still being sent. */
+    static String claimedForSend(String idParam) {
+        return "claimed as (select id from notification where id = " + idParam + " and state = 'SENDING' for update)";
+    }
+
+    /** CTE part {@code sent}: the notification {@code idParam} is {@code SENT} with the row of CTE {@code cte}. */
+    static String markSent(String idParam, String cte) {
+        return "sent as (update notification set state = 'SENT', outbound_message_id = x.id, reason = null, "
+                + "updated_at = now() from " + cte + " x where notification.id = " + idParam + ")";
+    }
+
+    private static Claimed claimed(Row r) {
+        Channel channel = Channel.valueOf(r.getString("notification_channel"));
+        return new Claimed(r.getLong("notification_id"), new Address(channel, r.getString("citizen_address")),
+                r.getString("bot_address"), r.getString("locale"), CaseEvents.stored(r));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
