@@ -193,7 +193,7 @@ class CaseCsvTest {
         assertThatThrownBy(() -> read(HEADER + row.replace("1446-000123", "1".repeat(65))))
                 .hasMessageStartingWith(SOURCE + ": line 2: case_number '1111");
         assertThatThrownBy(() -> read(HEADER + ",contacts" + row + ",whatsapp:+966500000001"))
-                .hasMessage(SOURCE + ": line 2: contact channel 'whatsapp' is not one of sms, facebook, twitter");
+                .hasMessage(SOURCE + ": line 2: contact channel 'whatsapp' is not one of sms, facebook, twitter, email");
         assertThatThrownBy(() -> read(HEADER + ",contacts" + row + ",sms+966500000001"))
                 .hasMessage(SOURCE + ": line 2: contact 'sms+966500000001' is not channel:address");
     }

@@ -54,7 +54,8 @@ class RestCaseLookupTest {
                              {"channel":"sms","address":"%s"},
                              {"channel":"facebook","address":"%s"},
                              {"channel":"twitter","address":"%s"},
-                             {"channel":"email","address":"citizen@example.org"}],
+                             {"channel":"email","address":"citizen@example.org"},
+                             {"channel":"whatsapp","address":"+966500000001"}],
                  "openedAt":"2026-11-01T08:00:00+03:00"}
                 """.formatted(caseNumber, CaseFixtures.twilioCitizenNumber(), CaseFixtures.messengerCitizenPsid(),
                 CaseFixtures.twitterCitizenId());
@@ -94,7 +95,8 @@ class RestCaseLookupTest {
                 new CaseContact(Channel.SMS, "+966500000001"),
                 new CaseContact(Channel.SMS, "+15555550100"),
                 new CaseContact(Channel.FACEBOOK, "2000000000000001"),
-                new CaseContact(Channel.TWITTER, "1000000000000000002"));
+                new CaseContact(Channel.TWITTER, "1000000000000000002"),
+                new CaseContact(Channel.EMAIL, "citizen@example.org")); // whatsapp: not a channel, skipped
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * A messaging channel the bot answers on. Stored by {@link #name()} in the database; {@link #wireName()}
  * is the lower-case name used in the case-management API's {@code contacts[].channel} field
- * ({@code "sms"}, {@code "facebook"}, {@code "twitter"}).
+ * ({@code "sms"}, {@code "facebook"}, {@code "twitter"}, {@code "email"}).
  */
 public enum Channel {
     /** SMS through Twilio Programmable Messaging. */
@@ -13,7 +13,9 @@ public enum Channel {
     /** Facebook Messenger through a Page (Messenger Platform). */
     FACEBOOK,
     /** X/Twitter direct messages (Account Activity API or X API v2 polling). */
-    TWITTER;
+    TWITTER,
+    /** E-mail: the agency's mailbox read over IMAP, answers sent over SMTP. */
+    EMAIL;
 
     /** @return the lower-case name used in case contacts and URLs, e.g. {@code "sms"}. */
     public String wireName() {
@@ -21,7 +23,7 @@ public enum Channel {
     }
 
     /**
-     * Parses a wire name ({@code "sms"}, {@code "facebook"}, {@code "twitter"}), case-insensitive.
+     * Parses a wire name ({@code "sms"}, {@code "facebook"}, {@code "twitter"}, {@code "email"}), case-insensitive.
      *
      * @throws IllegalArgumentException for an unknown name
      */

@@ -29,6 +29,13 @@ public record InboundMessage(Channel channel, String providerMessageId, Address 
      */
     public static final String ATTR_OPT_OUT_TYPE = "OptOutType";
 
+    /**
+     * Attribute set by a channel on a message that is stored (visible to staff) but must never be answered by the
+     * bot, whatever it says; its value is the reason, stored as the message's {@code intent} when it is marked
+     * {@code IGNORED} (e-mail: {@code AUTO_SUBMITTED}, {@code MAILING_LIST}, {@code BOUNCE}, … — loops and relays).
+     */
+    public static final String ATTR_NO_REPLY = "NoReply";
+
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(from, "from");

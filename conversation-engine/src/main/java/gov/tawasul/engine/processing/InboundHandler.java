@@ -40,8 +40,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Handles one inbound message: normalise the text, recognise the intent, {@linkplain InboundDecision#decide decide}
- * (opt-out, ignore, hand to a person, request a person, answer), and for an answer look the cases up, compose the
+ * Handles one inbound message: a message its channel marked {@link InboundMessage#ATTR_NO_REPLY} (an auto-reply, a
+ * bounce, a list) is marked {@code IGNORED} with that reason; else normalise the text, recognise the intent,
+ * {@linkplain InboundDecision#decide decide} (opt-out, ignore, hand to a person, request a person, answer), and for an
+ * answer look the cases up, compose the
  * reply and hand it to the {@link Outbox} as a {@code BOT} message (with the case numbers and departments for the
  * conversation). A request for a person is answered once, by the reply that moves the conversation to
  * {@code WAITING_FOR_AGENT} (one statement), saying when staff answer ({@link OfficeHours}). A message whose handling throws (a bug, not a provider or
@@ -110,6 +112,10 @@ public class InboundHandler {
     }
 
     private Uni<Void> handle(PendingInbound in) {
+        String noReply = in.attributes().get(InboundMessage.ATTR_NO_REPLY);
+        if (noReply != null) {
+            return inbound.mark(in.id(), InboundState.IGNORED, noReply);
+        }
         ConversationView c = in.conversation();
         String text = TextNormalizer.normalize(in.text());
         Intent intent = intents.recognize(c.channel(), in.kind(), text, in.payload(),

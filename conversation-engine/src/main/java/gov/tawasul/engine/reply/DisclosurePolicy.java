@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Decides whether a sender may learn a case's details ({@code tawasul.engine.disclosure}).
  * {@code contact-match}: only when the sender's address is one of the case's contacts on the same channel
- * (phone numbers compared in E.164, PSIDs and X user ids exactly). {@code open}: everyone.
+ * (phone numbers compared in E.164, e-mail addresses case-insensitively with the domain in IDNA ASCII form, PSIDs and
+ * X user ids exactly). {@code open}: everyone.
  */
 @ApplicationScoped
 public class DisclosurePolicy {
@@ -50,8 +51,12 @@ public class DisclosurePolicy {
     }
 
     private static boolean matches(CaseContact contact, Address sender) {
-        return sender.channel() == Channel.SMS
-                ? PhoneNumbers.same(contact.address(), sender.value())
-                : contact.address().strip().equals(sender.value());
+        if (sender.channel() == Channel.SMS) {
+            return PhoneNumbers.same(contact.address(), sender.value());
+        }
+        if (sender.channel() == Channel.EMAIL) {
+            return EmailAddresses.same(contact.address(), sender.value());
+        }
+        return contact.address().strip().equals(sender.value());
     }
 }

@@ -40,6 +40,25 @@ class DisclosurePolicyTest {
     }
 
     @Test
+    void emailContactMatchesCaseInsensitivelyWithTheDomainInIdnaForm() {
+        CaseRecord withEmail = new CaseRecord("1446-000123", "UNDER_REVIEW", null, null, null,
+                OffsetDateTime.parse("2026-11-20T09:30:00+03:00"),
+                List.of(new CaseContact(Channel.EMAIL, " Citizen.One@Bücher.Example ")));
+        assertThat(contactMatch.mayDisclose(withEmail,
+                new Address(Channel.EMAIL, EmailAddresses.canonical("citizen.one@xn--bcher-kva.example")))).isTrue();
+        assertThat(contactMatch.mayDisclose(withEmail, new Address(Channel.EMAIL, "CITIZEN.ONE@BÜCHER.EXAMPLE.")))
+                .isTrue();
+        assertThat(contactMatch.mayDisclose(withEmail, new Address(Channel.EMAIL, "citizen.two@bücher.example")))
+                .isFalse();
+        assertThat(contactMatch.mayDisclose(withEmail, new Address(Channel.SMS, "citizen.one@bücher.example")))
+                .isFalse();
+        assertThat(EmailAddresses.canonical(" <Citizen.One@Bücher.Example.> "))
+                .isEqualTo("citizen.one@xn--bcher-kva.example");
+        assertThat(EmailAddresses.localPart("MAILER-DAEMON@mx.example")).isEqualTo("mailer-daemon");
+        assertThat(EmailAddresses.same("", "")).isFalse();
+    }
+
+    @Test
     void openDisclosesToEveryone() {
         assertThat(new DisclosurePolicy(true).mayDisclose(record, new Address(Channel.SMS, "+15555550100"))).isTrue();
     }
