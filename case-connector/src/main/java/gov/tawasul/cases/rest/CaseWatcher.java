@@ -6,8 +6,8 @@ import gov.tawasul.engine.EngineContext;
 import gov.tawasul.engine.model.CaseLookupResult;
 import gov.tawasul.engine.notify.CaseEventIntake;
 import gov.tawasul.engine.redis.RedisConfig;
+import gov.tawasul.engine.redis.SingletonLease;
 import gov.tawasul.engine.store.CaseFollowers;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 
 /**
@@ -29,20 +28,14 @@ import java.util.concurrent.Executor;
  * {@code GET /cases/{n}}, so that every followed case is looked at once per {@code interval} (15 min), the calls
  * spread over it and at most {@code calls-per-minute} (60); the slice continues in case-number order where the last
  * one stopped. {@link CaseEventIntake#observe} makes an event when {@code status} or {@code updatedAt} changed (the
- * first sighting is the baseline: nobody is told). One instance at a time: a Redis lease
- * {@code <prefix>cases:watch-lease} ({@code SET NX PX}, renewed by its holder every tick).
+ * first sighting is the baseline: nobody is told). One instance at a time: the {@link SingletonLease}
+ * {@code <prefix>cases:watch-lease}, renewed by its holder every tick.
  */
 @ApplicationScoped
 @Startup
 public class CaseWatcher {
 
     private static final Logger LOG = Logger.getLogger(CaseWatcher.class);
-    private static final String HOLD = """
-            if redis.call('get', KEYS[1]) == ARGV[1] then
-              redis.call('pexpire', KEYS[1], ARGV[2]) return 1
-            end
-            if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
-            return 0""";
 
     private final boolean active;
     private final CasesConfig.Watch config;
@@ -52,7 +45,7 @@ public class CaseWatcher {
     private final EngineContext context;
     private final Instance<StatefulRedisConnection<String, String>> redis;
     private final String leaseKey;
-    private final String token = UUID.randomUUID().toString();
+    private volatile SingletonLease lease;
     private volatile String cursor = "";
 
     @Inject
@@ -92,10 +85,10 @@ public class CaseWatcher {
     }
 
     private Uni<Boolean> hold() {
-        Duration ttl = config.tick().multipliedBy(3);
-        return Uni.createFrom().completionStage(() -> redis.get().async().<Long>eval(HOLD, ScriptOutputType.INTEGER,
-                        new String[]{leaseKey}, token, Long.toString(ttl.toMillis())))
-                .map(held -> held != null && held == 1L);
+        if (lease == null) {
+            lease = new SingletonLease(redis.get(), leaseKey);
+        }
+        return lease.hold(config.tick().multipliedBy(3));
     }
 
     private Uni<Void> slice() {

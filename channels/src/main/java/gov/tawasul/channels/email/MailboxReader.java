@@ -1,5 +1,7 @@
 package gov.tawasul.channels.email;
 
+import gov.tawasul.engine.redis.SingletonLease;
+
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -33,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads the agency's mailbox over IMAP (Angus Mail) on its own thread — never on a Vert.x event loop — while it
- * holds the {@link MailboxLease}, so that one instance at a time reads it:
+ * holds the {@link SingletonLease} {@code <prefix>email:imap-lease}, so that one instance at a time reads it:
  * <ol>
  *   <li>connect (TLS, STARTTLS or plain), open the folder read-write; a failure is retried after a backoff that
  *       doubles from {@code initial-backoff} up to {@code max-backoff} and starts again after a good connection;</li>
@@ -65,7 +67,9 @@ final class MailboxReader implements Runnable {
     private final EmailConfig.Imap imap;
     private final EmailMessageParser parser;
     private final MailboxDelivery delivery;
-    private final MailboxLease lease;
+    /** Longest wait for Redis to answer a lease call (this thread blocks: it is the reader's own). */
+    private static final java.time.Duration LEASE_CALL = java.time.Duration.ofSeconds(30);
+    private final SingletonLease lease;
     private final MailboxState state;
     private final Clock clock;
     private final Map<Long, Integer> failures = new HashMap<>();
@@ -79,7 +83,7 @@ final class MailboxReader implements Runnable {
     private ScheduledExecutorService timer;
 
     MailboxReader(String name, EmailConfig.Imap imap, EmailMessageParser parser, MailboxDelivery delivery,
-                  MailboxLease lease, MailboxState state, Clock clock) {
+                  SingletonLease lease, MailboxState state, Clock clock) {
         this.name = name;
         this.imap = imap;
         this.parser = parser;
@@ -120,7 +124,7 @@ final class MailboxReader implements Runnable {
         }
         timer.shutdownNow();
         try {
-            lease.release();
+            lease.release().await().atMost(LEASE_CALL);
         } catch (RuntimeException e) {
             LOG.debug("mailbox lease not released", e);
         }
@@ -153,7 +157,7 @@ final class MailboxReader implements Runnable {
         while (running) {
             Store store = null;
             try {
-                if (!lease.hold(imap.leaseTtl())) {
+                if (!lease.hold(imap.leaseTtl()).await().atMost(LEASE_CALL)) {
                     sleep(imap.idleRenewal());
                     continue;
                 }
@@ -230,7 +234,7 @@ final class MailboxReader implements Runnable {
             long before = delivered.get();
             position = pass(store, folder, processed, uidValidity, position);
             quiet = delivered.get() == before ? quiet + 1 : 0;
-            if (!running || !lease.hold(imap.leaseTtl())) {
+            if (!running || !lease.hold(imap.leaseTtl()).await().atMost(LEASE_CALL)) {
                 LOG.infof("mailbox %s: lease lost or stopping: not reading", name);
                 return;
             }
@@ -367,7 +371,7 @@ final class MailboxReader implements Runnable {
             if (failure != null) {
                 throw failure;
             }
-            if (!lease.hold(imap.leaseTtl())) {
+            if (!lease.hold(imap.leaseTtl()).await().atMost(LEASE_CALL)) {
                 return position;
             }
         }

@@ -1,5 +1,7 @@
 package gov.tawasul.channels.email;
 
+import gov.tawasul.engine.redis.SingletonLease;
+
 import gov.tawasul.engine.redis.RedisConfig;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.quarkus.runtime.ShutdownEvent;
@@ -63,7 +65,7 @@ public class MailboxWatcher {
     MailboxReader newReader(String name, EmailConfig.Imap imap) {
         String mailbox = imap.username().orElse("") + "@" + imap.host().orElse("") + "/" + imap.folder();
         return new MailboxReader(name, imap, parser, delivery,
-                new MailboxLease(redis, redisConfig.keyPrefix() + "email:imap-lease"),
+                new SingletonLease(redis, redisConfig.keyPrefix() + "email:imap-lease"),
                 new MailboxState(redis, redisConfig.keyPrefix() + "email:mailbox:" + mailbox), Clock.systemUTC());
     }
 
