@@ -41,12 +41,14 @@ public class CaseEntity extends PanacheEntityBase {
     @Column(name = "updated_offset")
     public String updatedOffset;
     public String contacts;
+    /** True for the bundled sample cases, public demo data; an imported CSV never sets it. */
+    public boolean demo;
 
     /** @return the engine's view of this case. */
     public CaseRecord toRecord() {
         return new CaseRecord(caseNumber, status, new LocalizedText(statusLabelAr, statusLabelEn),
                 text(departmentAr, departmentEn), text(nextStepAr, nextStepEn),
-                updatedAt.atOffset(ZoneOffset.of(updatedOffset)), Contacts.parse(contacts));
+                updatedAt.atOffset(ZoneOffset.of(updatedOffset)), Contacts.parse(contacts), demo);
     }
 
     private static LocalizedText text(String ar, String en) {

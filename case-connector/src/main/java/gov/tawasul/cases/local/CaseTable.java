@@ -17,8 +17,8 @@ public class CaseTable {
 
     private static final String INSERT = """
             insert into cases (case_number, status, status_label_ar, status_label_en, department_ar, department_en,
-                               next_step_ar, next_step_en, updated_at, updated_offset, contacts, imported_at)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, now())
+                               next_step_ar, next_step_en, updated_at, updated_offset, contacts, demo, imported_at)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, now())
             """;
     private static final String UPSERT = INSERT + """
             on conflict (case_number) do update set status = excluded.status,
@@ -26,7 +26,7 @@ public class CaseTable {
                 department_ar = excluded.department_ar, department_en = excluded.department_en,
                 next_step_ar = excluded.next_step_ar, next_step_en = excluded.next_step_en,
                 updated_at = excluded.updated_at, updated_offset = excluded.updated_offset,
-                contacts = excluded.contacts, imported_at = now()
+                contacts = excluded.contacts, demo = excluded.demo, imported_at = now()
             """;
     private static final String INSERT_IF_ABSENT = INSERT + " on conflict (case_number) do nothing";
 
@@ -67,6 +67,7 @@ public class CaseTable {
         q.setParameter(9, c.updatedAt.atOffset(java.time.ZoneOffset.UTC));
         q.setParameter(10, c.updatedOffset);
         q.setParameter(11, c.contacts);
+        q.setParameter(12, c.demo);
         return q;
     }
 }

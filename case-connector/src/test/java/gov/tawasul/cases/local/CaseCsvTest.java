@@ -192,8 +192,8 @@ class CaseCsvTest {
                 .hasMessage(SOURCE + ": line 2: case_number '1446 000123' is not digits joined by - or /");
         assertThatThrownBy(() -> read(HEADER + row.replace("1446-000123", "1".repeat(65))))
                 .hasMessageStartingWith(SOURCE + ": line 2: case_number '1111");
-        assertThatThrownBy(() -> read(HEADER + ",contacts" + row + ",whatsapp:+966500000001"))
-                .hasMessage(SOURCE + ": line 2: contact channel 'whatsapp' is not one of sms, facebook, twitter, email");
+        assertThatThrownBy(() -> read(HEADER + ",contacts" + row + ",telegram:+966500000001"))
+                .hasMessage(SOURCE + ": line 2: contact channel 'telegram' is not one of sms, facebook, twitter, email, whatsapp, webchat");
         assertThatThrownBy(() -> read(HEADER + ",contacts" + row + ",sms+966500000001"))
                 .hasMessage(SOURCE + ": line 2: contact 'sms+966500000001' is not channel:address");
     }

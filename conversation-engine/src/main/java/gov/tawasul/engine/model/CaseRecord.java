@@ -14,10 +14,18 @@ import java.util.List;
  * @param nextStep    what the citizen should do or expect next, or null
  * @param updatedAt   last update, with its offset
  * @param contacts    registered contacts; never null
+ * @param demo        true for the bundled sample cases ({@code cases.demo} of the local table), which are public demo
+ *                    data that anyone may see; false for every real case (REST connector, imported CSV)
  */
 public record CaseRecord(String caseNumber, String status, LocalizedText statusLabel, LocalizedText department,
-                         LocalizedText nextStep, OffsetDateTime updatedAt, List<CaseContact> contacts) {
+                         LocalizedText nextStep, OffsetDateTime updatedAt, List<CaseContact> contacts, boolean demo) {
     public CaseRecord {
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
+    }
+
+    /** A real (not demo) case: what the REST connector and an imported CSV give. */
+    public CaseRecord(String caseNumber, String status, LocalizedText statusLabel, LocalizedText department,
+                      LocalizedText nextStep, OffsetDateTime updatedAt, List<CaseContact> contacts) {
+        this(caseNumber, status, statusLabel, department, nextStep, updatedAt, contacts, false);
     }
 }

@@ -11,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Decides whether a sender may learn a case's details ({@code tawasul.engine.disclosure}).
  * {@code contact-match}: only when the sender's address is one of the case's contacts on the same channel
  * (phone numbers compared in E.164, e-mail addresses case-insensitively with the domain in IDNA ASCII form, PSIDs and
- * X user ids exactly). {@code open}: everyone.
+ * X user ids exactly). {@code open}: everyone. The bundled demo cases ({@link CaseRecord#demo()}) are public in both
+ * modes; no switch makes a real case public under {@code contact-match}.
  */
 @ApplicationScoped
 public class DisclosurePolicy {
@@ -29,7 +30,7 @@ public class DisclosurePolicy {
 
     /** @return true when the details of {@code record} may be sent to {@code sender} */
     public boolean mayDisclose(CaseRecord record, Address sender) {
-        if (open) {
+        if (open || record.demo()) {
             return true;
         }
         for (CaseContact contact : record.contacts()) {

@@ -35,6 +35,16 @@ class DisclosurePolicyTest {
     }
 
     @Test
+    void demoCasesArePublicAndRealOnesAreNot() {
+        CaseRecord demo = new CaseRecord("1446-000123", "UNDER_REVIEW", null, null, null,
+                OffsetDateTime.parse("2026-11-20T09:30:00+03:00"), List.of(), true);
+        Address stranger = new Address(Channel.WEBCHAT, "visitor-7");
+        assertThat(contactMatch.mayDisclose(demo, stranger)).isTrue();
+        assertThat(contactMatch.mayDisclose(record, stranger)).isFalse();
+        assertThat(record.demo()).isFalse();
+    }
+
+    @Test
     void psidMatchesExactly() {
         assertThat(contactMatch.mayDisclose(record, new Address(Channel.FACEBOOK, "2000000000000001"))).isTrue();
     }
