@@ -83,4 +83,9 @@ public interface AccountMessages {
     @Message String actionUSER_CREATED();
     @Message String actionUSER_CHANGED();
     @Message String actionCANNED_REPLY_CHANGED();
+    @Message String actionREPORT_EXPORTED();
+    @Message String actionCITIZEN_DATA_EXPORTED();
+    @Message String actionCITIZEN_DATA_ERASED();
+    @Message String actionRETENTION_APPLIED();
+    @Message String actionIDENTITY_LINK_REVOKED();
 }

@@ -30,5 +30,15 @@ public enum AuditAction {
     /** An account's role, enabled flag, display name, language or password changed. */
     USER_CHANGED,
     /** A supervisor added, changed or removed a canned reply. */
-    CANNED_REPLY_CHANGED
+    CANNED_REPLY_CHANGED,
+    /** A supervisor exported report figures or the conversations of a period as CSV (detail: which, range). */
+    REPORT_EXPORTED,
+    /** A supervisor exported everything held about one citizen address. */
+    CITIZEN_DATA_EXPORTED,
+    /** An administrator erased what is held about one citizen address. */
+    CITIZEN_DATA_ERASED,
+    /** The retention job erased texts, payloads and addresses older than the retention period (actor {@code system}). */
+    RETENTION_APPLIED,
+    /** A staff member revoked a citizen's verified identity link to a case. */
+    IDENTITY_LINK_REVOKED
 }

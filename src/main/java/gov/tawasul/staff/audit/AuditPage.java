@@ -91,6 +91,11 @@ public class AuditPage {
             case USER_CREATED -> m.actionUSER_CREATED();
             case USER_CHANGED -> m.actionUSER_CHANGED();
             case CANNED_REPLY_CHANGED -> m.actionCANNED_REPLY_CHANGED();
+            case REPORT_EXPORTED -> m.actionREPORT_EXPORTED();
+            case CITIZEN_DATA_EXPORTED -> m.actionCITIZEN_DATA_EXPORTED();
+            case CITIZEN_DATA_ERASED -> m.actionCITIZEN_DATA_ERASED();
+            case RETENTION_APPLIED -> m.actionRETENTION_APPLIED();
+            case IDENTITY_LINK_REVOKED -> m.actionIDENTITY_LINK_REVOKED();
         };
     }
 }
