@@ -66,19 +66,87 @@ public sealed interface Intent {
         }
     }
 
-    /** SMS opt-out keyword (STOP, END, CANCEL, UNSUBSCRIBE, QUIT, STOPALL): never answered by the bot. */
-    record OptOut() implements Intent {
+    /**
+     * SMS opt-out: Twilio's keywords (STOP, END, CANCEL, UNSUBSCRIBE, QUIT, STOPALL), Twilio's {@code OptOutType=STOP},
+     * or an Arabic one ({@code إيقاف}, {@code الغاء}, {@code توقف}, …), the whole message.
+     *
+     * @param providerConfirms true when Twilio handled the message itself (one of its keywords exactly, or it said
+     *                         so with {@code OptOutType}) and answers the citizen: the bot stays silent; false when
+     *                         only the bot knows the word: the bot confirms, once
+     */
+    record OptOut(boolean providerConfirms) implements Intent {
+        /** An opt-out Twilio handles and confirms. */
+        public OptOut() {
+            this(true);
+        }
+
         @Override
         public String name() {
             return "OPT_OUT";
         }
     }
 
-    /** SMS opt-in keyword (START, UNSTOP, YES): the opt-out is lifted; Twilio itself confirms it. */
-    record OptIn() implements Intent {
+    /**
+     * SMS opt-in: Twilio's keywords (START, UNSTOP, YES), {@code OptOutType=START}, or an Arabic one
+     * ({@code اشتراك}, {@code تفعيل}), the whole message: the opt-out is lifted.
+     *
+     * @param providerConfirms true when Twilio handled it and answers; false when the bot confirms
+     */
+    record OptIn(boolean providerConfirms) implements Intent {
+        /** An opt-in Twilio handles and confirms. */
+        public OptIn() {
+            this(true);
+        }
+
         @Override
         public String name() {
             return "OPT_IN";
+        }
+    }
+
+    /**
+     * A greeting alone ({@code السلام عليكم}, {@code مرحبا}, {@code hi}, {@code hello}): a short answer saying how to
+     * ask, not the help text.
+     *
+     * @param salam the greeting was the peace ({@code السلام عليكم}): the answer returns it ({@code وعليكم السلام})
+     */
+    record Greeting(boolean salam) implements Intent {
+        @Override
+        public String name() {
+            return "GREETING";
+        }
+    }
+
+    /** Thanks alone ({@code شكرا}, {@code thanks}, {@code thank you so much}): a short polite answer. */
+    record Thanks() implements Intent {
+        @Override
+        public String name() {
+            return "THANKS";
+        }
+    }
+
+    /**
+     * A status question without a number ({@code status?}, {@code حالة؟}, {@code وش صار على معاملتي}): about the
+     * conversation's last case ({@code conversation.case_numbers[1]}) when it has one, answered as a
+     * {@link CaseStatus} of that number (so the disclosure rules apply); else the bot asks for the number.
+     */
+    record StatusOfLastCase() implements Intent {
+        @Override
+        public String name() {
+            return "LAST_CASE";
+        }
+    }
+
+    /**
+     * Digits close to a case number but not one ({@link NearMissNumbers}): "did you mean …?", with the suggestion as
+     * a quick reply where the channel has them.
+     *
+     * @param suggestion the case number the text is close to, derived from the text alone
+     */
+    record NearMiss(String suggestion) implements Intent {
+        @Override
+        public String name() {
+            return "NEAR_MISS";
         }
     }
 

@@ -3,26 +3,23 @@ package gov.tawasul.engine.intent;
 import gov.tawasul.engine.EngineConfig;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.InboundKind;
+import gov.tawasul.engine.text.KeywordFolding;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Maps a normalised inbound message to an {@link Intent}. Order: "STOP &lt;case&gt;" (any channel), SMS
- * opt-out/opt-in keywords, postback payloads,
- * non-text content, case numbers, a request for a person ({@link PersonRequest}: the whole message), help words,
- * anything else.
+ * opt-out/opt-in keywords (the whole message: Twilio's and the Arabic ones), postback payloads, non-text content,
+ * case numbers, digits close to a case number ({@link NearMissNumbers}), a request for a person
+ * ({@link PersonRequest}: the whole message), "status?" without a number, thanks, a greeting (each the whole
+ * message, {@link Keywords}), help words, anything else. Keywords are compared on the message's folded words
+ * ({@link KeywordFolding}); case numbers on the normalised text, never folded. Pure and thread-safe.
  */
 @ApplicationScoped
 public class IntentRecognizer {
-
-    /** Twilio's default opt-out keywords (https://help.twilio.com/articles/223134027). */
-    static final Set<String> OPT_OUT_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
-    /** Twilio's default opt-in keywords. */
-    static final Set<String> OPT_IN_WORDS = Set.of("START", "UNSTOP", "YES");
-    static final Set<String> HELP_WORDS = Set.of("help", "مساعدة", "مساعده", "?", "؟", "info");
 
     /** Postback payload asking for help. */
     public static final String PAYLOAD_HELP = "HELP";
@@ -32,8 +29,14 @@ public class IntentRecognizer {
     public static final String PAYLOAD_GET_STARTED = "GET_STARTED";
     /** Postback or quick-reply payload asking to talk to a person. */
     public static final String PAYLOAD_TALK_TO_AGENT = "TALK_TO_AGENT";
+    /**
+     * Prefix of the quick-reply payload of a suggested case number ({@code CASE:1446-000123}): tapped, it is a query
+     * for that number — only if the number matches the pattern (a payload is citizen input like any text).
+     */
+    public static final String PAYLOAD_CASE_PREFIX = "CASE:";
 
     private final CaseNumberRecognizer numbers;
+    private final NearMissNumbers nearMisses;
     private final int maxCases;
 
     @jakarta.inject.Inject
@@ -44,6 +47,7 @@ public class IntentRecognizer {
     /** @param maxCases most case numbers answered from one message */
     public IntentRecognizer(CaseNumberRecognizer numbers, int maxCases) {
         this.numbers = numbers;
+        this.nearMisses = new NearMissNumbers(numbers.pattern());
         this.maxCases = maxCases;
     }
 
@@ -55,17 +59,23 @@ public class IntentRecognizer {
      * @param optOutType     Twilio's {@code OptOutType} parameter ({@code STOP}, {@code START}, {@code HELP}), or null
      */
     public Intent recognize(Channel channel, InboundKind kind, String normalizedText, String payload, String optOutType) {
-        String word = normalizedText.strip().toUpperCase(Locale.ROOT);
-        Intent unfollow = unfollow(word);
+        Intent unfollow = unfollow(normalizedText.strip());
         if (unfollow != null) {
             return unfollow;
         }
+        List<String> words = KeywordFolding.words(normalizedText);
         if (channel == Channel.SMS) {
-            if ("STOP".equalsIgnoreCase(optOutType) || OPT_OUT_WORDS.contains(word)) {
-                return new Intent.OptOut();
+            if ("STOP".equalsIgnoreCase(optOutType)) {
+                return new Intent.OptOut(true);
             }
-            if ("START".equalsIgnoreCase(optOutType) || OPT_IN_WORDS.contains(word)) {
-                return new Intent.OptIn();
+            if ("START".equalsIgnoreCase(optOutType)) {
+                return new Intent.OptIn(true);
+            }
+            if (Keywords.OPT_OUT.isWhole(words)) {
+                return new Intent.OptOut(Keywords.isTwilioKeyword(Keywords.TWILIO_OPT_OUT, normalizedText));
+            }
+            if (Keywords.OPT_IN.isWhole(words)) {
+                return new Intent.OptIn(Keywords.isTwilioKeyword(Keywords.TWILIO_OPT_IN, normalizedText));
             }
         }
         if (payload != null && !payload.isBlank()) {
@@ -83,10 +93,15 @@ public class IntentRecognizer {
             int keep = Math.min(found.size(), maxCases);
             return new Intent.CaseStatus(List.copyOf(found.subList(0, keep)), found.size() - keep);
         }
-        if (PersonRequest.matches(normalizedText)) {
-            return new Intent.AskForPerson();
+        Optional<String> nearMiss = nearMisses.suggest(normalizedText);
+        if (nearMiss.isPresent()) {
+            return new Intent.NearMiss(nearMiss.get());
         }
-        if (isHelp(normalizedText)) {
+        Intent shortMessage = shortMessage(words);
+        if (shortMessage != null) {
+            return shortMessage;
+        }
+        if (isHelp(normalizedText, words)) {
             return new Intent.Help();
         }
         if (kind == InboundKind.ATTACHMENT) {
@@ -95,19 +110,41 @@ public class IntentRecognizer {
         return new Intent.Unknown();
     }
 
-    /** "STOP 1446-000123": an opt-out word, then exactly one case number and nothing else. */
-    private Intent unfollow(String upperText) {
-        int space = upperText.indexOf(' ');
-        if (space < 0 || !OPT_OUT_WORDS.contains(upperText.substring(0, space))) {
+    /** A whole message that asks for a person, how the last case stands, thanks or greets; else null. */
+    private static Intent shortMessage(List<String> words) {
+        if (PersonRequest.matches(words)) {
+            return new Intent.AskForPerson();
+        }
+        int max = Keywords.MAX_SHORT_MESSAGE_WORDS;
+        if (Keywords.STATUS.isWholeMessage(words, Keywords.STATUS_FILLERS, max)) {
+            return new Intent.StatusOfLastCase();
+        }
+        if (Keywords.THANKS.isWholeMessage(words, Keywords.THANKS_FILLERS, max)) {
+            return new Intent.Thanks();
+        }
+        if (Keywords.GREETING.isWholeMessage(words, Keywords.GREETING_FILLERS, max)) {
+            return new Intent.Greeting(Keywords.SALAM.occursIn(words));
+        }
+        return null;
+    }
+
+    /** "STOP 1446-000123", "إيقاف 1446-000123": an opt-out word, then exactly one case number and nothing else. */
+    private Intent unfollow(String text) {
+        int space = text.indexOf(' ');
+        if (space < 0 || !Keywords.OPT_OUT.isWhole(KeywordFolding.words(text.substring(0, space)))) {
             return null;
         }
-        String rest = upperText.substring(space + 1).strip();
+        String rest = text.substring(space + 1).strip();
         List<String> found = numbers.find(rest);
         return found.size() == 1 && rest.replaceFirst("^#", "").strip().equals(found.get(0))
                 ? new Intent.Unfollow(found.get(0)) : null;
     }
 
     private Intent fromPayload(String payload) {
+        if (payload.regionMatches(true, 0, PAYLOAD_CASE_PREFIX, 0, PAYLOAD_CASE_PREFIX.length())) {
+            String number = payload.substring(PAYLOAD_CASE_PREFIX.length()).strip();
+            return numbers.isCaseNumber(number) ? new Intent.CaseStatus(List.of(number), 0) : null;
+        }
         return switch (payload.toUpperCase(Locale.ROOT)) {
             case PAYLOAD_HELP -> new Intent.Help();
             case PAYLOAD_ANOTHER_CASE, PAYLOAD_GET_STARTED -> new Intent.AskForCaseNumber(false);
@@ -116,16 +153,8 @@ public class IntentRecognizer {
         };
     }
 
-    private static boolean isHelp(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (HELP_WORDS.contains(t)) {
-            return true;
-        }
-        for (String token : t.split("[\\s\\p{Punct}،؛]+")) {
-            if (!token.equals("?") && HELP_WORDS.contains(token)) {
-                return true;
-            }
-        }
-        return false;
+    /** A help word anywhere, or a message of question marks only ({@code ?}, {@code ؟}). */
+    private static boolean isHelp(String text, List<String> words) {
+        return Keywords.HELP.occursIn(words) || (words.isEmpty() && text.strip().matches("[?\u061F]+"));
     }
 }

@@ -12,12 +12,29 @@ import gov.tawasul.engine.policy.SendPolicy;
  */
 public sealed interface InboundDecision {
 
-    /** The citizen sent an opt-out keyword: record the opt-out, answer nothing (the provider confirms it). */
-    record RecordOptOut() implements InboundDecision {
+    /**
+     * The citizen sent an opt-out keyword: record the opt-out.
+     *
+     * @param confirm false: answer nothing (the provider confirms it: Twilio's own keywords); true: the bot confirms a
+     *                new opt-out once (a keyword only the bot knows, e.g. {@code إيقاف})
+     */
+    record RecordOptOut(boolean confirm) implements InboundDecision {
+        /** An opt-out the provider confirms. */
+        public RecordOptOut() {
+            this(false);
+        }
     }
 
-    /** The citizen sent an opt-in keyword: lift the opt-out, answer nothing (the provider confirms it). */
-    record LiftOptOut() implements InboundDecision {
+    /**
+     * The citizen sent an opt-in keyword: lift the opt-out.
+     *
+     * @param confirm false: answer nothing (the provider confirms it); true: the bot confirms (e.g. {@code اشتراك})
+     */
+    record LiftOptOut(boolean confirm) implements InboundDecision {
+        /** An opt-in the provider confirms. */
+        public LiftOptOut() {
+            this(false);
+        }
     }
 
     /**
@@ -58,11 +75,11 @@ public sealed interface InboundDecision {
      */
     static InboundDecision decide(Intent intent, boolean fromOwnAddress, ConversationView conversation,
                                   SendPolicy policy) {
-        if (intent instanceof Intent.OptOut) {
-            return new RecordOptOut();
+        if (intent instanceof Intent.OptOut optOut) {
+            return new RecordOptOut(!optOut.providerConfirms());
         }
-        if (intent instanceof Intent.OptIn) {
-            return new LiftOptOut();
+        if (intent instanceof Intent.OptIn optIn) {
+            return new LiftOptOut(!optIn.providerConfirms());
         }
         if (fromOwnAddress) {
             return new Ignore("OWN_ADDRESS");

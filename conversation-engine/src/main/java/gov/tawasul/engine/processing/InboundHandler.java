@@ -41,9 +41,10 @@ import java.util.Set;
 
 /**
  * Handles one inbound message: a message its channel marked {@link InboundMessage#ATTR_NO_REPLY} (an auto-reply, a
- * bounce, a list) is marked {@code IGNORED} with that reason; else normalise the text, recognise the intent,
- * {@linkplain InboundDecision#decide decide} (opt-out, ignore, hand to a person, request a person, answer), and for an
- * answer look the cases up, compose the
+ * bounce, a list) is marked {@code IGNORED} with that reason; else normalise the text, recognise the intent
+ * ("status?" without a number becomes a query for the conversation's last case, when it has one),
+ * {@linkplain InboundDecision#decide decide} (opt-out — confirmed by {@link OptOutConfirmations} when the provider does
+ * not —, ignore, hand to a person, request a person, answer), and for an answer look the cases up, compose the
  * reply and hand it to the {@link Outbox} as a {@code BOT} message (with the case numbers and departments for the
  * conversation). A request for a person is answered once, by the reply that moves the conversation to
  * {@code WAITING_FOR_AGENT} (one statement), saying when staff answer ({@link OfficeHours}). A message whose handling throws (a bug, not a provider or
@@ -69,11 +70,13 @@ public class InboundHandler {
     private final NotificationTexts notificationTexts;
     private final CaseEvents caseEvents;
     private final boolean lastKnownStatus;
+    private final OptOutConfirmations optOutConfirmations;
 
     InboundHandler(InboundMessages inbound, OptOuts optOuts, IntentRecognizer intents, LocaleResolver locales,
                    CaseLookup cases, ReplyComposer composer, SendPolicy policy, Outbox outbox,
                    Conversations conversations, OfficeHours officeHours, CaseFollowers followers,
-                   NotificationTexts notificationTexts, CaseEvents caseEvents, NotificationsConfig notifications) {
+                   NotificationTexts notificationTexts, CaseEvents caseEvents, NotificationsConfig notifications,
+                   OptOutConfirmations optOutConfirmations) {
         this.inbound = inbound;
         this.optOuts = optOuts;
         this.intents = intents;
@@ -88,6 +91,7 @@ public class InboundHandler {
         this.notificationTexts = notificationTexts;
         this.caseEvents = caseEvents;
         this.lastKnownStatus = notifications.lastKnownStatus();
+        this.optOutConfirmations = optOutConfirmations;
     }
 
     /**
@@ -125,16 +129,27 @@ public class InboundHandler {
             return followers.stop(unfollow.caseNumber(), c.channel(), c.citizen().value())
                     .chain(() -> decided(in, c, text, intent));
         }
+        if (intent instanceof Intent.StatusOfLastCase) {
+            // "status?" without a number: the conversation's last case, answered as a query for it (same rules)
+            return conversations.lastCaseNumber(c.id()).chain(last -> decided(in, c, text,
+                    last.<Intent>map(n -> new Intent.CaseStatus(List.of(n), 0)).orElse(intent)));
+        }
         return decided(in, c, text, intent);
     }
 
     private Uni<Void> decided(PendingInbound in, ConversationView c, String text, Intent intent) {
         InboundDecision decision = InboundDecision.decide(intent, in.fromOwnAddress(), c, policy);
-        if (decision instanceof InboundDecision.RecordOptOut) {
-            return optOuts.optOutByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id());
+        if (decision instanceof InboundDecision.RecordOptOut optOut) {
+            return optOuts.optOutByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id())
+                    .chain(isNew -> optOut.confirm() && isNew
+                            ? optOutConfirmations.optedOut(c, locales.resolve(text, c.locale()))
+                            : Uni.createFrom().voidItem());
         }
-        if (decision instanceof InboundDecision.LiftOptOut) {
-            return optOuts.optInByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id());
+        if (decision instanceof InboundDecision.LiftOptOut optIn) {
+            return optOuts.optInByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id())
+                    .chain(() -> optIn.confirm()
+                            ? optOutConfirmations.optedIn(c, locales.resolve(text, c.locale()))
+                            : Uni.createFrom().voidItem());
         }
         if (decision instanceof InboundDecision.Ignore ignore) {
             return inbound.mark(in.id(), InboundState.IGNORED, ignore.reason());

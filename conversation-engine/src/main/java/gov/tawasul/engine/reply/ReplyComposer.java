@@ -32,9 +32,11 @@ public class ReplyComposer {
     }
 
     /**
-     * @param intent  the recognised intent (not {@code OptOut}/{@code OptIn}: those are never answered; not
-     *                {@code AskForPerson}: see {@link #handoffWaiting}); help and anything else get the help text
-     *                with a "talk to a person" button besides the usual ones
+     * @param intent  the recognised intent (not {@code OptOut}/{@code OptIn}: see {@link #optOutConfirmed}; not
+     *                {@code AskForPerson}: see {@link #handoffWaiting}); a greeting, thanks, "status?" without a
+     *                known case (asks for the number) and a near-miss number ("did you mean …?") get their short
+     *                answers ({@code greeting}, {@code thanks}, {@code ask-number}, {@code near-miss}); help and
+     *                anything else get the help text with a "talk to a person" button besides the usual ones
      * @param results for a case-status intent, one result per case number, in the same order; else empty
      * @param sender  the citizen, for the disclosure decision
      * @param locale  {@code "ar"} or {@code "en"}
@@ -45,6 +47,15 @@ public class ReplyComposer {
             text = caseStatus(status, results, sender, locale);
         } else if (intent instanceof Intent.AskForCaseNumber ask) {
             text = render(locale, ask.becauseNotText() ? "not-text" : "ask-number", Map.of());
+        } else if (intent instanceof Intent.StatusOfLastCase) {
+            // "status?" in a conversation without a case yet: which one?
+            text = render(locale, "ask-number", Map.of());
+        } else if (intent instanceof Intent.Greeting greeting) {
+            text = render(locale, "greeting", Map.of("salam", greeting.salam()));
+        } else if (intent instanceof Intent.Thanks) {
+            return new Reply(render(locale, "thanks", Map.of()), locale, List.of());
+        } else if (intent instanceof Intent.NearMiss nearMiss) {
+            return nearMiss(nearMiss.suggestion(), locale);
         } else {
             return new Reply(render(locale, "help", Map.of()), locale, helpQuickReplies(locale));
         }
@@ -65,6 +76,29 @@ public class ReplyComposer {
         String text = open ? render(locale, "handoff-waiting-open", Map.of("hours", hours))
                 : render(locale, "handoff-waiting-closed", Map.of("hours", hours, "nextOpening", nextOpening));
         return new Reply(text, locale, List.of());
+    }
+
+    /**
+     * The bot's confirmation of an opt-out only it knows of (an Arabic keyword Twilio does not handle): no more
+     * messages, and how to subscribe again ({@code opt-out-confirmed}). No buttons.
+     */
+    public Reply optOutConfirmed(String locale) {
+        return new Reply(render(locale, "opt-out-confirmed", Map.of()), locale, List.of());
+    }
+
+    /** The bot's confirmation of an opt-in only it knows of ({@code opt-in-confirmed}), and how to stop. No buttons. */
+    public Reply optInConfirmed(String locale) {
+        return new Reply(render(locale, "opt-in-confirmed", Map.of()), locale, List.of());
+    }
+
+    /**
+     * "Did you mean {@code suggestion}?" with the suggestion as the first button (payload
+     * {@link IntentRecognizer#PAYLOAD_CASE_PREFIX}{@code <number>}: tapped, a query for it) and help.
+     */
+    private Reply nearMiss(String suggestion, String locale) {
+        return new Reply(render(locale, "near-miss", Map.of("suggestion", suggestion)), locale, List.of(
+                new QuickReply(suggestion, IntentRecognizer.PAYLOAD_CASE_PREFIX + suggestion),
+                new QuickReply(render(locale, "quick-help", Map.of()), IntentRecognizer.PAYLOAD_HELP)));
     }
 
     /** @return the notice that staff handed the conversation back to the bot ({@code handoff-ended}) */

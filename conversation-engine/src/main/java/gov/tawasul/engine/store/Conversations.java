@@ -48,6 +48,8 @@ public class Conversations {
               returning *)
             select %s, %s as opted_out from c""".formatted(VIEW_COLUMNS, OptOuts.existsFor("c"));
 
+    private static final String LAST_CASE = "select c.case_numbers[1] as last_case from conversation c where c.id = $1";
+
     private static final String FIND = "select %s, %s as opted_out from conversation c where c.id = $1"
             .formatted(VIEW_COLUMNS, OptOuts.existsFor("c"));
 
@@ -226,6 +228,15 @@ public class Conversations {
     /** @return the conversation, or empty when there is none with this id */
     public Uni<Optional<ConversationView>> find(long conversationId) {
         return db.first(FIND, Conversations::view, conversationId);
+    }
+
+    /**
+     * @return the case number the bot answered last in the conversation ({@code case_numbers[1]}: most recent first),
+     *         or empty when none (or no such conversation)
+     */
+    public Uni<Optional<String>> lastCaseNumber(long conversationId) {
+        return db.first(LAST_CASE, r -> Optional.ofNullable(r.getString("last_case")), conversationId)
+                .map(row -> row.flatMap(n -> n));
     }
 
     /**

@@ -57,14 +57,22 @@ public class OptOuts {
                 select channel, recipient, sender, %s from %s on conflict do nothing""".formatted(reason, cte);
     }
 
-    /** Opts the pair out because the citizen sent an opt-out keyword (inbound {@code inboundId}, marked IGNORED). */
-    public Uni<Void> optOutByKeyword(Channel channel, String citizen, String bot, long inboundId) {
-        return db.update(OPT_OUT, channel.name(), citizen, bot, inboundId).replaceWithVoid();
+    /**
+     * Opts the pair out because the citizen sent an opt-out keyword (inbound {@code inboundId}, marked IGNORED).
+     *
+     * @return true when the opt-out is new, false when the pair had opted out before
+     */
+    public Uni<Boolean> optOutByKeyword(Channel channel, String citizen, String bot, long inboundId) {
+        return db.update(OPT_OUT, channel.name(), citizen, bot, inboundId).map(rows -> rows == 1);
     }
 
-    /** Lifts the pair's opt-out because the citizen sent an opt-in keyword (inbound marked IGNORED). */
-    public Uni<Void> optInByKeyword(Channel channel, String citizen, String bot, long inboundId) {
-        return db.update(OPT_IN, channel.name(), citizen, bot, inboundId).replaceWithVoid();
+    /**
+     * Lifts the pair's opt-out because the citizen sent an opt-in keyword (inbound marked IGNORED).
+     *
+     * @return true when an opt-out was lifted, false when there was none
+     */
+    public Uni<Boolean> optInByKeyword(Channel channel, String citizen, String bot, long inboundId) {
+        return db.update(OPT_IN, channel.name(), citizen, bot, inboundId).map(rows -> rows == 1);
     }
 
     /**

@@ -148,4 +148,118 @@ class IntentRecognizerTest {
     void anythingElseIsUnknown() {
         assertThat(text("Hello from a test phone!")).isInstanceOf(Intent.Unknown.class);
     }
+    // --- arabic: keywords the way citizens write them (issue 12) ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {"مساعده", "مُساعدة", "مساااعدة", "مسـاعدة", "HELP!", "heeelp", "ساعدني لو سمحت", "??", "؟"})
+    void helpHowEverItIsSpelt(String message) {
+        assertThat(text(message)).as(message).isInstanceOf(Intent.Help.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"إيقاف", "ايقاف", "الغاء", "إلغاء", "توقف", "إيقــاف", "إيقاااف", "إِلْغَاء", "أوقف",
+            "إلغاء الاشتراك", "  ايقاف.  "})
+    void arabicOptOutIsTheBotsToConfirm(String message) {
+        assertThat(text(message)).as(message).isEqualTo(new Intent.OptOut(false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"STOP", "stop", "Stop", " stop ", "STOPALL", "unsubscribe", "End", "quit", "cancel"})
+    void twilioOptOutWordsAreTwiliosToConfirm(String message) {
+        assertThat(text(message)).as(message).isEqualTo(new Intent.OptOut(true));
+    }
+
+    @Test
+    void aStopTwilioWouldNotRecogniseIsStillAnOptOutThatTheBotConfirms() {
+        // a repeated letter folds away; Twilio matches its keywords exactly, so the bot confirms this one itself
+        assertThat(text("STOPP")).isEqualTo(new Intent.OptOut(false));
+        assertThat(text("stop!")).isEqualTo(new Intent.OptOut(false));
+    }
+
+    @Test
+    void optInInArabicAndEnglish() {
+        assertThat(text("اشتراك")).isEqualTo(new Intent.OptIn(false));
+        assertThat(text("تفعيل")).isEqualTo(new Intent.OptIn(false));
+        assertThat(text("إعادة الاشتراك")).isEqualTo(new Intent.OptIn(false));
+        assertThat(text("start")).isEqualTo(new Intent.OptIn(true));
+        assertThat(text("START")).isEqualTo(new Intent.OptIn(true));
+        assertThat(recognizer.recognize(Channel.SMS, InboundKind.TEXT, "اشتراك", null, "START"))
+                .isEqualTo(new Intent.OptIn(true));
+    }
+
+    @Test
+    void arabicOptOutWordsAreSmsOnlyAndTheWholeMessage() {
+        assertThat(recognizer.recognize(Channel.FACEBOOK, InboundKind.TEXT, "إيقاف", null, null))
+                .isNotInstanceOf(Intent.OptOut.class);
+        assertThat(text("لماذا تم إيقاف المعاملة")).isNotInstanceOf(Intent.OptOut.class);
+        assertThat(text("الغاء 1446-000123")).isEqualTo(new Intent.Unfollow("1446-000123"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "السلام عليكم|true", "السلام عليكم ورحمة الله وبركاته|true", "السّلامُ عليكُم|true", "سلام|true",
+            "مرحبا|false", "مرحباً|false", "مرحبااا|false", "أهلاً|false", "hi|false", "Hi!|false", "hiii|false",
+            "hello|false", "Hello there|false", "HELLO|false", "hey|false", "صباح الخير|false", "good morning|false"})
+    void greetings(String message, boolean salam) {
+        assertThat(text(message)).as(message).isEqualTo(new Intent.Greeting(salam));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"شكرا", "شكراً", "شكرًا جزيلاً", "شكرا لك", "مشكور", "يعطيك العافية", "thanks",
+            "Thanks!", "thank you", "Thank you so much", "thanks for the help", "ok thanks", "hi, thanks"})
+    void thanks(String message) {
+        assertThat(text(message)).as(message).isEqualTo(new Intent.Thanks());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Status?", "status", "حالة؟", "الحالة", "وش صار على معاملتي", "وش صار على معاملتى؟",
+            "ايش صار على طلبي", "what's the status of my case?", "any update?", "حالة القضية", "ابي اعرف حالة معاملتي",
+            "السلام عليكم وش صار على معاملتي"})
+    void statusWithoutANumber(String message) {
+        assertThat(text(message)).as(message).isEqualTo(new Intent.StatusOfLastCase());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // a number makes it a case query
+            "حالة 4512873", "hi 4512873", "شكرا 1446-000123",
+            // greeting or thanks with a question are not the short answer
+            "hello I need help", "مرحبا ابي مساعدة", "thanks but my case is still late",
+            "is there an update on the road works near the office today please"})
+    void notAShortMessage(String message) {
+        assertThat(text(message)).as(message)
+                .isNotInstanceOf(Intent.Greeting.class).isNotInstanceOf(Intent.Thanks.class)
+                .isNotInstanceOf(Intent.StatusOfLastCase.class);
+    }
+
+    @Test
+    void doubleLettersInEnglishKeywordsStillMatch() {
+        // keyword and message fold the same way: "hello" → "helo" on both sides, "staff" → "staf"
+        assertThat(text("hello")).isEqualTo(new Intent.Greeting(false));
+        assertThat(text("staff please")).isEqualTo(new Intent.AskForPerson());
+        assertThat(text("I need to speak to a person")).isEqualTo(new Intent.AskForPerson());
+    }
+
+    @Test
+    void foldingNeverTouchesCaseNumbers() {
+        // repeated digits are kept: 1446-000123 is not 146-0123
+        assertThat(text("مساااعدة 1446-000123")).isEqualTo(new Intent.CaseStatus(List.of("1446-000123"), 0));
+        assertThat(text("حالة ١١١٢٢٢")).isEqualTo(new Intent.CaseStatus(List.of("111222"), 0));
+    }
+
+    @Test
+    void nearMissUnderAStrictPattern() {
+        IntentRecognizer strict = new IntentRecognizer(new CaseNumberRecognizer(NearMissNumbersTest.STRICT), 3);
+        assertThat(strict.recognize(Channel.SMS, InboundKind.TEXT, "حالة 1446000123", null, null))
+                .isEqualTo(new Intent.NearMiss("1446-000123"));
+        assertThat(strict.recognize(Channel.SMS, InboundKind.TEXT, "1446-000123", null, null))
+                .isEqualTo(new Intent.CaseStatus(List.of("1446-000123"), 0));
+        // the suggestion's quick reply: tapped, it is a query for that number; a forged payload is not
+        assertThat(strict.recognize(Channel.FACEBOOK, InboundKind.TEXT, "1446-000123", "CASE:1446-000123", null))
+                .isEqualTo(new Intent.CaseStatus(List.of("1446-000123"), 0));
+        assertThat(strict.recognize(Channel.TWITTER, InboundKind.TEXT, "", "CASE:1446-000123", null))
+                .isEqualTo(new Intent.CaseStatus(List.of("1446-000123"), 0));
+        assertThat(strict.recognize(Channel.FACEBOOK, InboundKind.TEXT, "", "CASE:' or 1=1", null))
+                .isInstanceOf(Intent.Unknown.class);
+    }
 }
