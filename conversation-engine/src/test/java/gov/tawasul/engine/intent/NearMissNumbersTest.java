@@ -48,7 +48,7 @@ class NearMissNumbersTest {
             // a digit neither doubled nor lost from a run is never guessed
             "1446-1234567", "1446-12345", "146-000123",
             // far from the shape
-            "12", "123", "12345678901234567890", "no digits at all",
+            "12", "123", "123456789012345678901", "no digits at all",
     })
     void suggestsNothingWhenNotCloseOrAmbiguous(String text) {
         assertThat(strict(text)).as(text).isEmpty();
@@ -58,5 +58,26 @@ class NearMissNumbersTest {
     @ValueSource(strings = {"12", "1", "1234567890123456", "حالة 12"})
     void theDefaultPatternTakesAlmostAnyDigitsAndSuggestsNothingSilly(String text) {
         assertThat(byDefault.suggest(TextNormalizer.normalize(text))).as(text).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aWorstCaseTextStaysCheap() {
+        // tokens of 20 digits full of runs: the most work one message can cause
+        String text = "11223344556677889900 and ".repeat(8);
+        strict.suggest(text);
+        long start = System.nanoTime();
+        int rounds = 200;
+        for (int i = 0; i < rounds; i++) {
+            strict.suggest(text);
+        }
+        double micros = (System.nanoTime() - start) / 1000.0 / rounds;
+        System.out.printf("near-miss worst case: %.0f µs per message%n", micros);
+        assertThat(micros).isLessThan(50_000);
+        String ordinary = "حالة 1446000123";
+        start = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            strict.suggest(ordinary);
+        }
+        System.out.printf("near-miss ordinary message: %.0f µs%n", (System.nanoTime() - start) / 1000.0 / rounds);
     }
 }
