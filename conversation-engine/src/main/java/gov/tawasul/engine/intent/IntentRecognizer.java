@@ -48,7 +48,7 @@ public class IntentRecognizer {
     }
 
     /**
-     * @param channel        the channel (opt-out keywords apply to SMS only)
+     * @param channel        the channel (opt-out keywords apply to SMS and WhatsApp only)
      * @param kind           what the message carries
      * @param normalizedText the normalised text
      * @param payload        postback or quick-reply payload, or null
@@ -60,7 +60,7 @@ public class IntentRecognizer {
         if (unfollow != null) {
             return unfollow;
         }
-        if (channel == Channel.SMS) {
+        if (channel == Channel.SMS || channel == Channel.WHATSAPP) {
             if ("STOP".equalsIgnoreCase(optOutType) || OPT_OUT_WORDS.contains(word)) {
                 return new Intent.OptOut();
             }

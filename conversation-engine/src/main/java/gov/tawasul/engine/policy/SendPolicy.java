@@ -19,7 +19,9 @@ import java.util.Optional;
  * queued. Rules common to every channel come first:
  * <ol>
  *   <li>a citizen who opted out of this sender gets nothing, whatever the origin, staff included (SMS STOP per
- *       (citizen, our number); other channels' opt-outs; the provider would refuse it anyway, e.g. Twilio 21610);</li>
+ *       (citizen, our number); other channels' opt-outs; the provider would refuse it anyway, e.g. Twilio 21610),
+ *       except the bot's confirmation of the opt-out/opt-in keyword just sent where the bot confirms it
+ *       ({@link #botConfirmsOptOut}: WhatsApp);</li>
  *   <li>a conversation held by a person gets no {@link Origin#BOT} message: none while it is {@code WITH_AGENT};
  *       while it is {@code WAITING_FOR_AGENT} only the bot's answer to a case-status query (the citizen still gets
  *       the status while waiting for staff), nothing else;</li>
@@ -29,6 +31,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SendPolicy {
+
+    private static final String OPT_OUT = new Intent.OptOut().name();
+    private static final String OPT_IN = new Intent.OptIn().name();
 
     private final Map<Channel, ChannelPolicy> byChannel = new EnumMap<>(Channel.class);
 
@@ -72,12 +77,33 @@ public class SendPolicy {
      */
     public SendDecision decide(Origin origin, String answersIntent, String text, ConversationView conversation,
                                Instant now) {
+        return decide(origin, answersIntent, text, conversation.locale(), conversation, now);
+    }
+
+    /**
+     * As {@link #decide(Origin, String, String, ConversationView, Instant)}, with the message's own language (a
+     * notification's, a reply's) for channel rules that depend on it (WhatsApp templates per locale).
+     *
+     * @param locale the message's language ({@code ar}/{@code en}); null: the conversation's
+     */
+    public SendDecision decide(Origin origin, String answersIntent, String text, String locale,
+                               ConversationView conversation, Instant now) {
         Optional<SendDecision.Refuse> refused = commonRefusal(origin, answersIntent, conversation);
         if (refused.isPresent()) {
             return refused.get();
         }
         ChannelPolicy channel = byChannel.get(conversation.channel());
-        return channel == null ? SendDecision.Allow.as(text) : channel.decide(origin, text, conversation, now);
+        return channel == null ? SendDecision.Allow.as(text)
+                : channel.decide(origin, text, locale == null ? conversation.locale() : locale, conversation, now);
+    }
+
+    /**
+     * @return true when the bot itself confirms opt-out and opt-in keywords on {@code channel}
+     *         ({@link ChannelPolicy#botConfirmsOptOut()}: WhatsApp), false when the provider does or there are none
+     */
+    public boolean botConfirmsOptOut(Channel channel) {
+        ChannelPolicy policy = byChannel.get(channel);
+        return policy != null && policy.botConfirmsOptOut();
     }
 
     /**
@@ -91,7 +117,7 @@ public class SendPolicy {
      */
     public Optional<SendDecision.Refuse> commonRefusal(Origin origin, String answersIntent,
                                                        ConversationView conversation) {
-        if (conversation.optedOut()) {
+        if (conversation.optedOut() && !confirmsKeyword(origin, answersIntent)) {
             return Optional.of(new SendDecision.Refuse(SendDecision.Reason.OPTED_OUT,
                     "the citizen opted out of messages from " + conversation.bot().value()));
         }
@@ -103,5 +129,14 @@ public class SendPolicy {
                             ? ": the bot stays silent" : ": the bot answers case-status queries only")));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The bot's answer to the opt-out (or opt-in) keyword the citizen just sent, on a channel where the bot confirms
+     * it ({@link #botConfirmsOptOut}): the one message an opted-out citizen still gets, as a carrier's STOP
+     * confirmation is on SMS.
+     */
+    private static boolean confirmsKeyword(Origin origin, String answersIntent) {
+        return origin == Origin.BOT && (OPT_OUT.equals(answersIntent) || OPT_IN.equals(answersIntent));
     }
 }

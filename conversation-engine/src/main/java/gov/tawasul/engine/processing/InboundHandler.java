@@ -42,7 +42,8 @@ import java.util.Set;
 /**
  * Handles one inbound message: a message its channel marked {@link InboundMessage#ATTR_NO_REPLY} (an auto-reply, a
  * bounce, a list) is marked {@code IGNORED} with that reason; else normalise the text, recognise the intent,
- * {@linkplain InboundDecision#decide decide} (opt-out, ignore, hand to a person, request a person, answer), and for an
+ * {@linkplain InboundDecision#decide decide} (opt-out — confirmed by the bot where the provider does not, i.e. on
+ * WhatsApp —, ignore, hand to a person, request a person, answer), and for an
  * answer look the cases up, compose the
  * reply and hand it to the {@link Outbox} as a {@code BOT} message (with the case numbers and departments for the
  * conversation). A request for a person is answered once, by the reply that moves the conversation to
@@ -131,10 +132,12 @@ public class InboundHandler {
     private Uni<Void> decided(PendingInbound in, ConversationView c, String text, Intent intent) {
         InboundDecision decision = InboundDecision.decide(intent, in.fromOwnAddress(), c, policy);
         if (decision instanceof InboundDecision.RecordOptOut) {
-            return optOuts.optOutByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id());
+            return optOuts.optOutByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id())
+                    .chain(() -> confirmKeyword(in, intent, text));
         }
         if (decision instanceof InboundDecision.LiftOptOut) {
-            return optOuts.optInByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id());
+            return optOuts.optInByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id())
+                    .chain(() -> confirmKeyword(in, intent, text));
         }
         if (decision instanceof InboundDecision.Ignore ignore) {
             return inbound.mark(in.id(), InboundState.IGNORED, ignore.reason());
@@ -147,6 +150,28 @@ public class InboundHandler {
             return requestHandoff(in, locale);
         }
         return answer(in, ((InboundDecision.Answer) decision).intent(), locale);
+    }
+
+    /**
+     * On a channel where nobody else confirms an opt-out or opt-in keyword ({@link SendPolicy#botConfirmsOptOut}:
+     * WhatsApp), the bot answers it, after the opt-out was recorded (a crash in between loses the confirmation,
+     * never the opt-out). The send policy lets this one reply reach a citizen who just opted out; it is refused like
+     * any bot reply while a person holds the conversation (the opt-out stands, staff see it).
+     */
+    private Uni<Void> confirmKeyword(PendingInbound in, Intent intent, String text) {
+        ConversationView c = in.conversation();
+        if (!policy.botConfirmsOptOut(c.channel())) {
+            return Uni.createFrom().voidItem();
+        }
+        String locale = locales.resolve(text, c.locale());
+        Reply reply = intent instanceof Intent.OptOut ? composer.optOutConfirmed(locale) : composer.optInConfirmed(locale);
+        return outbox.send(OutboundDraft.reply(c, new OutboundDraft.InReplyTo(in.id(), intent.name()), reply))
+                .invoke(outcome -> {
+                    if (outcome instanceof SendOutcome.Refused refused) {
+                        LOG.infof("inbound %d: the %s confirmation was refused (%s)", in.id(), intent.name(),
+                                refused.reason());
+                    }
+                }).replaceWithVoid();
     }
 
     private Uni<Void> answer(PendingInbound in, Intent intent, String locale) {

@@ -67,6 +67,19 @@ public class ReplyComposer {
         return new Reply(text, locale, List.of());
     }
 
+    /**
+     * @return the confirmation of an opt-out keyword ({@code opt-out-confirmed}), on channels where the bot confirms it
+     *         itself (WhatsApp): nothing more will be sent, and how to start again
+     */
+    public Reply optOutConfirmed(String locale) {
+        return new Reply(render(locale, "opt-out-confirmed", Map.of()), locale, List.of());
+    }
+
+    /** @return the confirmation of an opt-in keyword ({@code opt-in-confirmed}), where the bot confirms it itself */
+    public Reply optInConfirmed(String locale) {
+        return new Reply(render(locale, "opt-in-confirmed", Map.of()), locale, List.of());
+    }
+
     /** @return the notice that staff handed the conversation back to the bot ({@code handoff-ended}) */
     public Reply handoffEnded(String locale) {
         return new Reply(render(locale, "handoff-ended", Map.of()), locale, List.of());
