@@ -12,18 +12,28 @@ public final class TwilioErrorCodes {
     public static final String OPTED_OUT = "21610";
     /** Too many requests (HTTP 429). */
     public static final String TOO_MANY_REQUESTS = "20429";
+    /**
+     * WhatsApp: free-form message outside the 24-hour customer-service window; only an approved template may be sent
+     * (https://www.twilio.com/docs/api/errors/63016).
+     */
+    public static final String OUTSIDE_WHATSAPP_WINDOW = "63016";
 
-    private static final Map<String, String> REASONS = Map.of(
-            "30003", "Unreachable destination handset",
-            "30005", "Unknown destination handset",
-            "30006", "Landline or unreachable carrier",
-            "30007", "Message filtered by the carrier",
-            "30008", "Unknown error from the carrier",
-            OPTED_OUT, "Recipient has opted out (replied STOP)",
-            "21211", "Invalid 'To' phone number",
-            "21612", "The 'To' number cannot be reached from the 'From' number",
-            "21614", "'To' number is not a valid mobile number",
-            TOO_MANY_REQUESTS, "Too many requests");
+    private static final Map<String, String> REASONS = Map.ofEntries(
+            Map.entry(OUTSIDE_WHATSAPP_WINDOW, "Outside WhatsApp's 24-hour window: only an approved template may be sent"),
+            Map.entry("63003", "WhatsApp: the recipient's number is not on WhatsApp"),
+            Map.entry("63007", "WhatsApp: no WhatsApp sender for the 'From' address"),
+            Map.entry("63018", "WhatsApp: rate limit of the sender exceeded"),
+            Map.entry("63024", "WhatsApp: invalid message recipient"),
+            Map.entry("30003", "Unreachable destination handset"),
+            Map.entry("30005", "Unknown destination handset"),
+            Map.entry("30006", "Landline or unreachable carrier"),
+            Map.entry("30007", "Message filtered by the carrier"),
+            Map.entry("30008", "Unknown error from the carrier"),
+            Map.entry(OPTED_OUT, "Recipient has opted out (replied STOP)"),
+            Map.entry("21211", "Invalid 'To' phone number"),
+            Map.entry("21612", "The 'To' number cannot be reached from the 'From' number"),
+            Map.entry("21614", "'To' number is not a valid mobile number"),
+            Map.entry(TOO_MANY_REQUESTS, "Too many requests"));
 
     private TwilioErrorCodes() {
     }

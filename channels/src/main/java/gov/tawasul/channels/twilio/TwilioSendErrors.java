@@ -9,6 +9,8 @@ import gov.tawasul.engine.model.SendResult;
  *   <li>{@code 21610} (recipient replied STOP) → {@link SendResult#optedOut}, no retry (field case F09);</li>
  *   <li>{@code 20429} or HTTP 429 → {@link SendResult#retry}, with the engine's exponential backoff (F10);</li>
  *   <li>HTTP 5xx, or no HTTP answer at all (connection refused, timeout) → retry;</li>
+ *   <li>{@code 63016} (WhatsApp: free text outside the 24-hour window) → {@link SendResult#finalFailure}: resending
+ *       the same text cannot help, only a template ({@link WhatsAppPolicy});</li>
  *   <li>any other 4xx ({@code 21211} invalid number, {@code 21408} region not enabled, {@code 21614} not a mobile
  *       number, {@code 20003} bad credentials, …) → {@link SendResult#finalFailure} with the code as it came.</li>
  * </ul>

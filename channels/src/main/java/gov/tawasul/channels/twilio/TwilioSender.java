@@ -1,24 +1,19 @@
 package gov.tawasul.channels.twilio;
 
-import com.twilio.exception.ApiException;
-import com.twilio.exception.TwilioException;
-import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import gov.tawasul.engine.model.Channel;
-import gov.tawasul.engine.model.DeliveryStatus;
 import gov.tawasul.engine.model.OutboundMessage;
 import gov.tawasul.engine.model.SendResult;
 import gov.tawasul.engine.port.ChannelSender;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import gov.tawasul.engine.PublicUrl;
 import org.jboss.logging.Logger;
 
 /**
- * Sends SMS replies with the Twilio SDK: {@code POST {api-url}/2010-04-01/Accounts/{AccountSid}/Messages.json}
+ * Sends SMS replies through {@link TwilioMessages}: {@code POST {api-url}/2010-04-01/Accounts/{AccountSid}/Messages.json}
  * with {@code To}, {@code From} (or {@code MessagingServiceSid} when {@code tawasul.twilio.from} starts with
  * {@code MG}), {@code Body} and {@code StatusCallback} = {@code tawasul.public-url + /webhooks/twilio/status}
  * (https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource).
@@ -34,27 +29,21 @@ public class TwilioSender implements ChannelSender {
     /** Twilio's limit for one message body, in characters. */
     public static final int MAX_TEXT_LENGTH = 1600;
     /** Path of the status callback webhook. */
-    public static final String STATUS_PATH = "/webhooks/twilio/status";
+    public static final String STATUS_PATH = TwilioMessages.STATUS_PATH;
 
     private final TwilioConfig config;
-    private final TwilioRestClient client;
-    private final String statusCallback;
+    private final TwilioMessages api;
     private final MeterRegistry metrics;
 
     /**
-     * @param config    credentials, sender and API root
-     * @param publicUrl {@code tawasul.public-url}, base of the {@code StatusCallback} URL
-     * @param metrics   registry of the {@code tawasul.sms.segments} summary
+     * @param config  the sender ({@code tawasul.twilio.from})
+     * @param api     Twilio's Messages API
+     * @param metrics registry of the {@code tawasul.sms.segments} summary
      */
-    public TwilioSender(TwilioConfig config, PublicUrl publicUrl,
-                           MeterRegistry metrics) {
+    public TwilioSender(TwilioConfig config, TwilioMessages api, MeterRegistry metrics) {
         this.config = config;
+        this.api = api;
         this.metrics = metrics;
-        this.statusCallback = publicUrl.resolve(STATUS_PATH, null);
-        this.client = new TwilioRestClient.Builder(config.accountSid(), config.authToken())
-                .accountSid(config.accountSid())
-                .httpClient(new ApiUrlHttpClient(config.apiUrl()))
-                .build();
     }
 
     @Override
@@ -80,34 +69,14 @@ public class TwilioSender implements ChannelSender {
         MessageCreator creator = TwilioConfig.isMessagingService(from)
                 ? Message.creator(to, from, message.text())
                 : Message.creator(to, new PhoneNumber(from), message.text());
-        creator.setStatusCallback(statusCallback);
-        try {
-            Message sent = creator.create(client);
+        SendResult result = api.create(message.id(), creator);
+        if (result.outcome() == SendResult.Outcome.ACCEPTED) {
             SmsSegments.Count segments = SmsSegments.count(message.text());
             DistributionSummary.builder("tawasul.sms.segments").description("SMS segments per sent reply")
                     .tag("encoding", segments.encoding().name()).register(metrics).record(segments.segments());
-            LOG.debugf("outbound %d sent as %s (%s, %d segment(s))", message.id(), sent.getSid(),
+            LOG.debugf("outbound %d sent as %s (%s, %d segment(s))", message.id(), result.providerMessageId(),
                     segments.encoding(), segments.segments());
-            return SendResult.accepted(sent.getSid(), status(sent));
-        } catch (ApiException e) {
-            SendResult result = TwilioSendErrors.classify(e);
-            LOG.infof("outbound %d: Twilio error code=%s status=%s → %s", message.id(), e.getCode(),
-                    e.getStatusCode(), result.outcome());
-            return result;
-        } catch (TwilioException e) {
-            LOG.infof("outbound %d: Twilio client error %s, will retry", message.id(), e.getMessage());
-            return SendResult.retry(null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
-    }
-
-    private static DeliveryStatus status(Message sent) {
-        if (sent.getStatus() == null) {
-            return DeliveryStatus.QUEUED;
-        }
-        try {
-            return DeliveryStatus.fromProvider(sent.getStatus().toString());
-        } catch (IllegalArgumentException e) {
-            return DeliveryStatus.QUEUED;
-        }
+        return result;
     }
 }

@@ -31,8 +31,10 @@ import java.time.Instant;
  *       21610 (the recipient replied STOP) also opts the pair out (field case F09).</li>
  * </ul>
  * The signed URL is {@code tawasul.public-url} + the request path + the raw query string, never the Host header.
- * WhatsApp messages and statuses ({@code From=whatsapp:…}) reach the same URLs when a WhatsApp sender points here;
- * WhatsApp is a later channel, so they are verified, acknowledged and not stored.
+ * WhatsApp messages and statuses ({@code whatsapp:+…} addresses) reach the same URLs when a WhatsApp sender points
+ * here (https://www.twilio.com/docs/whatsapp/api#configuring-inbound-message-webhooks), signed the same way: stored
+ * and answered as {@code Channel.WHATSAPP} while the channel is on ({@code tawasul.whatsapp.from} set), else verified,
+ * acknowledged and not stored.
  * Methods run on the event loop and never block.
  */
 @Path("/webhooks/twilio")
@@ -47,24 +49,29 @@ public class TwilioWebhookResource {
     private final Inbox inbox;
     private final TwilioSignatureVerifier verifier;
     private final PublicUrl publicUrl;
+    private final boolean whatsApp;
 
-    /** @param publicUrl {@code tawasul.public-url}: the scheme + host [+ port] Twilio calls, base of the signed URL */
-    public TwilioWebhookResource(Inbox inbox, TwilioConfig config,
-                                 PublicUrl publicUrl) {
+    /**
+     * @param publicUrl {@code tawasul.public-url}: the scheme + host [+ port] Twilio calls, base of the signed URL
+     * @param whatsApp  whether the WhatsApp channel is on
+     */
+    public TwilioWebhookResource(Inbox inbox, TwilioConfig config, PublicUrl publicUrl, WhatsAppConfig whatsApp) {
         this.inbox = inbox;
         this.verifier = new TwilioSignatureVerifier(config.authToken());
         this.publicUrl = publicUrl;
+        this.whatsApp = whatsApp.enabled();
     }
 
-    /** Inbound SMS/MMS. */
+    /** Inbound SMS/MMS, or WhatsApp message. */
     @POST
     @Path("sms")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> inbound(byte[] body, @HeaderParam(SIGNATURE_HEADER) String signature,
                                  @Context HttpServerRequest request) {
         FormParams params = verified(body, signature, request);
-        if (TwilioWebhookParser.isWhatsApp(params)) {
-            LOG.infof("WhatsApp message %s acknowledged, not handled (channel not served)", params.first("MessageSid"));
+        if (!whatsApp && TwilioWebhookParser.isWhatsApp(params)) {
+            LOG.infof("WhatsApp message %s acknowledged, not handled (WhatsApp is off: tawasul.whatsapp.from not set)",
+                    params.first("MessageSid"));
             return Uni.createFrom().item(twiml());
         }
         return inbox.accept(InboundBatch.of(TwilioWebhookParser.toInbound(params, Instant.now()))).map(results -> {
@@ -89,8 +96,9 @@ public class TwilioWebhookResource {
     public Uni<Response> status(byte[] body, @HeaderParam(SIGNATURE_HEADER) String signature,
                                 @Context HttpServerRequest request) {
         FormParams params = verified(body, signature, request);
-        if (TwilioWebhookParser.isWhatsApp(params)) {
-            LOG.infof("WhatsApp status %s acknowledged, not recorded (channel not served)", params.first("MessageSid"));
+        if (!whatsApp && TwilioWebhookParser.isWhatsApp(params)) {
+            LOG.infof("WhatsApp status %s acknowledged, not recorded (WhatsApp is off: tawasul.whatsapp.from not set)",
+                    params.first("MessageSid"));
             return Uni.createFrom().item(Response.noContent().build());
         }
         return inbox.accept(TwilioWebhookParser.toStatusBatch(params, Instant.now()))

@@ -74,7 +74,7 @@ class TwilioSenderTest {
                 return apiUrl;
             }
         };
-        return new TwilioSender(config, PublicUrl.of("https://bot.example.com"), metrics);
+        return new TwilioSender(config, new TwilioMessages(config, PublicUrl.of("https://bot.example.com")), metrics);
     }
 
     private TwilioSender sender(String from) {

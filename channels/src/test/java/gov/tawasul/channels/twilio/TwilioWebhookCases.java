@@ -199,11 +199,11 @@ final class TwilioWebhookCases {
                         .request(WebhookRequest.post(STATUS, WebhookRequest.FORM,
                                 "MessageSid=" + REPLY_SID + "&MessageStatus=exploded"), now())
                         .expect(problem(400)).outbound(reply().status("SENT")),
-                row("WhatsApp sent → 204, not recorded")
+                row("WhatsApp sent while WhatsApp is off → 204, not recorded")
                         .request(fixture(STATUS, "twilio-whatsapp-status-sent.form"),
                                 recordedSignatureOf("twilio-whatsapp-status-sent.form"))
                         .expect(NO_CONTENT),
-                row("WhatsApp delivered → 204, not recorded")
+                row("WhatsApp delivered while WhatsApp is off → 204, not recorded")
                         .request(fixture(STATUS, "twilio-whatsapp-status-delivered.form"),
                                 recordedSignatureOf("twilio-whatsapp-status-delivered.form"))
                         .expect(NO_CONTENT));
@@ -217,7 +217,7 @@ final class TwilioWebhookCases {
     }
 
     private static WebhookCase.Builder whatsAppAcknowledged(String fixture) {
-        return row(fixture + " → TwiML, not stored (WhatsApp is not a channel yet)")
+        return row(fixture + " → TwiML, not stored (WhatsApp off: tawasul.whatsapp.from not set)")
                 .request(fixture(MESSAGES, fixture), recordedSignatureOf(fixture))
                 .expect(TWIML);
     }

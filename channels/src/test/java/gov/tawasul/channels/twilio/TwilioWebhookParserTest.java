@@ -151,4 +151,48 @@ class TwilioWebhookParserTest {
     private static DeliveryReceipt receipt(String fixture) {
         return TwilioWebhookParser.toReceipt(fixture(fixture), NOW);
     }
+
+    @Test
+    void whatsAppTextIsAWhatsAppMessageBetweenBareNumbers_profileNameAndWaIdKept() {
+        InboundMessage m = TwilioWebhookParser.toInbound(fixture("twilio-whatsapp-inbound-text.form"), NOW);
+        assertThat(m.channel()).isEqualTo(Channel.WHATSAPP);
+        assertThat(m.from()).isEqualTo(new gov.tawasul.engine.model.Address(Channel.WHATSAPP, "+15555550100"));
+        assertThat(m.to()).isEqualTo(new gov.tawasul.engine.model.Address(Channel.WHATSAPP, "+15555550199"));
+        assertThat(m.kind()).isEqualTo(InboundKind.TEXT);
+        assertThat(m.text()).isEqualTo("Hello, I need help with order #1234");
+        assertThat(m.senderName()).isEqualTo("مستخدم تجريبي");
+        assertThat(m.attributes()).containsEntry("ProfileName", "مستخدم تجريبي").containsEntry("WaId", "15555550100")
+                .containsEntry("MessageType", "text");
+    }
+
+    @Test
+    void whatsAppImageWithACaptionAndLocationAreAttachments_coordinatesNotKept() {
+        InboundMessage image = TwilioWebhookParser.toInbound(fixture("twilio-whatsapp-inbound-image.form"), NOW);
+        assertThat(image.kind()).isEqualTo(InboundKind.ATTACHMENT);
+        assertThat(image.text()).isEqualTo("Hu");
+        assertThat(image.attributes()).containsEntry("NumMedia", "1").containsKey("MediaUrl0");
+        InboundMessage location = TwilioWebhookParser.toInbound(fixture("twilio-whatsapp-inbound-location.form"), NOW);
+        assertThat(location.kind()).isEqualTo(InboundKind.ATTACHMENT);
+        assertThat(location.attributes()).containsEntry("MessageType", "location")
+                .doesNotContainKeys("Latitude", "Longitude", "Address", "Label");
+        assertThat(location.senderName()).isNull();
+    }
+
+    @Test
+    void whatsAppStatusCallbacksAreWhatsAppReceipts_readIsRead_21610OptsNobodyOut() {
+        DeliveryReceipt sent = TwilioWebhookParser.toReceipt(fixture("twilio-whatsapp-status-sent.form"), NOW);
+        assertThat(sent.channel()).isEqualTo(Channel.WHATSAPP);
+        assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
+        DeliveryReceipt read = TwilioWebhookParser.toReceipt(form("MessageSid=SM1&MessageStatus=read"
+                + "&To=whatsapp%3A%2B15555550100&From=whatsapp%3A%2B15555550199"), NOW);
+        assertThat(read.status()).isEqualTo(DeliveryStatus.READ);
+        var failed = TwilioWebhookParser.toStatusBatch(form("ErrorCode=63016&MessageSid=SM1&MessageStatus=failed"
+                + "&To=whatsapp%3A%2B15555550100&From=whatsapp%3A%2B15555550199"), NOW);
+        assertThat(failed.receipts().get(0).errorCode()).isEqualTo("63016");
+        assertThat(failed.receipts().get(0).errorMessage())
+                .isEqualTo("Outside WhatsApp's 24-hour window: only an approved template may be sent");
+        var stop = TwilioWebhookParser.toStatusBatch(form("ErrorCode=21610&MessageSid=SM1&MessageStatus=failed"
+                + "&To=whatsapp%3A%2B15555550100&From=whatsapp%3A%2B15555550199"), NOW);
+        assertThat(stop.optOuts()).isEmpty();
+    }
 }

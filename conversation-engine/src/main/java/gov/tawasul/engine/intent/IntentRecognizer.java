@@ -52,7 +52,7 @@ public class IntentRecognizer {
     }
 
     /**
-     * @param channel        the channel (opt-out keywords apply to SMS only)
+     * @param channel        the channel (opt-out keywords apply to SMS and WhatsApp only)
      * @param kind           what the message carries
      * @param normalizedText the normalised text
      * @param payload        postback or quick-reply payload, or null
@@ -64,7 +64,7 @@ public class IntentRecognizer {
             return unfollow;
         }
         List<String> words = KeywordFolding.words(normalizedText);
-        if (channel == Channel.SMS) {
+        if (channel == Channel.SMS || channel == Channel.WHATSAPP) {
             if ("STOP".equalsIgnoreCase(optOutType)) {
                 return new Intent.OptOut(true);
             }

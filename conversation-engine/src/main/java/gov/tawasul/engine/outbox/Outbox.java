@@ -79,7 +79,7 @@ public class Outbox {
         String text = TextLimits.fit(draft.text(), sender == null ? Integer.MAX_VALUE : sender.maxTextLength());
         OutboundDraft.InReplyTo inReplyTo = draft.inReplyTo();
         SendDecision decision = policy.decide(draft.origin(), inReplyTo == null ? null : inReplyTo.intent(), text,
-                conversation, clock.instant());
+                draft.locale(), conversation, clock.instant());
         if (decision instanceof SendDecision.Refuse refused) {
             return refused(conversation, draft, refused.reason(), refused.detail());
         }

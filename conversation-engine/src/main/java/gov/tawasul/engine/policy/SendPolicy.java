@@ -19,7 +19,9 @@ import java.util.Optional;
  * queued. Rules common to every channel come first:
  * <ol>
  *   <li>a citizen who opted out of this sender gets nothing, whatever the origin, staff included (SMS STOP per
- *       (citizen, our number); other channels' opt-outs; the provider would refuse it anyway, e.g. Twilio 21610);</li>
+ *       (citizen, our number); other channels' opt-outs; the provider would refuse it anyway, e.g. Twilio 21610);
+ *       the bot's own confirmation of an opt-out keyword is sent by {@code OptOutConfirmations} as the conversation
+ *       was before the keyword;</li>
  *   <li>a conversation held by a person gets no {@link Origin#BOT} message: none while it is {@code WITH_AGENT};
  *       while it is {@code WAITING_FOR_AGENT} only the bot's answer to a case-status query (the citizen still gets
  *       the status while waiting for staff), nothing else;</li>
@@ -72,12 +74,33 @@ public class SendPolicy {
      */
     public SendDecision decide(Origin origin, String answersIntent, String text, ConversationView conversation,
                                Instant now) {
+        return decide(origin, answersIntent, text, conversation.locale(), conversation, now);
+    }
+
+    /**
+     * As {@link #decide(Origin, String, String, ConversationView, Instant)}, with the message's own language (a
+     * notification's, a reply's) for channel rules that depend on it (WhatsApp templates per locale).
+     *
+     * @param locale the message's language ({@code ar}/{@code en}); null: the conversation's
+     */
+    public SendDecision decide(Origin origin, String answersIntent, String text, String locale,
+                               ConversationView conversation, Instant now) {
         Optional<SendDecision.Refuse> refused = commonRefusal(origin, answersIntent, conversation);
         if (refused.isPresent()) {
             return refused.get();
         }
         ChannelPolicy channel = byChannel.get(conversation.channel());
-        return channel == null ? SendDecision.Allow.as(text) : channel.decide(origin, text, conversation, now);
+        return channel == null ? SendDecision.Allow.as(text)
+                : channel.decide(origin, text, locale == null ? conversation.locale() : locale, conversation, now);
+    }
+
+    /**
+     * @return true when the bot itself confirms opt-out and opt-in keywords on {@code channel}
+     *         ({@link ChannelPolicy#botConfirmsOptOut()}: WhatsApp), false when the provider does or there are none
+     */
+    public boolean botConfirmsOptOut(Channel channel) {
+        ChannelPolicy policy = byChannel.get(channel);
+        return policy != null && policy.botConfirmsOptOut();
     }
 
     /**
@@ -104,4 +127,5 @@ public class SendPolicy {
         }
         return Optional.empty();
     }
+
 }

@@ -76,10 +76,10 @@ public sealed interface InboundDecision {
     static InboundDecision decide(Intent intent, boolean fromOwnAddress, ConversationView conversation,
                                   SendPolicy policy) {
         if (intent instanceof Intent.OptOut optOut) {
-            return new RecordOptOut(!optOut.providerConfirms());
+            return new RecordOptOut(!optOut.providerConfirms() || policy.botConfirmsOptOut(conversation.channel()));
         }
         if (intent instanceof Intent.OptIn optIn) {
-            return new LiftOptOut(!optIn.providerConfirms());
+            return new LiftOptOut(!optIn.providerConfirms() || policy.botConfirmsOptOut(conversation.channel()));
         }
         if (fromOwnAddress) {
             return new Ignore("OWN_ADDRESS");

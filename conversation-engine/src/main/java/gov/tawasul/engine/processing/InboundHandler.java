@@ -164,6 +164,13 @@ public class InboundHandler {
         return answer(in, ((InboundDecision.Answer) decision).intent(), locale);
     }
 
+    /**
+     * On a channel where nobody else confirms an opt-out or opt-in keyword ({@link SendPolicy#botConfirmsOptOut}:
+     * WhatsApp), the bot answers it, after the opt-out was recorded (a crash in between loses the confirmation,
+     * never the opt-out). The send policy lets this one reply reach a citizen who just opted out; it is refused like
+     * any bot reply while a person holds the conversation (the opt-out stands, staff see it).
+     */
+
     private Uni<Void> answer(PendingInbound in, Intent intent, String locale) {
         if (intent instanceof Intent.Unfollow unfollow) {
             Reply reply = new Reply(notificationTexts.unfollowed(unfollow.caseNumber(), locale), locale, List.of());

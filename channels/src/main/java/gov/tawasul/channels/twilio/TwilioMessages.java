@@ -1,0 +1,79 @@
+package gov.tawasul.channels.twilio;
+
+import com.twilio.exception.ApiException;
+import com.twilio.exception.TwilioException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import gov.tawasul.engine.PublicUrl;
+import gov.tawasul.engine.model.DeliveryStatus;
+import gov.tawasul.engine.model.SendResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Twilio's Messages API, shared by the SMS and WhatsApp senders: {@code POST
+ * {api-url}/2010-04-01/Accounts/{AccountSid}/Messages.json} through the Twilio SDK, with {@code StatusCallback} =
+ * {@code tawasul.public-url + /webhooks/twilio/status}
+ * (https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource).
+ * <p>
+ * Blocking: called on a worker thread only. Failures are classified by {@link TwilioSendErrors}, never thrown.
+ */
+@ApplicationScoped
+public class TwilioMessages {
+
+    private static final Logger LOG = Logger.getLogger(TwilioMessages.class);
+    /** Path of the status callback webhook. */
+    public static final String STATUS_PATH = "/webhooks/twilio/status";
+
+    private final TwilioRestClient client;
+    private final String statusCallback;
+
+    /**
+     * @param config    credentials and API root
+     * @param publicUrl {@code tawasul.public-url}, base of the {@code StatusCallback} URL
+     */
+    public TwilioMessages(TwilioConfig config, PublicUrl publicUrl) {
+        this.statusCallback = publicUrl.resolve(STATUS_PATH, null);
+        this.client = new TwilioRestClient.Builder(config.accountSid(), config.authToken())
+                .accountSid(config.accountSid())
+                .httpClient(new ApiUrlHttpClient(config.apiUrl()))
+                .build();
+    }
+
+    /**
+     * Creates one message. Blocking.
+     *
+     * @param outboundId {@code outbound_message.id}, for the log
+     * @param creator    the message's fields ({@code To}, {@code From} or {@code MessagingServiceSid}, {@code Body}
+     *                   or {@code ContentSid}…); the status callback is added here
+     * @return accepted with the Message SID and the status Twilio gave ({@code queued}, {@code accepted} → QUEUED,
+     *         {@code sent} → SENT), or a classified failure
+     */
+    public SendResult create(long outboundId, MessageCreator creator) {
+        creator.setStatusCallback(statusCallback);
+        try {
+            Message sent = creator.create(client);
+            return SendResult.accepted(sent.getSid(), status(sent));
+        } catch (ApiException e) {
+            SendResult result = TwilioSendErrors.classify(e);
+            LOG.infof("outbound %d: Twilio error code=%s status=%s → %s", outboundId, e.getCode(),
+                    e.getStatusCode(), result.outcome());
+            return result;
+        } catch (TwilioException e) {
+            LOG.infof("outbound %d: Twilio client error %s, will retry", outboundId, e.getMessage());
+            return SendResult.retry(null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    private static DeliveryStatus status(Message sent) {
+        if (sent.getStatus() == null) {
+            return DeliveryStatus.QUEUED;
+        }
+        try {
+            return DeliveryStatus.fromProvider(sent.getStatus().toString());
+        } catch (IllegalArgumentException e) {
+            return DeliveryStatus.QUEUED;
+        }
+    }
+}
