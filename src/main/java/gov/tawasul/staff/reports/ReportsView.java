@@ -31,6 +31,11 @@ public record ReportsView(ConsolePage page, ReportPeriod period, ReportSummary s
         return fraction == null ? "–" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
+    /** @return a traffic bucket as shown: the date alone for day buckets */
+    public String bucketLabel(String bucket) {
+        return "day".equals(period.bucket()) && bucket.endsWith("T00:00") ? bucket.substring(0, 10) : bucket.replace('T', ' ');
+    }
+
     /** @return the message key of a channel's label ({@code channelSMS}, …) */
     public String channelKey(String wireName) {
         return "channel" + wireName.toUpperCase(Locale.ROOT);

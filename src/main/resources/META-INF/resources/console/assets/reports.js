@@ -32,7 +32,7 @@
       var o = bars(buckets.map(function (b) { return b.replace('T00:00', ''); }), [
         { name: L.inbound, data: buckets.map(function (b) { return inb[b]; }) },
         { name: L.outbound, data: buckets.map(function (b) { return out[b]; }) }]);
-      o.series.forEach(function (x) { x.type = 'line'; x.smooth = true; x.areaStyle = { opacity: 0.15 }; });
+      o.series.forEach(function (x) { x.type = 'line'; x.areaStyle = { opacity: 0.15 }; });
       return o;
     }
     var builders = {
