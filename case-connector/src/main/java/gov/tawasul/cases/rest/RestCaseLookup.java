@@ -110,9 +110,10 @@ public class RestCaseLookup implements CaseLookup {
         Timer.Sample sample = Timer.start(metrics);
         Uni<CaseLookupResult> result = guard.get(() -> call(caseNumber))
                 .onFailure().recoverWithItem(failure -> unavailable(caseNumber, failure))
-                .invoke(r -> sample.stop(metrics.timer("tawasul.case.api", "outcome",
+                .invoke(r -> sample.stop(Timer.builder("tawasul.case.api").tag("outcome",
                         r instanceof CaseLookupResult.Found ? "found"
-                                : r instanceof CaseLookupResult.NotFound ? "not_found" : "unavailable")));
+                                : r instanceof CaseLookupResult.NotFound ? "not_found" : "unavailable")
+                        .publishPercentileHistogram().register(metrics)));
         return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 

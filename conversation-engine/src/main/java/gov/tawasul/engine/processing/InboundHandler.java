@@ -220,7 +220,7 @@ public class InboundHandler {
                 OfficeHoursText.nextOpening(officeHours, now, locale));
         OutboundDraft draft = OutboundDraft.reply(in.conversation(),
                 new OutboundDraft.InReplyTo(in.id(), intent.name(), List.of(), List.of(), true), reply);
-        return outbox.send(draft).chain(outcome -> {
+        return outbox.send(draft).invoke(outcome -> answerTime.answered(in, outcome)).chain(outcome -> {
             if (!(outcome instanceof SendOutcome.Refused refused)) {
                 return Uni.createFrom().voidItem();
             }
