@@ -114,4 +114,9 @@ public interface ConsoleMessages {
     @Message String cannedInvalid();
     @Message String languageAr();
     @Message String languageEn();
+
+    // --- reports ---
+    @Message String navReports();
+    @Message String slaSoon(long left);
+    @Message String slaBreached();
 }

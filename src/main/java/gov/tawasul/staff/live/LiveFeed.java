@@ -20,9 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * not at all while the client is connected. A client that cannot keep up (more than {@value #BUFFER} events
  * behind) is disconnected; its EventSource reconnects and catches up. A stream ends soon after
  * its staff member's account is disabled or removed ({@code tawasul.staff.live-recheck}, 30 s) (the session's own check only runs on a new request). Gauge
- * {@code tawasul.staff.live.clients} counts connected clients.
+ * {@code tawasul.staff.live.clients} counts connected clients (created at start-up, so that the gauge reads 0 before
+ * the first client).
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class LiveFeed {
 
     /** Events held for one slow client before it is disconnected. */

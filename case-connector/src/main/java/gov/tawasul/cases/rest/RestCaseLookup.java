@@ -13,6 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.ws.rs.WebApplicationException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
@@ -20,6 +24,7 @@ import org.jboss.logging.Logger;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link CaseLookup} over the case-management API ({@code tawasul.cases.connector=rest}, {@link CaseApiClient}).
@@ -35,6 +40,10 @@ import java.util.concurrent.TimeUnit;
  * failure ratio over the last {@code circuit.request-volume} calls reaches {@code circuit.failure-ratio}, calls fail
  * fast (no request to the API) for {@code circuit.delay}, then trial calls decide. No retry: the citizen gets the
  * apology at once and can ask again.
+ * <p>
+ * Metrics: timer {@code tawasul.case.api} ({@code tawasul_case_api_seconds_*}, tag {@code outcome} {@code found},
+ * {@code not_found}, {@code unavailable}; an open circuit's fast failures included) and gauge
+ * {@code tawasul.case.api.circuit} ({@code tawasul_case_api_circuit}: 0 closed, 1 half-open, 2 open).
  */
 @ApplicationScoped
 @Typed(RestCaseLookup.class)
@@ -45,13 +54,18 @@ public class RestCaseLookup implements CaseLookup {
     private final CaseApiClient client;
     private final String authorization;
     private final TypedGuard<Uni<CaseLookupResult>> guard;
+    private final MeterRegistry metrics;
+    private final AtomicInteger circuit = new AtomicInteger();
 
     /**
      * Builds the REST client and the guard from {@code tawasul.cases.rest.*}.
      *
      * @throws IllegalStateException when {@code tawasul.cases.rest.url} is not set
      */
-    public RestCaseLookup(CasesConfig config) {
+    public RestCaseLookup(CasesConfig config, MeterRegistry metrics) {
+        this.metrics = metrics;
+        Gauge.builder("tawasul.case.api.circuit", circuit, AtomicInteger::get)
+                .description("case API circuit breaker: 0 closed, 1 half-open, 2 open").register(metrics);
         CasesConfig.Rest rest = config.rest();
         URI url = rest.url().orElseThrow(() -> new IllegalStateException(
                 "tawasul.cases.rest.url must be set when tawasul.cases.connector=rest"));
@@ -71,7 +85,10 @@ public class RestCaseLookup implements CaseLookup {
                 .requestVolumeThreshold(rest.circuit().requestVolume())
                 .failureRatio(rest.circuit().failureRatio())
                 .delay(rest.circuit().delay().toMillis(), ChronoUnit.MILLIS)
-                .onStateChange(state -> LOG.infof("case API circuit breaker: %s", state))
+                .onStateChange(state -> {
+                    circuit.set(state == CircuitBreakerState.OPEN ? 2 : state == CircuitBreakerState.HALF_OPEN ? 1 : 0);
+                    LOG.infof("case API circuit breaker: %s", state);
+                })
                 .done()
                 .build();
         LOG.infof("case connector: REST API at %s, timeout %d ms, %s", url, timeoutMillis,
@@ -90,8 +107,13 @@ public class RestCaseLookup implements CaseLookup {
     @Override
     public Uni<CaseLookupResult> lookup(String caseNumber) {
         Context caller = Vertx.currentContext();
+        Timer.Sample sample = Timer.start(metrics);
         Uni<CaseLookupResult> result = guard.get(() -> call(caseNumber))
-                .onFailure().recoverWithItem(failure -> unavailable(caseNumber, failure));
+                .onFailure().recoverWithItem(failure -> unavailable(caseNumber, failure))
+                .invoke(r -> sample.stop(Timer.builder("tawasul.case.api").tag("outcome",
+                        r instanceof CaseLookupResult.Found ? "found"
+                                : r instanceof CaseLookupResult.NotFound ? "not_found" : "unavailable")
+                        .publishPercentileHistogram().register(metrics)));
         return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 

@@ -27,6 +27,7 @@ import java.util.Map;
 public class ConversationEvents {
 
     private final BroadcastProcessor<ConversationEvent> processor = BroadcastProcessor.create();
+    private final BroadcastProcessor<ConversationEvent> localProcessor = BroadcastProcessor.create();
     private final EventRelay relay;
     private final EventLog log;
     private final Map<ConversationEvent.Type, Counter> local = new EnumMap<>(ConversationEvent.Type.class);
@@ -67,6 +68,17 @@ public class ConversationEvents {
     private synchronized void emit(ConversationEvent event, Map<ConversationEvent.Type, Counter> counters) {
         counters.get(event.type()).increment();
         processor.onNext(event);
+        if (counters == local) {
+            localProcessor.onNext(event);
+        }
+    }
+
+    /**
+     * @return the changes this instance committed only (hot; never completes): what per-instance metrics count, so
+     *         that the sum over instances counts each change once
+     */
+    public Multi<ConversationEvent> localStream() {
+        return localProcessor;
     }
 
     /** @return the live stream (hot; never completes) */

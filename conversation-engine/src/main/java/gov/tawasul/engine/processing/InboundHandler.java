@@ -25,13 +25,16 @@ import gov.tawasul.engine.store.OptOuts;
 import gov.tawasul.engine.store.CaseFollowers;
 import gov.tawasul.engine.notify.NotificationTexts;
 import gov.tawasul.engine.notify.NotificationsConfig;
+import gov.tawasul.engine.metrics.BotAnswerTime;
 import gov.tawasul.engine.store.CaseEvents;
+import gov.tawasul.engine.store.CaseQueries;
 import gov.tawasul.engine.reply.DisclosurePolicy;
 import gov.tawasul.engine.store.PendingInbound;
 import gov.tawasul.engine.text.TextNormalizer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -71,6 +74,10 @@ public class InboundHandler {
     private final CaseEvents caseEvents;
     private final boolean lastKnownStatus;
     private final OptOutConfirmations optOutConfirmations;
+    @Inject
+    CaseQueries caseQueries;
+    @Inject
+    BotAnswerTime answerTime;
 
     InboundHandler(InboundMessages inbound, OptOuts optOuts, IntentRecognizer intents, LocaleResolver locales,
                    CaseLookup cases, ReplyComposer composer, SendPolicy policy, Outbox outbox,
@@ -180,7 +187,8 @@ public class InboundHandler {
                     ? markRefused(in.id(), intent, refused)
                     : Uni.createFrom().voidItem());
         }
-        return lookUp(intent).chain(results -> follow(in, results, locale).chain(notices -> {
+        return lookUp(intent).call(results -> caseQueries.record(in.id(), results))
+                .chain(results -> follow(in, results, locale).chain(notices -> {
             Reply reply = composer.compose(intent, results, in.conversation().citizen(), locale);
             if (!notices.isEmpty()) {
                 reply = new Reply(reply.text() + "\n\n" + String.join("\n", notices), reply.locale(),
@@ -193,7 +201,8 @@ public class InboundHandler {
             List<String> numbers = intent instanceof Intent.CaseStatus status ? status.caseNumbers() : List.of();
             OutboundDraft draft = OutboundDraft.reply(in.conversation(),
                     new OutboundDraft.InReplyTo(in.id(), intent.name(), numbers, departments(results), false), reply);
-            return outbox.send(draft).chain(outcome -> outcome instanceof SendOutcome.Refused refused
+            return outbox.send(draft).invoke(outcome -> answerTime.answered(in, outcome))
+                    .chain(outcome -> outcome instanceof SendOutcome.Refused refused
                     ? markRefused(in.id(), intent, refused)
                     : Uni.createFrom().voidItem());
         }));
@@ -233,7 +242,7 @@ public class InboundHandler {
                 OfficeHoursText.nextOpening(officeHours, now, locale));
         OutboundDraft draft = OutboundDraft.reply(in.conversation(),
                 new OutboundDraft.InReplyTo(in.id(), intent.name(), List.of(), List.of(), true), reply);
-        return outbox.send(draft).chain(outcome -> {
+        return outbox.send(draft).invoke(outcome -> answerTime.answered(in, outcome)).chain(outcome -> {
             if (!(outcome instanceof SendOutcome.Refused refused)) {
                 return Uni.createFrom().voidItem();
             }

@@ -43,7 +43,7 @@ public class InboundMessages {
             from conv left join conv_before on true left join i on true""";
 
     private static final String NEXT = """
-            select i.id as inbound_id, i.kind, i.text, i.payload, i.attributes, %s,
+            select i.id as inbound_id, i.kind, i.text, i.payload, i.attributes, i.received_at, %s,
                    %s as opted_out,
                    c.citizen_address = c.bot_address or exists (select 1 from conversation b
                            where b.channel = c.channel and b.bot_address = c.citizen_address) as from_own_address,
@@ -152,7 +152,8 @@ public class InboundMessages {
     private static PendingInbound pending(Row r) {
         return new PendingInbound(r.getLong("inbound_id"), InboundKind.valueOf(r.getString("kind")),
                 r.getString("text"), r.getString("payload"), Attributes.fromJson(r.getString("attributes")),
-                Conversations.view(r), r.getBoolean("from_own_address"), r.getBoolean("more_waiting"));
+                Conversations.view(r), r.getBoolean("from_own_address"), r.getBoolean("more_waiting"),
+                r.getOffsetDateTime("received_at").toInstant());
     }
 
     static OffsetDateTime utc(Instant instant) {

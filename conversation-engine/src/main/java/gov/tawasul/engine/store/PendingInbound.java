@@ -3,6 +3,7 @@ package gov.tawasul.engine.store;
 import gov.tawasul.engine.model.ConversationView;
 import gov.tawasul.engine.model.InboundKind;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -16,7 +17,9 @@ import java.util.Map;
  * @param conversation   its conversation (state, language, opt-out, last inbound time)
  * @param fromOwnAddress whether the sender is one of our own addresses on the channel (never answered: loops)
  * @param moreWaiting    whether later messages of the conversation wait behind this one
+ * @param receivedAt     when it was stored (the start of the bot's answer time)
  */
 public record PendingInbound(long id, InboundKind kind, String text, String payload, Map<String, String> attributes,
-                             ConversationView conversation, boolean fromOwnAddress, boolean moreWaiting) {
+                             ConversationView conversation, boolean fromOwnAddress, boolean moreWaiting,
+                             Instant receivedAt) {
 }

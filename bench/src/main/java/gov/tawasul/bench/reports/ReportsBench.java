@@ -1,0 +1,222 @@
+package gov.tawasul.bench.reports;
+
+import gov.tawasul.bench.data.InboundWebhooks;
+import gov.tawasul.bench.data.TwilioSignature;
+import gov.tawasul.bench.fake.FakeTwilioApi;
+import gov.tawasul.bench.probe.AppProcess;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reports benchmark (issue 10): starts the packaged app on its own database (Flyway creates the schema), seeds it
+ * server-side with {@code bench/reports-seed.sql} (psql, {@code generate_series}), then, while signed Twilio
+ * webhooks arrive at {@code bench.rate} per second, calls {@code GET /api/staff/reports/summary} 20 times for the
+ * last 7, 30 and 365 days and writes p50/p95 (ms), the seed's size and time, and the machine's load to
+ * {@code bench.out} (Markdown).
+ */
+public final class ReportsBench {
+
+    static final String ACCOUNT_SID = "AC0be0c0ffee000000000000000000000b";
+    static final String AUTH_TOKEN = "be0c0ffeebe0c0ffeebe0c0ffee00001";
+    static final String BOT_NUMBER = "+15555550199";
+    static final String ADMIN = "bench-admin";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final StringBuilder report = new StringBuilder();
+
+    public static void main(String[] args) throws Exception {
+        System.exit(new ReportsBench().run());
+    }
+
+    private int run() throws Exception {
+        File jar = new File(System.getProperty("bench.appJar"));
+        Path out = Path.of(System.getProperty("bench.out"));
+        String db = System.getProperty("bench.db", "tawasul_bench_reports");
+        long inbound = Long.getLong("bench.inbound", 5_000_000);
+        long conversations = Long.getLong("bench.conversations", 100_000);
+        int rate = Integer.getInteger("bench.rate", 100);
+        int calls = Integer.getInteger("bench.calls", 20);
+        File logDir = new File("bench/results/tmp");
+        logDir.mkdirs();
+        String password = "Bench-" + Long.toHexString(System.nanoTime()) + "-pw";
+
+        Vertx vertx = Vertx.vertx();
+        var client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(50));
+        FakeTwilioApi twilio = new FakeTwilioApi(vertx, client, ACCOUNT_SID, AUTH_TOKEN, 200);
+        int twilioPort = twilio.start();
+        int port = Integer.getInteger("bench.port", 18200);
+        String base = "http://127.0.0.1:" + port;
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TAWASUL_DB_NAME", db);
+        env.put("TAWASUL_REDIS_URL", "redis://127.0.0.1:6379/" + System.getProperty("bench.redisDb", "12"));
+        env.put("TAWASUL_ADMIN_USER", ADMIN);
+        env.put("TAWASUL_ADMIN_PASSWORD", password);
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("quarkus.http.host", "127.0.0.1");
+        props.put("quarkus.http.port", Integer.toString(port));
+        props.put("tawasul.public-url", base);
+        props.put("tawasul.twilio.api-url", "http://127.0.0.1:" + twilioPort);
+        props.put("tawasul.twilio.account-sid", ACCOUNT_SID);
+        props.put("tawasul.twilio.auth-token", AUTH_TOKEN);
+        props.put("tawasul.twilio.from", BOT_NUMBER);
+        List<String> jvm = List.of(System.getProperty("bench.appJavaOpts", "-Xmx512m").split("\\s+"));
+        report.append("## Reports (issue 10)\n\n");
+        report.append("Machine: ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, shared; load average at start ").append(loadAverage()).append(".\n\n");
+        ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
+        try (AppProcess app = AppProcess.start(jar, jvm, props, env, new File(logDir, "reports-app.log"))) {
+            waitReady(base);
+            long t0 = System.nanoTime();
+            seed(db, inbound, conversations);
+            long seedSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
+            report.append("Seed: ").append(inbound).append(" inbound + their replies and agent messages over 365 days in ")
+                    .append(conversations).append(" conversations, by `bench/reports-seed.sql` (server-side ")
+                    .append("generate_series, then VACUUM ANALYZE): ").append(seedSeconds).append(" s. Rows: ")
+                    .append(psql(db, "select (select count(*) from inbound_message) || ' inbound, ' || "
+                            + "(select count(*) from outbound_message) || ' outbound, ' || "
+                            + "(select count(*) from conversation) || ' conversations, ' || "
+                            + "(select count(*) from case_query) || ' case queries'")).append(".\n\n");
+            String cookies = login(base, password);
+            InboundWebhooks webhooks = new InboundWebhooks(ACCOUNT_SID, BOT_NUMBER, base + "/webhooks/twilio/sms",
+                    new TwilioSignature(AUTH_TOKEN));
+            InboundWebhooks.Signed[] messages = webhooks.build(rate * 600, System.nanoTime(), 0);
+            AtomicLong sent = new AtomicLong();
+            AtomicLong failed = new AtomicLong();
+            load.scheduleAtFixedRate(() -> {
+                int i = (int) (sent.getAndIncrement() % messages.length);
+                var m = messages[i];
+                http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/webhooks/twilio/sms"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Twilio-Signature", m.signature())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(m.body())).build(),
+                        HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                            if (e != null || r.statusCode() != 200) {
+                                failed.incrementAndGet();
+                            }
+                        });
+            }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+            Thread.sleep(5000);
+            report.append("While ").append(rate).append(" signed Twilio webhooks a second arrive (the bot answers ")
+                    .append("each through the fake Twilio); ").append(calls).append(" calls per period, one at a time, ")
+                    .append("after one warm-up call:\n\n| period | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|\n");
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Riyadh"));
+            for (int days : new int[]{7, 30, 365}) {
+                String url = base + "/api/staff/reports/summary?from=" + today.minusDays(days - 1) + "&to=" + today;
+                call(url, cookies);
+                List<Long> ms = new ArrayList<>();
+                for (int i = 0; i < calls; i++) {
+                    long s = System.nanoTime();
+                    call(url, cookies);
+                    ms.add((System.nanoTime() - s) / 1_000_000);
+                }
+                Collections.sort(ms);
+                report.append("| ").append(days).append(" days | ").append(pct(ms, 50)).append(" | ")
+                        .append(pct(ms, 95)).append(" | ").append(ms.get(ms.size() - 1)).append(" |\n");
+                log(days + " days: " + ms);
+            }
+            load.shutdownNow();
+            report.append("\nWebhooks sent during the measurement: ").append(sent.get()).append(", refused or failed: ")
+                    .append(failed.get()).append(". Load average at the end: ").append(loadAverage()).append(".\n");
+        } finally {
+            load.shutdownNow();
+            vertx.close();
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report.toString());
+        log("wrote " + out);
+        return 0;
+    }
+
+    private void call(String url, String cookies) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("summary answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private void seed(String db, long inbound, long conversations) throws Exception {
+        log("seeding " + inbound + " inbound messages, " + conversations + " conversations");
+        Process p = new ProcessBuilder("psql", "-h", System.getenv().getOrDefault("TAWASUL_DB_HOST", "127.0.0.1"),
+                "-U", "postgres", "-d", db, "-q", "-v", "inbound=" + inbound, "-v", "conversations=" + conversations,
+                "-f", "bench/reports-seed.sql").inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("seed failed");
+        }
+    }
+
+    private static String psql(String db, String sql) throws Exception {
+        Process p = new ProcessBuilder("psql", "-h", System.getenv().getOrDefault("TAWASUL_DB_HOST", "127.0.0.1"),
+                "-U", "postgres", "-d", db, "-qtAc", sql).start();
+        String text = new String(p.getInputStream().readAllBytes()).strip();
+        p.waitFor();
+        return text;
+    }
+
+    private String login(String base, String password) throws Exception {
+        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=" + ADMIN + "&j_password=" + password)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        List<String> cookies = new ArrayList<>();
+        for (String set : r.headers().allValues("set-cookie")) {
+            cookies.add(set.split(";", 2)[0]);
+        }
+        if (cookies.isEmpty()) {
+            throw new IllegalStateException("login refused: HTTP " + r.statusCode());
+        }
+        return String.join("; ", cookies);
+    }
+
+    private void waitReady(String base) throws Exception {
+        long until = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < until) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not yet listening
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the app did not become ready in 120 s");
+    }
+
+    private static long pct(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    private static void log(String s) {
+        System.err.println("[bench/reports] " + s);
+    }
+}

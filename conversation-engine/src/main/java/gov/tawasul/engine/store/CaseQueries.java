@@ -1,0 +1,79 @@
+package gov.tawasul.engine.store;
+
+import gov.tawasul.engine.model.CaseLookupResult;
+import gov.tawasul.engine.model.CaseRecord;
+import gov.tawasul.engine.model.LocalizedText;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The store of table {@code case_query}: what each case number the bot looked up for an inbound message found
+ * (outcome {@code FOUND}, {@code NOT_FOUND}, {@code UNAVAILABLE}, {@code LAST_KNOWN}; the case's status code and
+ * department), for the reports' "case queries per department / status, not-found rate". The case number itself is
+ * not kept here (the inbound row has it). Must be called on a Vert.x event-loop context.
+ */
+@ApplicationScoped
+public class CaseQueries {
+
+    private static final String RECORD = """
+            insert into case_query (inbound_message_id, position, channel, asked_at, outcome, status, department)
+            select i.id, q.position, i.channel, i.received_at, q.outcome, q.status, q.department
+            from inbound_message i,
+                 unnest($2::smallint[], $3::varchar[], $4::varchar[], $5::varchar[])
+                   as q (position, outcome, status, department)
+            where i.id = $1
+            on conflict do nothing""";
+
+    private final Db db;
+
+    CaseQueries(Db db) {
+        this.db = db;
+    }
+
+    /**
+     * Records the outcomes of the lookups made for inbound message {@code inboundId}, in the order of the results
+     * (one statement; a second call for the same message changes nothing).
+     *
+     * @param inboundId the inbound message the numbers were asked in
+     * @param results   the lookups' results, in the order of the numbers
+     * @return completes once stored (nothing is stored for an empty list)
+     */
+    public Uni<Void> record(long inboundId, List<CaseLookupResult> results) {
+        if (results.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Short> positions = new ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        List<String> departments = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            CaseLookupResult r = results.get(i);
+            CaseRecord found = r instanceof CaseLookupResult.Found f ? f.record()
+                    : r instanceof CaseLookupResult.LastKnown k ? k.record() : null;
+            positions.add((short) i);
+            outcomes.add(r instanceof CaseLookupResult.Found ? "FOUND"
+                    : r instanceof CaseLookupResult.LastKnown ? "LAST_KNOWN"
+                    : r instanceof CaseLookupResult.NotFound ? "NOT_FOUND" : "UNAVAILABLE");
+            statuses.add(found == null ? null : truncate(found.status(), 64));
+            departments.add(found == null ? null : truncate(departmentOf(found.department()), 256));
+        }
+        return db.update(RECORD, inboundId, positions.toArray(new Short[0]), outcomes.toArray(new String[0]),
+                statuses.toArray(new String[0]), departments.toArray(new String[0])).replaceWithVoid();
+    }
+
+    /** @return the English label, else the Arabic one, else null */
+    static String departmentOf(LocalizedText d) {
+        if (d == null) {
+            return null;
+        }
+        String name = d.en() != null && !d.en().isBlank() ? d.en() : d.ar();
+        return name == null || name.isBlank() ? null : name.strip();
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

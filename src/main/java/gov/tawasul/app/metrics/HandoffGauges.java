@@ -1,0 +1,50 @@
+package gov.tawasul.app.metrics;
+
+import gov.tawasul.engine.store.ReportQueries;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Gauges of the handoff queue, read from {@code conversation} every {@code tawasul.metrics.handoff-interval} (15 s;
+ * every instance reads the same table, so take the max, not the sum, over instances):
+ * {@code tawasul.handoff.waiting} ({@code tawasul_handoff_waiting}: conversations waiting for staff) and
+ * {@code tawasul.handoff.oldest.wait} ({@code tawasul_handoff_oldest_wait_seconds}: how long the oldest of them has
+ * waited, wall time, 0 when none).
+ */
+@ApplicationScoped
+public class HandoffGauges {
+
+    private final ReportQueries queries;
+    private final AtomicLong waiting = new AtomicLong();
+    private final AtomicReference<Instant> oldest = new AtomicReference<>();
+
+    HandoffGauges(ReportQueries queries, MeterRegistry metrics) {
+        this.queries = queries;
+        Gauge.builder("tawasul.handoff.waiting", waiting, AtomicLong::get)
+                .description("conversations waiting for staff").register(metrics);
+        Gauge.builder("tawasul.handoff.oldest.wait", this, HandoffGauges::oldestSeconds)
+                .description("wait of the oldest conversation waiting for staff").baseUnit("seconds").register(metrics);
+    }
+
+    @Scheduled(every = "${tawasul.metrics.handoff-interval:15s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refresh() {
+        return queries.waiting(null).invoke(w -> {
+            waiting.set(w.count());
+            oldest.set(w.oldestSince());
+        }).replaceWithVoid();
+    }
+
+    private double oldestSeconds() {
+        Instant since = oldest.get();
+        return since == null ? 0 : Math.max(0, Duration.between(since, Instant.now()).toMillis() / 1000.0);
+    }
+}
