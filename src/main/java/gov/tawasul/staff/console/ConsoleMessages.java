@@ -146,4 +146,5 @@ public interface ConsoleMessages {
     @Message String citizenStatus();
     @Message String citizenCase();
     @Message String citizenExportedAt();
+    @Message String refusedCHANNEL_OFF();
 }

@@ -40,6 +40,7 @@ public class TwilioSender implements ChannelSender {
     private final TwilioRestClient client;
     private final String statusCallback;
     private final MeterRegistry metrics;
+    private final boolean enabled;
 
     /**
      * @param config    credentials, sender and API root
@@ -51,8 +52,10 @@ public class TwilioSender implements ChannelSender {
         this.config = config;
         this.metrics = metrics;
         this.statusCallback = publicUrl.resolve(STATUS_PATH, null);
-        this.client = new TwilioRestClient.Builder(config.accountSid(), config.authToken())
-                .accountSid(config.accountSid())
+        this.enabled = TwilioSwitch.status(config.accountSid(), config.authToken()).on();
+        String accountSid = config.accountSid().orElse("unset");
+        this.client = new TwilioRestClient.Builder(accountSid, config.authToken().orElse("unset"))
+                .accountSid(accountSid)
                 .httpClient(new ApiUrlHttpClient(config.apiUrl()))
                 .build();
     }
@@ -60,6 +63,12 @@ public class TwilioSender implements ChannelSender {
     @Override
     public Channel channel() {
         return Channel.SMS;
+    }
+
+    /** @return false when the Account SID or Auth Token is not set: the outbox sends nothing ({@code CHANNEL_OFF}) */
+    @Override
+    public boolean enabled() {
+        return enabled;
     }
 
     @Override
