@@ -38,6 +38,8 @@ class TwoInstancesIT {
     static final List<Process> PROCESSES = new ArrayList<>();
     static int portA;
     static int portB;
+    /** Management interface port (health, metrics) of the instance on each HTTP port. */
+    static final java.util.Map<Integer, Integer> MANAGEMENT = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void startTwoInstances() throws IOException {
@@ -49,7 +51,7 @@ class TwoInstancesIT {
         PROCESSES.add(start(jar, portB, "b"));
         for (int port : new int[]{portA, portB}) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions().until(() -> get(port, "/q/health/ready").statusCode() == 200);
+                    .ignoreExceptions().until(() -> get(MANAGEMENT.get(port), "/q/health/ready").statusCode() == 200);
         }
     }
 
@@ -88,7 +90,7 @@ class TwoInstancesIT {
     }
 
     static double counter(int port, String type, String source) throws Exception {
-        String metrics = get(port, "/q/metrics").body();
+        String metrics = get(MANAGEMENT.get(port), "/q/metrics").body();
         double total = 0;
         Matcher m = Pattern.compile("(?m)^tawasul_conversation_events_total\\{([^}]*)} ([0-9.eE+-]+)$").matcher(metrics);
         while (m.find()) {
@@ -113,15 +115,25 @@ class TwoInstancesIT {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + MANAGEMENT.computeIfAbsent(port, p -> freePortUnchecked()),
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + host + ":5432/" + db,
                 "-Dquarkus.datasource.reactive.url=postgresql://" + host + ":5432/" + db,
                 "-Dtawasul.redis.url=" + redis,
                 "-Dtawasul.public-url=http://localhost:" + port,
+                "-Dtawasul.twilio.account-sid=AC0123456789abcdef0123456789abcdef",
                 "-Dtawasul.twilio.auth-token=" + TOKEN,
                 "-Dtawasul.twilio.api-url=http://127.0.0.1:9",
                 "-Dtawasul.cases.local.seed=false",
                 "-jar", jar.toString());
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    static int freePortUnchecked() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static int freePort() throws IOException {

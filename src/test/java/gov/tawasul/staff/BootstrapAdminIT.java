@@ -51,7 +51,7 @@ class BootstrapAdminIT {
         PROCESSES.add(start(jar, portB, logB));
         for (int port : new int[]{portA, portB}) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> get(port, "/q/health/ready", null).statusCode() == 200);
+                    .until(() -> get(MANAGEMENT.get(port), "/q/health/ready", null).statusCode() == 200);
         }
         String output = Files.readString(logA) + Files.readString(logB);
         Matcher line = Pattern.compile("Console admin account created: admin / (\\S+) — change it after first login")
@@ -76,6 +76,17 @@ class BootstrapAdminIT {
         assertThat(Files.readString(logA) + Files.readString(logB)).doesNotContain("tawasul.staff.session-key (TAWASUL_SESSION_KEY) is not set");
     }
 
+    /** Management interface port (health, metrics) of the instance on each HTTP port. */
+    static final java.util.Map<Integer, Integer> MANAGEMENT = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static int freePortUnchecked() {
+        try {
+            return freePort();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static HttpResponse<String> get(int port, String path, String cookie) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(5));
@@ -90,6 +101,8 @@ class BootstrapAdminIT {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + MANAGEMENT.computeIfAbsent(port,
+                        p -> freePortUnchecked()),
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + host() + ":5432/" + db(),
                 "-Dquarkus.datasource.reactive.url=postgresql://" + host() + ":5432/" + db(),
                 "-Dtawasul.redis.url=" + redis,

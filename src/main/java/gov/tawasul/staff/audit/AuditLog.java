@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The store of table {@code audit_event}: the append-only log of what staff did and who tried to sign in. Rows are
- * only ever inserted (the database refuses UPDATE, DELETE and TRUNCATE). Must be called on a Vert.x context.
+ * only ever inserted (the database refuses UPDATE, DELETE and TRUNCATE), except that the retention removes rows
+ * older than {@code tawasul.retention.audit} through {@link #purgeBefore}. Must be called on a Vert.x context.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -33,6 +34,7 @@ public class AuditLog {
     private static final String RECENT = """
             select id, at, actor, action, target_type, target_id, detail, host(remote_address) as remote_address
             from audit_event where ($2::bigint is null or id < $2) order by id desc limit $1""";
+    private static final String PURGE = "select audit_event_purge($1) as removed";
     private static final Pattern IP = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final Db db;
@@ -76,6 +78,18 @@ public class AuditLog {
      */
     public Uni<List<AuditEvent>> recent(int limit, Long beforeId) {
         return db.list(RECENT, AuditLog::event, Math.max(1, Math.min(MAX_PAGE, limit)), beforeId);
+    }
+
+    /**
+     * Removes the events older than {@code before} (retention, {@code tawasul.retention.audit}), through the
+     * database function {@code audit_event_purge}: the only way the append-only trigger lets a row go (migration
+     * V17). It refuses a {@code before} later than 30 days ago.
+     *
+     * @return events removed
+     */
+    public Uni<Long> purgeBefore(java.time.Instant before) {
+        return db.first(PURGE, r -> r.getLong("removed"), before.atOffset(java.time.ZoneOffset.UTC))
+                .map(n -> n.orElse(0L));
     }
 
     private static AuditEvent event(Row row) {

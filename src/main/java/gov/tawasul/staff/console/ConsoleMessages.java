@@ -119,4 +119,36 @@ public interface ConsoleMessages {
     @Message String navReports();
     @Message String slaSoon(long left);
     @Message String slaBreached();
+    // --- ops: citizens' data rights (staff.privacy) ---
+    @Message String navCitizenData();
+    @Message String citizenTitle();
+    @Message String citizenIntro();
+    @Message String citizenChannel();
+    @Message String citizenAddress();
+    @Message String citizenExportHtml();
+    @Message String citizenExportJson();
+    @Message String citizenEraseTitle();
+    @Message String citizenEraseIntro();
+    @Message String citizenEraseConfirm();
+    @Message String citizenErase();
+    @Message String citizenErased();
+    @Message String citizenNeedsConfirm();
+    @Message String citizenInvalid();
+    @Message String citizenExportTitle();
+    @Message String citizenNothing();
+    @Message String citizenConversation();
+    @Message String citizenOurAddress();
+    @Message String citizenState();
+    @Message String citizenMessages();
+    @Message String citizenIn();
+    @Message String citizenOut();
+    @Message String citizenOptOuts();
+    @Message String citizenFollows();
+    @Message String citizenNotifications();
+    @Message String citizenTime();
+    @Message String citizenText();
+    @Message String citizenStatus();
+    @Message String citizenCase();
+    @Message String citizenExportedAt();
+    @Message String refusedCHANNEL_OFF();
 }

@@ -84,6 +84,9 @@ public final class ConsoleBench {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("quarkus.http.host", "127.0.0.1");
         props.put("quarkus.http.port", Integer.toString(port));
+        // health and metrics are on the management interface in the packaged app (its own port)
+        int managementPort = freePort();
+        props.put("quarkus.management.port", Integer.toString(managementPort));
         props.put("tawasul.public-url", base);
         props.put("tawasul.twilio.api-url", "http://127.0.0.1:" + twilioPort);
         props.put("tawasul.twilio.account-sid", ACCOUNT_SID);
@@ -94,7 +97,7 @@ public final class ConsoleBench {
         List<String> jvm = List.of(System.getProperty("bench.appJavaOpts", "-Xmx512m").split("\\s+"));
         log("starting the app on " + base);
         try (AppProcess app = AppProcess.start(jar, jvm, props, env, new File(logDir, "console-app.log"))) {
-            waitReady(base);
+            waitReady("http://127.0.0.1:" + managementPort);
             String cookies = login(base, password);
             ProcessProbe probe = new ProcessProbe(app.pid(), Long.getLong("bench.clkTck", 100));
             InboundWebhooks webhooks = new InboundWebhooks(ACCOUNT_SID, BOT_NUMBER, base + "/webhooks/twilio/sms",

@@ -61,6 +61,12 @@ public class EmailSender implements ChannelSender {
         return Channel.EMAIL;
     }
 
+    /** @return false when the channel is off ({@link EmailConfig#enabled()}): nothing is sent */
+    @Override
+    public boolean enabled() {
+        return config.enabled();
+    }
+
     @Override
     public int maxTextLength() {
         return MAX_TEXT;

@@ -28,17 +28,30 @@ public class MessengerSender implements ChannelSender {
 
     private final GraphClients clients;
     private final String token;
+    private final boolean enabled;
     private final GraphErrors errors = new GraphErrors();
 
     @Inject
     public MessengerSender(MessengerConfig config) {
         this(new GraphClients(config.graphUrl(), config.apiVersion(), config.pageAccessToken().orElse(null),
-                config.appSecret().orElse(null), config.timeout()), config.pageAccessToken().orElse(null));
+                config.appSecret().orElse(null), config.timeout()), config.pageAccessToken().orElse(null),
+                MessengerSwitch.status(config.appSecret(), config.verifyToken(), config.pageAccessToken()).on());
     }
 
     MessengerSender(GraphClients clients, String token) {
+        this(clients, token, true);
+    }
+
+    private MessengerSender(GraphClients clients, String token, boolean enabled) {
         this.clients = clients;
         this.token = token;
+        this.enabled = enabled;
+    }
+
+    /** @return false when the Messenger settings are not set ({@link MessengerSwitch}): nothing is sent */
+    @Override
+    public boolean enabled() {
+        return enabled;
     }
 
     @Override

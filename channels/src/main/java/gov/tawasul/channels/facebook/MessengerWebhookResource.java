@@ -40,7 +40,12 @@ public class MessengerWebhookResource {
     private final MessengerWebhookParser parser;
     private final Inbox inbox;
 
-    public MessengerWebhookResource(MessengerConfig config, MessengerWebhookParser parser, Inbox inbox) {
+    private final MessengerSwitch channel;
+
+    /** @param channel off (the Messenger settings are not set): both routes answer 404 */
+    public MessengerWebhookResource(MessengerConfig config, MessengerWebhookParser parser, Inbox inbox,
+                                    MessengerSwitch channel) {
+        this.channel = channel;
         this.config = config;
         this.parser = parser;
         this.inbox = inbox;
@@ -51,6 +56,7 @@ public class MessengerWebhookResource {
     @Produces(MediaType.TEXT_PLAIN)
     public Response verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
                            @QueryParam("hub.challenge") String challenge) {
+        channel.requireOn();
         String expected = config.verifyToken().orElse(null);
         boolean ok = "subscribe".equals(mode) && expected != null && !expected.isEmpty() && token != null
                 && challenge != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
@@ -65,6 +71,7 @@ public class MessengerWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> receive(@HeaderParam(MessengerSignatureVerifier.HEADER) String signature, byte[] body) {
+        channel.requireOn();
         if (!MessengerSignatureVerifier.verify(config.appSecret().orElse(null), body, signature)) {
             throw new ForbiddenException(signature == null ? "Missing X-Hub-Signature-256"
                     : "Invalid X-Hub-Signature-256");

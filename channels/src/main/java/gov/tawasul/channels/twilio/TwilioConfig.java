@@ -13,14 +13,18 @@ import java.util.Optional;
 @ConfigMapping(prefix = "tawasul.twilio")
 public interface TwilioConfig {
 
-    /** Account SID ({@code AC} + 32 hex), the user name of the API's basic authentication. */
-    String accountSid();
+    /**
+     * Account SID ({@code AC} + 32 hex), the user name of the API's basic authentication. Unset (no default is
+     * shipped): the SMS channel is off ({@link TwilioSwitch}).
+     */
+    Optional<String> accountSid();
 
     /**
      * The account's primary Auth Token: the password of the API and the HMAC-SHA1 key of
-     * {@code X-Twilio-Signature} (https://www.twilio.com/docs/usage/webhooks/webhooks-security).
+     * {@code X-Twilio-Signature} (https://www.twilio.com/docs/usage/webhooks/webhooks-security), 32 hex. Unset: the
+     * SMS channel is off.
      */
-    String authToken();
+    Optional<String> authToken();
 
     /**
      * Sender of replies: an E.164 number ({@code +15555550199}) or a Messaging Service SID ({@code MG} + 32 hex,

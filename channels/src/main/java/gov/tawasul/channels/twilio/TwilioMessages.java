@@ -35,8 +35,9 @@ public class TwilioMessages {
      */
     public TwilioMessages(TwilioConfig config, PublicUrl publicUrl) {
         this.statusCallback = publicUrl.resolve(STATUS_PATH, null);
-        this.client = new TwilioRestClient.Builder(config.accountSid(), config.authToken())
-                .accountSid(config.accountSid())
+        String accountSid = config.accountSid().orElse("unset");
+        this.client = new TwilioRestClient.Builder(accountSid, config.authToken().orElse("unset"))
+                .accountSid(accountSid)
                 .httpClient(new ApiUrlHttpClient(config.apiUrl()))
                 .build();
     }

@@ -34,6 +34,7 @@ public class TwilioSender implements ChannelSender {
     private final TwilioConfig config;
     private final TwilioMessages api;
     private final MeterRegistry metrics;
+    private final boolean enabled;
 
     /**
      * @param config  the sender ({@code tawasul.twilio.from})
@@ -44,11 +45,18 @@ public class TwilioSender implements ChannelSender {
         this.config = config;
         this.api = api;
         this.metrics = metrics;
+        this.enabled = TwilioSwitch.status(config.accountSid(), config.authToken()).on();
     }
 
     @Override
     public Channel channel() {
         return Channel.SMS;
+    }
+
+    /** @return false when the Account SID or Auth Token is not set: the outbox sends nothing ({@code CHANNEL_OFF}) */
+    @Override
+    public boolean enabled() {
+        return enabled;
     }
 
     @Override

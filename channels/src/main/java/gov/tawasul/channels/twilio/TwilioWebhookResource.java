@@ -30,6 +30,7 @@ import java.time.Instant;
  *       string). 204 once recorded through the {@link Inbox}; 400 for an unknown status. Error
  *       21610 (the recipient replied STOP) also opts the pair out (field case F09).</li>
  * </ul>
+ * When the channel is off (no Account SID and Auth Token: {@link TwilioSwitch}) every webhook answers 404.
  * The signed URL is {@code tawasul.public-url} + the request path + the raw query string, never the Host header.
  * WhatsApp messages and statuses ({@code whatsapp:+…} addresses) reach the same URLs when a WhatsApp sender points
  * here (https://www.twilio.com/docs/whatsapp/api#configuring-inbound-message-webhooks), signed the same way: stored
@@ -50,16 +51,20 @@ public class TwilioWebhookResource {
     private final TwilioSignatureVerifier verifier;
     private final PublicUrl publicUrl;
     private final boolean whatsApp;
+    private final TwilioSwitch channel;
 
     /**
      * @param publicUrl {@code tawasul.public-url}: the scheme + host [+ port] Twilio calls, base of the signed URL
      * @param whatsApp  whether the WhatsApp channel is on
+     * @param channel   off (no credentials): every webhook answers 404
      */
-    public TwilioWebhookResource(Inbox inbox, TwilioConfig config, PublicUrl publicUrl, WhatsAppConfig whatsApp) {
+    public TwilioWebhookResource(Inbox inbox, TwilioConfig config, PublicUrl publicUrl, WhatsAppConfig whatsApp,
+                                 TwilioSwitch channel) {
         this.inbox = inbox;
-        this.verifier = new TwilioSignatureVerifier(config.authToken());
+        this.verifier = new TwilioSignatureVerifier(config.authToken().orElse("unset"));
         this.publicUrl = publicUrl;
         this.whatsApp = whatsApp.enabled();
+        this.channel = channel;
     }
 
     /** Inbound SMS/MMS, or WhatsApp message. */
@@ -106,6 +111,7 @@ public class TwilioWebhookResource {
     }
 
     private FormParams verified(byte[] body, String signature, HttpServerRequest request) {
+        channel.requireOn();
         FormParams params = FormParams.parse(body);
         String url = publicUrl.resolve(request.path(), request.query());
         if (!verifier.isValid(url, params, signature)) {

@@ -37,14 +37,23 @@ public class WhatsAppSender implements ChannelSender {
 
     private final Optional<String> sender;
     private final TwilioMessages api;
+    private final boolean enabled;
 
     /**
      * @param config the WhatsApp sender ({@code tawasul.whatsapp.from}); unset: the channel is off
      * @param api    Twilio's Messages API
+     * @param twilio the Twilio account's switch: without its credentials WhatsApp is off too
      */
-    public WhatsAppSender(WhatsAppConfig config, TwilioMessages api) {
+    public WhatsAppSender(WhatsAppConfig config, TwilioMessages api, TwilioSwitch twilio) {
         this.sender = config.sender();
         this.api = api;
+        this.enabled = config.enabled() && twilio.status().on();
+    }
+
+    /** @return false unless {@code tawasul.whatsapp.from} and the Twilio credentials are set ({@code CHANNEL_OFF}) */
+    @Override
+    public boolean enabled() {
+        return enabled;
     }
 
     @Override

@@ -41,6 +41,12 @@ public class TwitterSender implements ChannelSender {
         this.config = config;
     }
 
+    /** @return false when the X credentials are not set ({@link TwitterSwitch}): nothing is sent */
+    @Override
+    public boolean enabled() {
+        return TwitterSwitch.status(config).on();
+    }
+
     @Override
     public Channel channel() {
         return Channel.TWITTER;

@@ -50,7 +50,11 @@ public class TwitterWebhookResource {
     private final ObjectMapper json;
     private final Inbox inbox;
 
-    public TwitterWebhookResource(TwitterConfig config, ObjectMapper json, Inbox inbox) {
+    private final TwitterSwitch channel;
+
+    /** @param channel off (the X credentials are not set): both routes answer 404 */
+    public TwitterWebhookResource(TwitterConfig config, ObjectMapper json, Inbox inbox, TwitterSwitch channel) {
+        this.channel = channel;
         this.config = config;
         this.json = json;
         this.inbox = inbox;
@@ -60,6 +64,7 @@ public class TwitterWebhookResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<CrcResponse> crc(@RestQuery("crc_token") String crcToken) {
+        channel.requireOn();
         if (crcToken == null || crcToken.isEmpty()) {
             throw new BadRequestException("crc_token is required");
         }
@@ -71,6 +76,7 @@ public class TwitterWebhookResource {
     /** One delivery: 200 (empty) once its DMs and receipts are stored. */
     @POST
     public Uni<Response> receive(@RestHeader(TwitterSignatureVerifier.HEADER) String signature, byte[] body) {
+        channel.requireOn();
         String secret = config.consumerSecret().orElse(null);
         if (secret == null) {
             LOG.warn("X webhook refused: tawasul.twitter.consumer-secret is not set");

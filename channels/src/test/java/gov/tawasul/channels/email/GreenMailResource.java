@@ -60,6 +60,8 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(server,
                 new TestInjector.AnnotatedAndMatchesType(InjectMailServer.class, TestMailServer.class));
+        testInjector.injectIntoFields(new MailCitizen(server),
+                new TestInjector.AnnotatedAndMatchesType(InjectMailServer.class, MailCitizen.class));
     }
 
     @Override

@@ -55,13 +55,13 @@ class TwilioSenderTest {
     private TwilioSender sender(String from, String apiUrl) {
         TwilioConfig config = new TwilioConfig() {
             @Override
-            public String accountSid() {
-                return ACCOUNT_SID;
+            public Optional<String> accountSid() {
+                return Optional.of(ACCOUNT_SID);
             }
 
             @Override
-            public String authToken() {
-                return TOKEN;
+            public Optional<String> authToken() {
+                return Optional.of(TOKEN);
             }
 
             @Override

@@ -76,6 +76,10 @@ public class Outbox {
 
     private Uni<SendOutcome> queue(OutboundDraft draft, ConversationView conversation) {
         ChannelSender sender = senders.forChannel(conversation.channel());
+        if (sender == null || !sender.enabled()) {
+            return refused(conversation, draft, SendDecision.Reason.CHANNEL_OFF, "the "
+                    + conversation.channel().wireName() + " channel is off: its credentials are not set");
+        }
         String text = TextLimits.fit(draft.text(), sender == null ? Integer.MAX_VALUE : sender.maxTextLength());
         OutboundDraft.InReplyTo inReplyTo = draft.inReplyTo();
         SendDecision decision = policy.decide(draft.origin(), inReplyTo == null ? null : inReplyTo.intent(), text,
@@ -122,8 +126,9 @@ public class Outbox {
 
     private Uni<Void> transmit(OutboundMessage message) {
         ChannelSender sender = senders.forChannel(message.channel());
-        if (sender == null) {
-            return stored(message, SendResult.finalFailure(null, "no sender configured for " + message.channel()));
+        if (sender == null || !sender.enabled()) {
+            return stored(message, SendResult.finalFailure(SendDecision.Reason.CHANNEL_OFF.name(),
+                    "the " + message.channel().wireName() + " channel is off: its credentials are not set"));
         }
         return context.blocking(() -> safeSend(sender, message)).chain(result -> stored(message, result));
     }

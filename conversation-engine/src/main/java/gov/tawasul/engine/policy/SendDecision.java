@@ -45,6 +45,8 @@ public sealed interface SendDecision {
         /** The channel allows no message of this origin now (Messenger: 24 h after the citizen's last message). */
         OUTSIDE_WINDOW,
         /** The channel's own rule refuses it (e.g. a template is required); the detail says which. */
-        CHANNEL_RULE
+        CHANNEL_RULE,
+        /** The channel is off: its credentials are not set (or no sender is deployed for it). */
+        CHANNEL_OFF
     }
 }

@@ -23,6 +23,14 @@ public interface ChannelSender {
      */
     SendResult send(OutboundMessage message);
 
+    /**
+     * @return false when the channel is off (its credentials are not set): the outbox sends nothing and refuses
+     *         every draft {@code CHANNEL_OFF}
+     */
+    default boolean enabled() {
+        return true;
+    }
+
     /** @return the longest text the channel takes in one message (SMS: 1,600; Messenger: 2,000; X: 10,000). */
     int maxTextLength();
 }

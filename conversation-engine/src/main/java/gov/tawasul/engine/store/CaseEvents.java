@@ -1,5 +1,6 @@
 package gov.tawasul.engine.store;
 
+import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.CaseContact;
 import gov.tawasul.engine.model.CaseRecord;
 import gov.tawasul.engine.model.Channel;
@@ -36,6 +37,10 @@ public class CaseEvents {
 
     private static final String LATEST = "select " + COLUMNS
             + " from case_event where case_number = $1 order by id desc limit 1";
+
+    /** $1 the contact as stored ({@code sms:+966…}). */
+    private static final String ERASE_CONTACT =
+            "update case_event set contacts = array_remove(contacts, $1) where contacts @> array[cast($1 as text)]";
 
     private final Db db;
 
@@ -114,5 +119,15 @@ public class CaseEvents {
         String ar = r.getString(prefix + "_ar");
         String en = r.getString(prefix + "_en");
         return ar == null && en == null ? null : new LocalizedText(ar, en);
+    }
+
+    /**
+     * A citizen's erasure: the address is removed from the contacts of every case event the bot received (the case
+     * system's own record is the agency's, not ours).
+     *
+     * @return events changed
+     */
+    public Uni<Integer> eraseContact(Address citizen) {
+        return db.update(ERASE_CONTACT, citizen.channel().wireName() + ":" + citizen.value());
     }
 }

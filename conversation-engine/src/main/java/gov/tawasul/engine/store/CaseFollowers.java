@@ -50,6 +50,11 @@ public class CaseFollowers {
     private static final String FOLLOWED_COUNT =
             "select count(distinct case_number) as n from case_follower where stopped_at is null";
 
+    private static final String ERASE = "delete from case_follower where channel = $1 and citizen_address = $2";
+
+    private static final String DROP_STOPPED =
+            "delete from case_follower where channel = $1 and stopped_at is not null and stopped_at < $2";
+
     private final Db db;
 
     CaseFollowers(Db db) {
@@ -69,6 +74,16 @@ public class CaseFollowers {
     /** @return true when the citizen followed the case on that address and no longer does */
     public Uni<Boolean> stop(String caseNumber, Channel channel, String citizen) {
         return db.update(STOP, caseNumber, channel.name(), citizen).map(n -> n > 0);
+    }
+
+    /** A citizen's erasure: the address follows no case any more. @return rows removed */
+    public Uni<Integer> erase(Address citizen) {
+        return db.update(ERASE, citizen.channel().name(), citizen.value());
+    }
+
+    /** Retention: followers of {@code channel} stopped before {@code before} are removed. @return rows removed */
+    public Uni<Integer> dropStoppedBefore(Channel channel, java.time.Instant before) {
+        return db.update(DROP_STOPPED, channel.name(), InboundMessages.utc(before));
     }
 
     /** @return how many cases have at least one active follower */

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -110,6 +111,29 @@ public class Conversations {
                            order by h.last_activity_at limit $2 for update skip locked)
               and c.state = 'WITH_AGENT' and c.last_activity_at < now() - make_interval(secs => $1)
             %s""".formatted(CHANGED, RETURNING_VIEW);
+
+    /**
+     * The citizen's address replaced by its keyed hash, the name dropped: for the rows aliased {@code c} chosen by
+     * the statement's {@code where}. A hash already taken by an older erased conversation of the same pair (the
+     * citizen wrote again after an erasure) gets {@code #<id>} appended, so that the unique key (channel, citizen,
+     * our address) holds and reports can still count one citizen ({@code split_part(citizen_address, '#', 1)}).
+     */
+    private static final String REDACT = """
+            update conversation c set citizen_address = %1$s || case when exists (
+                     select 1 from conversation d where d.channel = c.channel and d.bot_address = c.bot_address
+                       and d.citizen_address = %1$s) then '#' || c.id else '' end,
+                   citizen_name = null, redacted_at = now()
+            """.formatted(Redaction.hash("c.channel", "c.citizen_address"));
+
+    private static final String REDACT_INACTIVE = REDACT + """
+            where c.id in (select r.id from conversation r
+                           where r.channel = $1 and r.last_activity_at < $2 and r.redacted_at is null
+                           order by r.id limit $3 for update skip locked)""";
+
+    private static final String ERASE = REDACT + "where c.id = any($1)";
+
+    private static final String OF_CITIZEN =
+            "select id from conversation where channel = $1 and citizen_address = $2 order by id";
 
     private final Db db;
     private final ConversationEvents events;
@@ -306,6 +330,31 @@ public class Conversations {
     public Uni<List<ConversationView>> timeOutHandoffs(Duration timeout, int limit) {
         return db.list(TIME_OUT, r -> r, timeout.toMillis() / 1000.0, limit)
                 .map(rows -> rows.stream().map(this::published).toList());
+    }
+
+    /**
+     * Retention: the conversations of {@code channel} without activity since {@code before} lose the citizen's
+     * address (kept as its keyed hash) and name, at most one batch per call; rows, states and times stay.
+     *
+     * @return conversations changed (fewer than a batch: nothing is left to do)
+     */
+    public Uni<Integer> redactInactive(Channel channel, Instant before) {
+        return db.update(REDACT_INACTIVE, channel.name(), InboundMessages.utc(before), Redaction.BATCH);
+    }
+
+    /** @return the ids of the conversations of {@code citizen} (every one of our addresses), oldest first */
+    public Uni<List<Long>> idsOf(Address citizen) {
+        return db.list(OF_CITIZEN, r -> r.getLong("id"), citizen.channel().name(), citizen.value());
+    }
+
+    /**
+     * A citizen's erasure: the conversations {@code ids} lose the citizen's address (kept as its keyed hash) and
+     * name.
+     *
+     * @return conversations changed
+     */
+    public Uni<Integer> erase(List<Long> ids) {
+        return db.update(ERASE, (Object) ids.toArray(Long[]::new));
     }
 
     private Uni<Optional<ConversationView>> change(String sql, Object... params) {

@@ -156,6 +156,31 @@ public class InboundMessages {
                 r.getOffsetDateTime("received_at").toInstant());
     }
 
+    /** Texts, payloads and provider attributes of the chosen rows are erased; the rows and their times stay. */
+    private static final String REDACT = """
+            update inbound_message set text = '', payload = null, attributes = null, redacted_at = now()
+            """;
+    private static final String REDACT_OLDER = REDACT + """
+            where id in (select r.id from inbound_message r
+                         where r.channel = $1 and r.received_at < $2 and r.redacted_at is null and r.state <> 'RECEIVED'
+                         order by r.id limit $3 for update skip locked)""";
+    private static final String ERASE = REDACT + "where conversation_id = any($1) and redacted_at is null";
+
+    /**
+     * Retention: messages of {@code channel} received before {@code before} (and handled) lose their text, payload
+     * and attributes; at most one batch per call.
+     *
+     * @return messages changed (0: nothing is left to do)
+     */
+    public Uni<Integer> redactOlderThan(Channel channel, Instant before) {
+        return db.update(REDACT_OLDER, channel.name(), utc(before), Redaction.BATCH);
+    }
+
+    /** A citizen's erasure: every message of the conversations {@code conversationIds} loses its text. */
+    public Uni<Integer> erase(List<Long> conversationIds) {
+        return db.update(ERASE, (Object) conversationIds.toArray(Long[]::new));
+    }
+
     static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }

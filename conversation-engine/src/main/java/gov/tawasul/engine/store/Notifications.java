@@ -112,6 +112,20 @@ public class Notifications {
 
     private static final String COUNTS = "select state, count(*) as n from notification group by state order by state";
 
+    /** The chosen rows keep their state and times; the address becomes its keyed hash, the detail is dropped. */
+    private static final String REDACT = """
+            update notification n set citizen_address = %s, detail = null, redacted_at = now(),
+                   state = case when n.state = 'PENDING' then 'SKIPPED' else n.state end,
+                   reason = case when n.state = 'PENDING' then 'ERASED' else n.reason end
+            """.formatted(Redaction.hash("n.channel", "n.citizen_address"));
+    private static final String REDACT_OLDER = REDACT + """
+            where n.id in (select r.id from notification r
+                           where r.channel = $1 and r.updated_at < $2 and r.redacted_at is null
+                             and r.state not in ('PENDING', 'SENDING')
+                           order by r.id limit $3 for update skip locked)""";
+    private static final String ERASE = REDACT + """
+            where n.channel = $1 and n.citizen_address = $2 and n.state <> 'SENDING'""";
+
     private final Db db;
 
     Notifications(Db db) {
@@ -204,6 +218,21 @@ public class Notifications {
     }
 
     /** CTE part {@code claimed}: the notification {@code idParam}, locked, if it is still being sent. */
+    /**
+     * Retention: finished notifications of {@code channel} last changed before {@code before} keep only the hash of
+     * their address; at most one batch per call.
+     *
+     * @return rows changed (0: nothing is left to do)
+     */
+    public Uni<Integer> redactOlderThan(Channel channel, Instant before) {
+        return db.update(REDACT_OLDER, channel.name(), utc(before), Redaction.BATCH);
+    }
+
+    /** A citizen's erasure: their notifications keep only the hash of the address; pending ones are SKIPPED (ERASED). */
+    public Uni<Integer> erase(Address citizen) {
+        return db.update(ERASE, citizen.channel().name(), citizen.value());
+    }
+
     static String claimedForSend(String idParam) {
         return "claimed as (select id from notification where id = " + idParam + " and state = 'SENDING' for update)";
     }

@@ -1,5 +1,6 @@
 package gov.tawasul.engine.store;
 
+import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.InboundBatch;
 import io.smallrye.mutiny.Uni;
@@ -8,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The store of table {@code opt_out}: (channel, citizen address, our address) pairs that receive nothing (SMS STOP
  * per (citizen, our number), a provider's report that the recipient opted out). Must be called on a Vert.x
- * event-loop context.
+ * event-loop context. An opt-out of an erased citizen is kept under the keyed hash of the address; every check
+ * matches the address or its hash.
  */
 @ApplicationScoped
 public class OptOuts {
@@ -18,7 +20,8 @@ public class OptOuts {
             on conflict do nothing""";
 
     private static final String OPT_IN = "with " + InboundMessages.markHandled("$4", "'IGNORED'", "'OPT_IN'") + """
-            delete from opt_out where channel = $1 and citizen_address = $2 and bot_address = $3""";
+            delete from opt_out where channel = $1 and citizen_address in ($2, %s) and bot_address = $3"""
+            .formatted(Redaction.hash("$1", "$2"));
 
     private static final String OPT_OUT_RECIPIENT = """
             insert into opt_out (channel, citizen_address, bot_address, reason)
@@ -29,6 +32,15 @@ public class OptOuts {
             insert into opt_out (channel, citizen_address, bot_address, reason) values ($1, $2, $3, $4)
             on conflict do nothing""";
 
+    /** The citizen's opt-outs are kept under the keyed hash of the address (STOP stays honoured after an erasure). */
+    private static final String ERASE = """
+            with hashed as (
+              insert into opt_out (channel, citizen_address, bot_address, reason, opted_out_at)
+              select channel, %s, bot_address, reason, opted_out_at from opt_out
+              where channel = $1 and citizen_address = $2
+              on conflict do nothing)
+            delete from opt_out where channel = $1 and citizen_address = $2""".formatted(Redaction.hash("$1", "$2"));
+
     private final Db db;
 
     OptOuts(Db db) {
@@ -37,14 +49,16 @@ public class OptOuts {
 
     /** SQL condition "the conversation aliased {@code alias} is opted out". */
     static String existsFor(String alias) {
-        return ("exists (select 1 from opt_out o where o.channel = %1$s.channel and o.citizen_address = %1$s.citizen_address"
-                + " and o.bot_address = %1$s.bot_address)").formatted(alias);
+        return ("exists (select 1 from opt_out o where o.channel = %1$s.channel and o.bot_address = %1$s.bot_address"
+                + " and o.citizen_address in (%1$s.citizen_address, %2$s))")
+                .formatted(alias, Redaction.hash(alias + ".channel", alias + ".citizen_address"));
     }
 
     /** SQL condition "the recipient of the outbound row aliased {@code alias} opted out of its sender". */
     static String existsForRecipientOf(String alias) {
-        return ("exists (select 1 from opt_out x where x.channel = %1$s.channel and x.citizen_address = %1$s.recipient"
-                + " and x.bot_address = %1$s.sender)").formatted(alias);
+        return ("exists (select 1 from opt_out x where x.channel = %1$s.channel and x.bot_address = %1$s.sender"
+                + " and x.citizen_address in (%1$s.recipient, %2$s))")
+                .formatted(alias, Redaction.hash(alias + ".channel", alias + ".recipient"));
     }
 
     /**
@@ -73,6 +87,16 @@ public class OptOuts {
      */
     public Uni<Boolean> optInByKeyword(Channel channel, String citizen, String bot, long inboundId) {
         return db.update(OPT_IN, channel.name(), citizen, bot, inboundId).map(rows -> rows == 1);
+    }
+
+    /**
+     * A citizen's erasure: their opt-outs stay, under the keyed hash of the address: every check of this store
+     * ({@link #existsFor}, {@link #existsForRecipientOf}, the opt-in) matches the address or its hash.
+     *
+     * @return opt-outs moved to the hash
+     */
+    public Uni<Integer> erase(Address citizen) {
+        return db.update(ERASE, citizen.channel().name(), citizen.value());
     }
 
     /**

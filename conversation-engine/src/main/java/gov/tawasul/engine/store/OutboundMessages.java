@@ -176,6 +176,26 @@ public class OutboundMessages {
     private final Db db;
     private final ConversationEvents events;
 
+    /**
+     * Texts, quick replies and the provider's error text (it may quote the number) of the chosen rows are erased,
+     * the recipient kept as its keyed hash; status, error code, origin, segments and times stay. A message still
+     * waiting for a retry to an erased citizen ends {@code FAILED} ({@code ERASED}).
+     */
+    private static final String REDACT = """
+            update outbound_message o set text = '', quick_replies = null, error_message = null,
+                   recipient = %s, redacted_at = now(),
+                   status = case when o.status = 'QUEUED' then 'FAILED' else o.status end,
+                   error_code = case when o.status = 'QUEUED' then 'ERASED' else o.error_code end,
+                   next_attempt_at = case when o.status = 'QUEUED' then null else o.next_attempt_at end
+            """.formatted(Redaction.hash("o.channel", "o.recipient"));
+    private static final String REDACT_OLDER = REDACT + """
+            where o.id in (select r.id from outbound_message r
+                           where r.channel = $1 and r.created_at < $2 and r.redacted_at is null
+                             and r.status not in ('QUEUED', 'SENDING')
+                           order by r.id limit $3 for update skip locked)""";
+    private static final String ERASE = REDACT + """
+            where (o.conversation_id = any($1) or (o.channel = $2 and o.recipient = $3)) and o.redacted_at is null""";
+
     OutboundMessages(Db db, ConversationEvents events) {
         this.db = db;
         this.events = events;
@@ -400,6 +420,26 @@ public class OutboundMessages {
         return publishCount(db.list(WATERMARK, OutboundMessages::statusEvent, r.status().name(), channel,
                 r.citizen().value(), InboundMessages.utc(r.watermark().plus(WATERMARK_TOLERANCE)),
                 InboundMessages.utc(r.occurredAt()), predecessors(r.status())));
+    }
+
+    /**
+     * Retention: final messages of {@code channel} queued before {@code before} lose their text and recipient
+     * (kept as its keyed hash); at most one batch per call.
+     *
+     * @return messages changed (0: nothing is left to do)
+     */
+    public Uni<Integer> redactOlderThan(Channel channel, Instant before) {
+        return db.update(REDACT_OLDER, channel.name(), InboundMessages.utc(before), Redaction.BATCH);
+    }
+
+    /**
+     * A citizen's erasure: the messages of the conversations {@code conversationIds}, and any other message to
+     * {@code citizen}, lose their text and recipient.
+     *
+     * @return messages changed
+     */
+    public Uni<Integer> erase(List<Long> conversationIds, Address citizen) {
+        return db.update(ERASE, conversationIds.toArray(Long[]::new), citizen.channel().name(), citizen.value());
     }
 
     private Uni<Void> publishAll(Uni<List<ConversationEvent>> changed) {
