@@ -1,15 +1,20 @@
 package gov.tawasul.channels.webchat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gov.tawasul.cases.local.CaseTableLoader;
 import gov.tawasul.engine.testing.TestDb;
 import gov.tawasul.staff.StaffSession;
 import gov.tawasul.staff.account.StaffRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +37,8 @@ class WebchatSocketTest {
 
     @TestHTTPResource("/")
     URI base;
+    @Inject
+    CaseTableLoader loader;
 
     @Test
     void aVisitorAsksReadsAcknowledgesAndResumes() throws Exception {
@@ -82,6 +89,25 @@ class WebchatSocketTest {
                 "select status from outbound_message where conversation_id = ? and origin = 'AGENT'", conversation)));
         RestAssured.given().header(WebchatHistoryResource.TOKEN_HEADER, token).get("/chat/api/history").then()
                 .body("messages[2].origin", equalTo("agent")).body("messages[2].status", equalTo("SENT"));
+    }
+
+    @Test
+    void aRealCaseIsWithheldFromAVisitor() throws Exception {
+        Path file = Files.createTempFile("cases", ".csv");
+        Files.writeString(file, "case_number,status,status_label_ar,status_label_en,updated_at,contacts\n"
+                + "9410-000001,APPROVED,مقبولة,Approved,2026-11-25T09:30:00+03:00,sms:+966500094101\n",
+                StandardCharsets.UTF_8);
+        loader.importFile(file);
+        Files.delete(file);
+        try (ChatClient chat = ChatClient.open(base, ORIGIN)) {
+            chat.hello(null);
+            chat.send(ChatClient.message("r-1", "حالة 9410-000001"));
+            // an imported case is real: the contact-match rule applies to a visitor (no registered contact)
+            assertThat(chat.next("message").path("text").asText()).contains("9410-000001")
+                    .contains("حفاظاً على الخصوصية").doesNotContain("مقبولة");
+        } finally {
+            TestDb.execute("delete from cases where case_number = '9410-000001'");
+        }
     }
 
     @Test
