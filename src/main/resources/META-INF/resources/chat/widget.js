@@ -286,9 +286,8 @@
     var item = el('li', 'tw-msg ' + (mine ? 'tw-mine' : 'tw-theirs tw-' + (m.origin || 'bot')));
     item.setAttribute('data-id', m.id);
     var who = el('span', 'tw-who', mine ? t.you : (m.origin === 'agent' ? t.agent : t.bot));
-    var body = el('p', 'tw-text');
+    var body = el('p', 'tw-text', m.text || '');
     body.setAttribute('dir', 'auto');
-    withNumbersIsolated(body, m.text || '');
     item.appendChild(who);
     item.appendChild(body);
     if (mine && m.pending) {
@@ -300,23 +299,6 @@
       hideTyping();
       showQuickReplies(m.quickReplies || []);
     }
-  }
-
-  /**
-   * Case numbers such as ١٤٤٦-٠٠٠١٢٣ are shown left to right as typed: in right-to-left text the bidi algorithm would
-   * show Arabic-Indic groups joined by - or / in reverse order, so each such number is put in its own <bdi dir=ltr>.
-   */
-  function withNumbersIsolated(node, text) {
-    var re = /[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[-\/][0-9\u0660-\u0669\u06F0-\u06F9]+)+/g;
-    var last = 0, match;
-    while ((match = re.exec(text)) !== null) {
-      node.appendChild(document.createTextNode(text.slice(last, match.index)));
-      var number = el('bdi', null, match[0]);
-      number.setAttribute('dir', 'ltr');
-      node.appendChild(number);
-      last = match.index + match[0].length;
-    }
-    node.appendChild(document.createTextNode(text.slice(last)));
   }
 
   function setState(id, text) {
