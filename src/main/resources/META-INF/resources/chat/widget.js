@@ -218,7 +218,9 @@
     keys.appendChild(key(t.clear, 'clear', function () { display.textContent = ''; }));
     keys.appendChild(key(t.go, 'go', function () {
       var v = display.textContent.trim();
-      if (v) { send(t.ask + v, null); display.textContent = ''; }
+      // the number alone (a one-time code typed here must stay a code); in English with a word, so that the
+      // engine answers in English (it reads the language from the text: digits alone get the default, Arabic)
+      if (v) { send(lang === 'en' ? t.ask + v : v, null); display.textContent = ''; }
     }));
     pad.appendChild(keys);
     return pad;
@@ -341,7 +343,7 @@
     var ws = new WebSocket(url);
     socket = ws;
     ws.onopen = function () {
-      ws.send(JSON.stringify({ type: 'hello', token: getToken(), kiosk: kioskId }));
+      ws.send(JSON.stringify({ type: 'hello', token: getToken(), kiosk: kioskId, lang: lang }));
     };
     ws.onmessage = function (e) {
       if (ws !== socket) { return; }

@@ -48,6 +48,7 @@ public class WebchatEndpoint {
     private static final Logger LOG = Logger.getLogger(WebchatEndpoint.class);
     private static final UserData.TypedKey<String> VISITOR = UserData.TypedKey.forString("visitor");
     private static final UserData.TypedKey<String> KIOSK = UserData.TypedKey.forString("kiosk");
+    private static final UserData.TypedKey<String> LOCALE = UserData.TypedKey.forString("locale");
     private static final UserData.TypedKey<long[]> BUDGET = new UserData.TypedKey<>("budget");
 
     private final WebchatParser parser;
@@ -119,18 +120,20 @@ public class WebchatEndpoint {
         if (frame.kiosk() != null) {
             connection.userData().put(KIOSK, frame.kiosk());
         }
+        connection.userData().put(LOCALE, frame.text());
         connections.add(visitor, connection);
         return connection.sendText(frames.welcome(tokens.token(visitor), resumed));
     }
 
     private Uni<Void> message(String visitor, ClientFrame frame, WebSocketConnection connection) {
         String kiosk = connection.userData().get(KIOSK);
+        String locale = connection.userData().get(LOCALE);
         return rateLimit.allow(visitor).emitOn(context.currentContextExecutor()).chain(allowed -> {
             if (!allowed) {
                 return refuse(connection, new FrameRefused(FrameRefused.RATE_LIMITED,
                         "too many messages: wait a minute", frame.id()));
             }
-            return inbox.accept(InboundBatch.of(parser.inbound(visitor, kiosk, bot, frame, Instant.now())))
+            return inbox.accept(InboundBatch.of(parser.inbound(visitor, kiosk, locale, bot, frame, Instant.now())))
                     .chain(results -> {
                         boolean duplicate = results.get(0).outcome() == InboxResult.Outcome.DUPLICATE;
                         Uni<Void> ack = connection.sendText(frames.ack(frame.id(), duplicate));

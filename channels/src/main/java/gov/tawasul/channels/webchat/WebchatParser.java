@@ -30,6 +30,11 @@ public class WebchatParser {
     public static final int MAX_FRAME_CHARS = 2000;
     /** Inbound attribute naming the kiosk a message was typed on ({@code /kiosk?kiosk=<id>}), for reports. */
     public static final String ATTR_KIOSK = "kiosk";
+    /**
+     * Inbound attribute with the language the visitor's page is shown in ({@code ar}/{@code en}, from hello). The
+     * engine does not read it yet: a message without letters is answered in the conversation's last language.
+     */
+    public static final String ATTR_PAGE_LOCALE = "pageLocale";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PAYLOAD = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
@@ -66,7 +71,9 @@ public class WebchatParser {
             if (kiosk != null && !ID.matcher(kiosk).matches()) {
                 throw malformed("kiosk must be 1-64 of A-Z a-z 0-9 _ -", null);
             }
-            return new ClientFrame(type, text(node, "token"), kiosk, null, null, null, null);
+            String lang = text(node, "lang");
+            return new ClientFrame(type, text(node, "token"), kiosk, null, "en".equals(lang) ? "en" : "ar", null,
+                    null);
         }
         if (ClientFrame.MESSAGE.equals(type)) {
             if (id == null || !ID.matcher(id).matches()) {
@@ -98,13 +105,18 @@ public class WebchatParser {
     /**
      * @param visitor the visitor id the connection said hello with
      * @param kiosk   the kiosk id, or null
+     * @param locale  the page's language, or null
      * @param bot     our address ({@code tawasul.webchat.bot-address})
      * @return the citizen message of a {@code message} frame
      */
-    public InboundMessage inbound(String visitor, String kiosk, String bot, ClientFrame frame, Instant now) {
+    public InboundMessage inbound(String visitor, String kiosk, String locale, String bot, ClientFrame frame,
+                                  Instant now) {
         Map<String, String> attributes = new HashMap<>();
         if (kiosk != null) {
             attributes.put(ATTR_KIOSK, kiosk);
+        }
+        if (locale != null) {
+            attributes.put(ATTR_PAGE_LOCALE, locale);
         }
         return new InboundMessage(Channel.WEBCHAT, visitor + ":" + frame.id(), new Address(Channel.WEBCHAT, visitor),
                 new Address(Channel.WEBCHAT, bot), InboundKind.TEXT, frame.text(), frame.payload(), now, null,
