@@ -319,6 +319,7 @@
       b.addEventListener('click', function () { send(q.title, q.payload); });
       quick.appendChild(b);
     });
+    log.scrollTop = log.scrollHeight;
   }
 
   function showTyping() {
