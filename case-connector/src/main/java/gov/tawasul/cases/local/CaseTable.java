@@ -28,7 +28,16 @@ public class CaseTable {
                 updated_at = excluded.updated_at, updated_offset = excluded.updated_offset,
                 contacts = excluded.contacts, demo = excluded.demo, imported_at = now()
             """;
-    private static final String INSERT_IF_ABSENT = INSERT + " on conflict (case_number) do nothing";
+    /**
+     * The bundled sample cases: inserted where absent; a row that is exactly the sample case (a table seeded before
+     * {@code cases.demo} existed) is marked demo; any other row of that number (an imported case) is left as it is.
+     */
+    private static final String SEED = INSERT + """
+            on conflict (case_number) do update set demo = true
+            where not cases.demo and cases.status = excluded.status and cases.updated_at = excluded.updated_at
+              and cases.status_label_ar = excluded.status_label_ar and cases.status_label_en = excluded.status_label_en
+              and cases.contacts is not distinct from excluded.contacts
+            """;
 
     /** Inserts or replaces each case by case number. @return the number of rows written */
     public Uni<Integer> upsert(List<CaseEntity> cases) {
@@ -43,9 +52,12 @@ public class CaseTable {
         return Panache.withSession(() -> CaseEntity.<CaseEntity>list("caseNumber in ?1", caseNumbers));
     }
 
-    /** Inserts the cases whose number is not in the table yet, keeping existing rows. @return rows inserted */
-    public Uni<Integer> insertMissing(List<CaseEntity> cases) {
-        return write(INSERT_IF_ABSENT, cases);
+    /**
+     * Inserts the sample cases whose number is not in the table yet (as given: demo), and marks demo the stored rows
+     * identical to a sample case; other rows are kept as they are. @return rows inserted or marked
+     */
+    public Uni<Integer> insertSeed(List<CaseEntity> cases) {
+        return write(SEED, cases);
     }
 
     private Uni<Integer> write(String sql, List<CaseEntity> cases) {

@@ -19,8 +19,10 @@ import java.util.List;
 
 /**
  * Fills the local {@code cases} table at start ({@code tawasul.cases.connector=local}): the bundled sample cases
- * ({@value #SEED}, inserted only where the case number is absent; {@code tawasul.cases.local.seed}), then the file
- * {@code tawasul.cases.local.import-file} if set (upsert by case number; a case whose status or update time the
+ * ({@value #SEED}, inserted only where the case number is absent; {@code tawasul.cases.local.seed}), which are public
+ * demo data ({@code cases.demo}: disclosed to anyone, so that the web chat answers a new user), then the file
+ * {@code tawasul.cases.local.import-file} if set (upsert by case number, never demo: an imported row with a sample
+ * case's number becomes a real, private case; a case whose status or update time the
  * file changes becomes a case event, {@code IMPORT}, whose followers are told). CSV columns: {@link CaseCsv}.
  * Runs on the start-up thread and waits for the reactive writes; a bad file fails start-up.
  */
@@ -48,8 +50,9 @@ public class CaseTableLoader {
     public void load(CasesConfig.Local config) {
         if (config.seed()) {
             List<CaseEntity> seed = readSeed();
-            int inserted = await(() -> table.insertMissing(seed));
-            LOG.infof("cases: %d sample cases in %s, %d newly inserted", seed.size(), SEED, inserted);
+            int inserted = await(() -> table.insertSeed(seed));
+            LOG.infof("cases: %d sample cases (public demo data) in %s, %d newly inserted or marked demo", seed.size(),
+                    SEED, inserted);
         }
         config.importFile().ifPresent(this::importFile);
     }
@@ -102,7 +105,9 @@ public class CaseTableLoader {
             throw new IllegalStateException("classpath resource " + SEED + " missing");
         }
         try (stream) {
-            return CaseCsv.read(stream, SEED);
+            List<CaseEntity> cases = CaseCsv.read(stream, SEED);
+            cases.forEach(c -> c.demo = true);
+            return cases;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + SEED + ": " + e, e);
         }

@@ -17,4 +17,13 @@ public interface RedisConfig {
     /** Prefix of every key the bot writes, so that several deployments can share one Redis. */
     @WithDefault("tawasul:")
     String keyPrefix();
+
+    /**
+     * @param name what the channel carries, e.g. {@code conversation-events}
+     * @return the pub/sub channel {@code <key-prefix>db<index>:<name>}: pub/sub ignores the database index, so it is
+     *         part of the name (deployments and tests on other indexes never see each other's messages)
+     */
+    default String pubSubChannel(String name) {
+        return keyPrefix() + "db" + io.lettuce.core.RedisURI.create(url()).getDatabase() + ":" + name;
+    }
 }

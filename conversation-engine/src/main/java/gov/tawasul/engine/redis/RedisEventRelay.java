@@ -6,7 +6,6 @@ import gov.tawasul.engine.events.ConversationEvent;
 import gov.tawasul.engine.events.EventRelay;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -69,7 +68,7 @@ public class RedisEventRelay implements EventRelay {
 
     /** @return the pub/sub channel of this deployment's events, e.g. {@code tawasul:db0:conversation-events} */
     static String channelName(RedisConfig config) {
-        return config.keyPrefix() + "db" + RedisURI.create(config.url()).getDatabase() + ":conversation-events";
+        return config.pubSubChannel("conversation-events");
     }
 
     /** Subscribes at start-up, on the main thread (Lettuce's connect blocks). */

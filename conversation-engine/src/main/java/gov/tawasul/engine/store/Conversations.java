@@ -54,6 +54,11 @@ public class Conversations {
     private static final String FIND = "select %s, %s as opted_out from conversation c where c.id = $1"
             .formatted(VIEW_COLUMNS, OptOuts.existsFor("c"));
 
+    private static final String FIND_BETWEEN = """
+            select %s, %s as opted_out from conversation c
+            where c.channel = $1 and c.citizen_address = $2 and c.bot_address = $3"""
+            .formatted(VIEW_COLUMNS, OptOuts.existsFor("c"));
+
     /** Sets what every change of state or assignment sets: the time, the activity, a new event position. */
     private static final String CHANGED = "updated_at = now(), last_activity_at = now(), position = " + NEXT_POSITION;
 
@@ -252,6 +257,11 @@ public class Conversations {
     /** @return the conversation, or empty when there is none with this id */
     public Uni<Optional<ConversationView>> find(long conversationId) {
         return db.first(FIND, Conversations::view, conversationId);
+    }
+
+    /** @return the conversation between a citizen and one of our addresses, or empty (nothing is created) */
+    public Uni<Optional<ConversationView>> find(Address citizen, Address bot) {
+        return db.first(FIND_BETWEEN, Conversations::view, citizen.channel().name(), citizen.value(), bot.value());
     }
 
     /**
