@@ -275,8 +275,9 @@ class EmailChannelTest {
         await().atMost(WAIT).until(() -> mail.botFolder("INBOX").isEmpty());
         assertThat(count("select count(*) from inbound_message where channel = 'EMAIL'")).isEqualTo(1);
         assertThat(count("select count(*) from outbound_message where channel = 'EMAIL'")).isEqualTo(1);
-        // the seed case has no e-mail contact: the sender is told details go to the registered contact only
-        assertThat((String) outboundTo(CITIZEN_ONE).get("text")).startsWith("القضية رقم 1446-000123: حفاظاً على الخصوصية");
+        // the seed case has no e-mail contact: the sender is offered a code to the case's registered contact
+        assertThat((String) outboundTo(CITIZEN_ONE).get("text"))
+                .startsWith("القضية رقم 1446-000123: إن كان هذا الرقم لقضية مسجلة لك");
         assertThat(mail.inboxOf(CITIZEN_ONE)).hasSize(1);
     }
 

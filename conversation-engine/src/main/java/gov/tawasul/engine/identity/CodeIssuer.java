@@ -13,6 +13,7 @@ import gov.tawasul.engine.outbox.SendOutcome;
 import gov.tawasul.engine.reply.EmailAddresses;
 import gov.tawasul.engine.reply.PhoneNumbers;
 import gov.tawasul.engine.store.Conversations;
+import gov.tawasul.engine.store.OutboundMessages;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * with neither gets none. The service's hourly cap is counted first ({@link CodeLimits#countSent}); the code's keyed
  * hash is kept ({@link CodeChallenges}) before the message leaves; the message is an {@code SYSTEM}
  * {@link Outbox#send} in the language of the contact's conversation with us (else {@code tawasul.engine.default-locale}).
+ * Once the provider holds the message, its stored text has the code replaced by {@code ••••••}
+ * ({@link OutboundMessages#redactSent}): the code is not readable in the transcript or the database afterwards.
  * Must run on a Vert.x context (the {@link DisclosureGate} gives it its own).
  */
 @ApplicationScoped
@@ -41,6 +44,7 @@ public class CodeIssuer {
     private final IdentityMetrics metrics;
     private final Conversations conversations;
     private final Outbox outbox;
+    private final OutboundMessages messages;
     private final IdentityConfig config;
     private final Optional<String> smsFrom;
     private final Optional<String> emailFrom;
@@ -48,7 +52,8 @@ public class CodeIssuer {
 
     @Inject
     CodeIssuer(CodeLimits limits, CodeMac mac, CodeChallenges challenges, IdentityTexts texts,
-               IdentityMetrics metrics, Conversations conversations, Outbox outbox, IdentityConfig config,
+               IdentityMetrics metrics, Conversations conversations, Outbox outbox, OutboundMessages messages,
+               IdentityConfig config,
                NotificationsConfig notifications, EngineConfig engine,
                @ConfigProperty(name = "tawasul.email.address") Optional<String> emailFrom) {
         this.limits = limits;
@@ -58,6 +63,7 @@ public class CodeIssuer {
         this.metrics = metrics;
         this.conversations = conversations;
         this.outbox = outbox;
+        this.messages = messages;
         this.config = config;
         this.smsFrom = notifications.smsFrom().map(String::strip).filter(s -> !s.isEmpty());
         this.emailFrom = emailFrom.map(String::strip).filter(s -> !s.isEmpty());
@@ -89,7 +95,10 @@ public class CodeIssuer {
                     .chain(view -> {
                         String locale = view.locale() != null ? view.locale() : defaultLocale;
                         String text = texts.code(code, record.caseNumber(), requester.channel(), locale);
-                        return outbox.send(OutboundDraft.message(Origin.SYSTEM, view, text, locale));
+                        return outbox.send(OutboundDraft.message(Origin.SYSTEM, view, text, locale))
+                                .call(outcome -> outcome instanceof SendOutcome.Queued queued
+                                        ? messages.redactSent(queued.outboundId(), text.replace(code, "••••••"))
+                                        : Uni.createFrom().item(false));
                     })
                     .invoke(outcome -> {
                         if (outcome instanceof SendOutcome.Refused refused) {

@@ -91,6 +91,11 @@ class IdentityScriptsTest {
         assertThat(sms.from().value()).isEqualTo(PrivacyTestProfile.SMS_FROM);
         assertThat(sms.text()).contains("تواصل", caseNumber, "ماسنجر", "لا تشارك هذا الرمز", "إن لم تطلبه فتجاهل");
         String code = codeIn(sms);
+        // once the provider holds it, the code is not readable in the stored message
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((String) TestDb.value(
+                "select text from outbound_message where id = ?", sms.id())).contains("••••••"));
+        assertThat((String) TestDb.value("select text from outbound_message where id = ?", sms.id()))
+                .doesNotContain(code);
 
         psid.says(code).botReplies(containing("you are verified", "Case " + caseNumber + ": " + DETAILS, "90 days"))
                 .says("status " + caseNumber).botReplies(containing(DETAILS));
