@@ -176,8 +176,8 @@ class EmailChannelTest {
         assertThat(header(second, "References"))
                 .isEqualTo("<CAGd0z-1Aa0a@mail.example.com> " + ourId + " <CAGd0z-9Lr4b@mail.example.com>");
         assertThat(second.getSubject()).isEqualTo("Re: Case 4512873");
-        // the seed case's contacts are an SMS number and an X id: her address is told it may not learn the details
-        assertThat(parts(second)[0]).startsWith("Case 4512873: for privacy, its details are given only to the contact");
+        // the seed case's contacts are an SMS number and an X id: her address learns nothing and is offered a code
+        assertThat(parts(second)[0]).startsWith("Case 4512873: if this number is a case registered to you");
         Map<String, Object> in = rows("select * from inbound_message where provider_message_id = ?",
                 "<CAGd0z-9Lr4b@mail.example.com>").get(0);
         assertThat(((Number) in.get("conversation_id")).longValue()).isEqualTo(conversation);
