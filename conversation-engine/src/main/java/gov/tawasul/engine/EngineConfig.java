@@ -30,6 +30,13 @@ public interface EngineConfig {
     int maxCasesPerMessage();
 
     /**
+     * Most distinct case numbers one sender may have looked up per clock hour (whatever they are: existing or not,
+     * theirs or not); further numbers get a polite refusal until the hour ends ({@code gov.tawasul.engine.identity}).
+     */
+    @WithDefault("10")
+    int lookupBudget();
+
+    /**
      * Conversations answered at the same time on one instance; more wait their turn, so that a backlog never
      * slows the acknowledgement of webhooks (they share the database pool). A conversation holds a connection only
      * while a statement runs, not while it waits for the case system or a provider.

@@ -2,8 +2,14 @@ package gov.tawasul.engine.processing;
 
 import gov.tawasul.engine.handoff.OfficeHours;
 import gov.tawasul.engine.handoff.OfficeHoursText;
+import gov.tawasul.engine.identity.CaseAccess;
+import gov.tawasul.engine.identity.CodeReplies;
+import gov.tawasul.engine.identity.CodeVerifier;
+import gov.tawasul.engine.identity.DisclosureGate;
+import gov.tawasul.engine.identity.LinkRevocations;
 import gov.tawasul.engine.intent.Intent;
 import gov.tawasul.engine.intent.IntentRecognizer;
+import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.CaseLookupResult;
 import gov.tawasul.engine.model.ConversationState;
 import gov.tawasul.engine.model.LocalizedText;
@@ -78,12 +84,34 @@ public class InboundHandler {
     CaseQueries caseQueries;
     @Inject
     BotAnswerTime answerTime;
+    private final Identity identity;
+
+    /**
+     * The identity package's parts on the disclosure path (one parameter, so that merges stay easy). A singleton,
+     * not a normal-scoped bean: its fields are read directly, which a client proxy would not allow.
+     */
+    @jakarta.inject.Singleton
+    static class Identity {
+        final DisclosureGate gate;
+        final CodeVerifier verifier;
+        final CodeReplies codeReplies;
+        final LinkRevocations revocations;
+
+        Identity(DisclosureGate gate, CodeVerifier verifier, CodeReplies codeReplies, LinkRevocations revocations) {
+            this.gate = gate;
+            this.verifier = verifier;
+            this.codeReplies = codeReplies;
+            this.revocations = revocations;
+        }
+    }
 
     InboundHandler(InboundMessages inbound, OptOuts optOuts, IntentRecognizer intents, LocaleResolver locales,
                    CaseLookup cases, ReplyComposer composer, SendPolicy policy, Outbox outbox,
                    Conversations conversations, OfficeHours officeHours, CaseFollowers followers,
                    NotificationTexts notificationTexts, CaseEvents caseEvents, NotificationsConfig notifications,
-                   OptOutConfirmations optOutConfirmations) {
+                   OptOutConfirmations optOutConfirmations,
+                   Identity identity) {
+        this.identity = identity;
         this.inbound = inbound;
         this.optOuts = optOuts;
         this.intents = intents;
@@ -129,8 +157,15 @@ public class InboundHandler {
         }
         ConversationView c = in.conversation();
         String text = TextNormalizer.normalize(in.text());
-        Intent intent = intents.recognize(c.channel(), in.kind(), text, in.payload(),
+        Intent recognized = intents.recognize(c.channel(), in.kind(), text, in.payload(),
                 in.attributes().get(InboundMessage.ATTR_OPT_OUT_TYPE));
+        // identity: STOP ends identity links; six digits while a code is pending are a code reply
+        return identity.revocations.onCitizenMessage(c.citizen(), text, recognized)
+                .chain(() -> identity.verifier.asCodeReply(c.citizen(), text, recognized))
+                .chain(intent -> recognized(in, c, text, intent));
+    }
+
+    private Uni<Void> recognized(PendingInbound in, ConversationView c, String text, Intent intent) {
         if (intent instanceof Intent.Unfollow unfollow) {
             // whoever answers the conversation, "STOP <case>" stops that case's updates here at once
             return followers.stop(unfollow.caseNumber(), c.channel(), c.citizen().value())
@@ -187,9 +222,27 @@ public class InboundHandler {
                     ? markRefused(in.id(), intent, refused)
                     : Uni.createFrom().voidItem());
         }
-        return lookUp(intent).call(results -> caseQueries.record(in.id(), results))
-                .chain(results -> follow(in, results, locale).chain(notices -> {
-            Reply reply = composer.compose(intent, results, in.conversation().citizen(), locale);
+        if (intent instanceof Intent.VerificationCode code) {
+            return identity.codeReplies.answer(in.conversation().citizen(), code.code(), locale).chain(a -> {
+                List<String> numbers = a.caseNumber() == null ? List.of() : List.of(a.caseNumber());
+                OutboundDraft draft = OutboundDraft.reply(in.conversation(),
+                        new OutboundDraft.InReplyTo(in.id(), intent.name(), numbers, List.of(), false), a.reply());
+                return outbox.send(draft).chain(outcome -> outcome instanceof SendOutcome.Refused refused
+                        ? markRefused(in.id(), intent, refused) : Uni.createFrom().voidItem());
+            });
+        }
+        // identity: the sender's lookup budget before the lookup, links and code offers after it (DisclosureGate)
+        Address citizen = in.conversation().citizen();
+        return identity.gate.admit(citizen, intent, locale)
+                .chain(admitted -> lookUp(intent, admitted)
+                        .chain(results -> identity.gate.review(admitted, citizen, results, locale)
+                                .chain(access -> reply(in, intent, locale, results, access))));
+    }
+
+    private Uni<Void> reply(PendingInbound in, Intent intent, String locale, List<CaseLookupResult> results,
+                            CaseAccess access) {
+        return follow(in, results, locale).chain(notices -> {
+            Reply reply = composer.compose(intent, results, in.conversation().citizen(), locale, access);
             if (!notices.isEmpty()) {
                 reply = new Reply(reply.text() + "\n\n" + String.join("\n", notices), reply.locale(),
                         reply.quickReplies());
@@ -201,11 +254,14 @@ public class InboundHandler {
             List<String> numbers = intent instanceof Intent.CaseStatus status ? status.caseNumbers() : List.of();
             OutboundDraft draft = OutboundDraft.reply(in.conversation(),
                     new OutboundDraft.InReplyTo(in.id(), intent.name(), numbers, departments(results), false), reply);
-            return outbox.send(draft).invoke(outcome -> answerTime.answered(in, outcome))
-                    .chain(outcome -> outcome instanceof SendOutcome.Refused refused
-                    ? markRefused(in.id(), intent, refused)
-                    : Uni.createFrom().voidItem());
-        }));
+            return outbox.send(draft).invoke(outcome -> answerTime.answered(in, outcome)).chain(outcome -> {
+                if (outcome instanceof SendOutcome.Refused refused) {
+                    return markRefused(in.id(), intent, refused);
+                }
+                identity.gate.afterReply(access, in.conversation().citizen()); // codes leave after the reply, detached
+                return Uni.createFrom().voidItem();
+            });
+        });
     }
 
     /**
@@ -290,13 +346,16 @@ public class InboundHandler {
                 e -> new CaseLookupResult.LastKnown(e.record(), down.reason())).orElse(result));
     }
 
-    private Uni<List<CaseLookupResult>> lookUp(Intent intent) {
+    private Uni<List<CaseLookupResult>> lookUp(Intent intent, CaseAccess access) {
         if (!(intent instanceof Intent.CaseStatus status)) {
             return Uni.createFrom().item(List.of());
         }
-        // one after the other: lookups share this context's Hibernate Reactive session, which is not concurrent
+        // one after the other: lookups share this context's Hibernate Reactive session, which is not concurrent;
+        // a number over the sender's lookup budget is not looked up (its answer is the gate's refusal)
         return Multi.createFrom().iterable(status.caseNumbers())
-                .onItem().transformToUniAndConcatenate(number -> cases.lookup(number).chain(this::orLastKnown))
+                .onItem().transformToUniAndConcatenate(number -> access.mayLookUp(number)
+                        ? cases.lookup(number).chain(this::orLastKnown)
+                        : Uni.createFrom().<CaseLookupResult>item(new CaseLookupResult.Unavailable(number, "LOOKUP_BUDGET")))
                 .collect().asList();
     }
 }

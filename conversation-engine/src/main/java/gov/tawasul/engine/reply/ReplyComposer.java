@@ -1,5 +1,7 @@
 package gov.tawasul.engine.reply;
 
+import gov.tawasul.engine.identity.CaseAccess;
+import gov.tawasul.engine.identity.DisclosureGate;
 import gov.tawasul.engine.intent.Intent;
 import gov.tawasul.engine.intent.IntentRecognizer;
 import gov.tawasul.engine.model.Address;
@@ -42,9 +44,19 @@ public class ReplyComposer {
      * @param locale  {@code "ar"} or {@code "en"}
      */
     public Reply compose(Intent intent, List<CaseLookupResult> results, Address sender, String locale) {
+        return compose(intent, results, sender, locale, CaseAccess.NONE);
+    }
+
+    /**
+     * As {@link #compose(Intent, List, Address, String)}, with what the disclosure gate decided for this sender: a
+     * case it replaced (code offer, "try again after", over the lookup budget) is answered with that text; a linked
+     * case is disclosed.
+     */
+    public Reply compose(Intent intent, List<CaseLookupResult> results, Address sender, String locale,
+                         CaseAccess access) {
         String text;
         if (intent instanceof Intent.CaseStatus status) {
-            text = caseStatus(status, results, sender, locale);
+            text = caseStatus(status, results, sender, locale, access);
         } else if (intent instanceof Intent.AskForCaseNumber ask) {
             text = render(locale, ask.becauseNotText() ? "not-text" : "ask-number", Map.of());
         } else if (intent instanceof Intent.StatusOfLastCase) {
@@ -111,13 +123,15 @@ public class ReplyComposer {
         return new Reply(render(locale, "handoff-timeout", Map.of()), locale, List.of());
     }
 
-    private String caseStatus(Intent.CaseStatus status, List<CaseLookupResult> results, Address sender, String locale) {
+    private String caseStatus(Intent.CaseStatus status, List<CaseLookupResult> results, Address sender, String locale,
+                              CaseAccess access) {
         StringBuilder text = new StringBuilder();
         for (CaseLookupResult result : results) {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
-            text.append(caseSection(result, sender, locale));
+            String replaced = access.section(DisclosureGate.numberOf(result));
+            text.append(replaced != null ? replaced : caseSection(result, sender, locale, access));
         }
         if (status.omitted() > 0) {
             text.append("\n\n").append(render(locale, "omitted", Map.of("max", status.caseNumbers().size())));
@@ -125,14 +139,14 @@ public class ReplyComposer {
         return text.toString();
     }
 
-    private String caseSection(CaseLookupResult result, Address sender, String locale) {
+    private String caseSection(CaseLookupResult result, Address sender, String locale, CaseAccess access) {
         if (result instanceof CaseLookupResult.Found found) {
-            return disclosure.mayDisclose(found.record(), sender)
+            return disclosure.mayDisclose(found.record(), sender, access.linked(found.record().caseNumber()))
                     ? render(locale, "case-found", foundData(found.record(), locale))
                     : render(locale, "case-withheld", Map.of("caseNumber", found.record().caseNumber()));
         }
         if (result instanceof CaseLookupResult.LastKnown last) {
-            return disclosure.mayDisclose(last.record(), sender)
+            return disclosure.mayDisclose(last.record(), sender, access.linked(last.record().caseNumber()))
                     ? render(locale, "case-last-known", foundData(last.record(), locale))
                     : render(locale, "case-unavailable", Map.of("caseNumber", last.record().caseNumber()));
         }

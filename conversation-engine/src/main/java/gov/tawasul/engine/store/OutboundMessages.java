@@ -134,6 +134,11 @@ public class OutboundMessages {
             where status = 'SENDING' and provider_message_id is null and updated_at < now() - make_interval(secs => $1)
             """ + RETURN_EVENT;
 
+    /** Only once the provider holds the message (a retry would send the stored text). */
+    private static final String REDACT_SENT = """
+            update outbound_message set text = $2
+            where id = $1 and origin = 'SYSTEM' and provider_message_id is not null""";
+
     private static final String DUE_RETRIES = """
             select id from outbound_message
             where status = 'QUEUED' and next_attempt_at <= now() order by next_attempt_at limit 100""";
@@ -359,6 +364,16 @@ public class OutboundMessages {
                 r -> applyStored(channel, providerMessageId, DeliveryStatus.valueOf(r.getString("early_status")),
                         r.getString("early_error_code"), r.getString("early_error_message"),
                         r.getOffsetDateTime("occurred_at").toInstant()));
+    }
+
+    /**
+     * Replaces the stored text of a {@code SYSTEM} message the provider already holds (e.g. a one-time code, which
+     * must not stay readable in the transcript or the database); a message not yet handed over keeps its text.
+     *
+     * @return whether the text was replaced
+     */
+    public Uni<Boolean> redactSent(long outboundId, String text) {
+        return db.update(REDACT_SENT, outboundId, text).map(n -> n > 0);
     }
 
     /** A transient failure: back to {@code QUEUED}, due again at {@code due}, the error kept until it is sent. */

@@ -45,6 +45,26 @@ class DisclosurePolicyTest {
     }
 
     @Test
+    void aWhatsAppNumberMatchesTheCasesSmsContactsOnly() {
+        assertThat(contactMatch.mayDisclose(record, new Address(Channel.WHATSAPP, "+966500000001"))).isTrue();
+        assertThat(contactMatch.mayDisclose(record, new Address(Channel.WHATSAPP, "+966500000002"))).isFalse();
+        // an SMS sender is not matched by a WhatsApp contact the other way round, nor a PSID by a number
+        CaseRecord whatsAppOnly = new CaseRecord("1446-000124", "UNDER_REVIEW", null, null, null,
+                OffsetDateTime.parse("2026-11-20T09:30:00+03:00"),
+                List.of(new CaseContact(Channel.WHATSAPP, "+966500000003")));
+        assertThat(contactMatch.mayDisclose(whatsAppOnly, new Address(Channel.SMS, "+966500000003"))).isFalse();
+        assertThat(DisclosurePolicy.isRegisteredContact(record, new Address(Channel.WHATSAPP, "00966500000001")))
+                .isTrue();
+    }
+
+    @Test
+    void aSenderLinkedByCodeMaySeeTheCase() {
+        Address psid = new Address(Channel.FACEBOOK, "2000000000000009");
+        assertThat(contactMatch.mayDisclose(record, psid, false)).isFalse();
+        assertThat(contactMatch.mayDisclose(record, psid, true)).isTrue();
+    }
+
+    @Test
     void psidMatchesExactly() {
         assertThat(contactMatch.mayDisclose(record, new Address(Channel.FACEBOOK, "2000000000000001"))).isTrue();
     }

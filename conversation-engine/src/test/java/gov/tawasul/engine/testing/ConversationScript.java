@@ -73,7 +73,16 @@ public final class ConversationScript {
 
     /** @return a citizen writing by SMS from {@code phone} */
     public Citizen citizen(String phone) {
-        return new Citizen(phone);
+        return new Citizen(new Address(Channel.SMS, phone), new Address(Channel.SMS, bot));
+    }
+
+    /**
+     * @param citizen the citizen's address on any channel (the test profile must record that channel's sends)
+     * @param bot     our address on that channel (Page id, X account, …)
+     * @return a citizen writing on {@code citizen}'s channel
+     */
+    public Citizen citizen(Address citizen, Address bot) {
+        return new Citizen(citizen, bot);
     }
 
     /** @return a reply expectation: the text contains every one of {@code parts} */
@@ -92,19 +101,29 @@ public final class ConversationScript {
     public final class Citizen {
 
         private final String phone;
+        private final Address address;
+        private final Address botAddress;
         private int replies;
         private String lastProviderId;
+        private OutboundMessage lastReply;
 
-        private Citizen(String phone) {
-            this.phone = phone;
-            this.replies = sender.sentTo(phone).size();
+        private Citizen(Address address, Address botAddress) {
+            this.phone = address.value();
+            this.address = address;
+            this.botAddress = botAddress;
+            this.replies = sender.sentTo(address.channel(), phone).size();
+        }
+
+        /** @return the last reply {@link #botReplies} checked, or null */
+        public OutboundMessage lastReply() {
+            return lastReply;
         }
 
         /** The citizen sends {@code text}; returns once it is stored (as a webhook's acknowledgement would). */
         public Citizen says(String text) {
             lastProviderId = "SM" + UUID.randomUUID().toString().replace("-", "");
-            InboundMessage message = new InboundMessage(Channel.SMS, lastProviderId, new Address(Channel.SMS, phone),
-                    new Address(Channel.SMS, bot), InboundKind.TEXT, text, null, Instant.now(), null, Map.of());
+            InboundMessage message = new InboundMessage(address.channel(), lastProviderId, address, botAddress,
+                    InboundKind.TEXT, text, null, Instant.now(), null, Map.of());
             try {
                 VertxContextSupport.subscribeAndAwait(() -> inbox.accept(InboundBatch.of(message)));
             } catch (Throwable e) {
@@ -116,9 +135,11 @@ public final class ConversationScript {
         /** The bot's next message to this citizen satisfies {@code expected}. */
         public Citizen botReplies(Condition<String> expected) {
             int index = replies;
-            await().atMost(WAIT).until(() -> sender.sentTo(phone).size() > index);
-            OutboundMessage reply = sender.sentTo(phone).get(index);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                    .until(() -> sender.sentTo(address.channel(), phone).size() > index);
+            OutboundMessage reply = sender.sentTo(address.channel(), phone).get(index);
             replies = index + 1;
+            lastReply = reply;
             assertThat(reply.text()).as("reply %d to %s", index + 1, phone).is(expected);
             return this;
         }
@@ -127,7 +148,7 @@ public final class ConversationScript {
         public Citizen botStaysSilent() {
             await().atMost(WAIT).until(() -> !"RECEIVED".equals(lastMessage().get("state")));
             assertThat(lastMessage().get("state")).as("state of the last message").isNotEqualTo("ANSWERED");
-            assertThat(sender.sentTo(phone)).as("messages sent to %s", phone).hasSize(replies);
+            assertThat(sender.sentTo(address.channel(), phone)).as("messages sent to %s", phone).hasSize(replies);
             return this;
         }
 
@@ -140,14 +161,14 @@ public final class ConversationScript {
 
         /** @return the conversation's id (the citizen wrote at least once) */
         public long conversationId() {
-            return ((Number) TestDb.value("select id from conversation where channel = 'SMS' and citizen_address = ? "
-                    + "and bot_address = ?", phone, bot)).longValue();
+            return ((Number) TestDb.value("select id from conversation where channel = ? and citizen_address = ? "
+                    + "and bot_address = ?", address.channel().name(), phone, botAddress.value())).longValue();
         }
 
         /** @return what became of the last message ({@code inbound_message.state} and {@code intent}) */
         public Map<String, Object> lastMessage() {
-            return TestDb.rows("select state, intent from inbound_message where channel = 'SMS' "
-                    + "and provider_message_id = ?", lastProviderId).get(0);
+            return TestDb.rows("select state, intent from inbound_message where channel = ? "
+                    + "and provider_message_id = ?", address.channel().name(), lastProviderId).get(0);
         }
     }
 

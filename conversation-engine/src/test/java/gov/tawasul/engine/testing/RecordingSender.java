@@ -22,6 +22,7 @@ import java.util.function.Function;
 public class RecordingSender implements ChannelSender {
 
     private final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+    private final java.util.Map<Long, Long> sentNanos = new java.util.concurrent.ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Function<OutboundMessage, SendResult>> script = new ConcurrentLinkedDeque<>();
 
     @Override
@@ -31,7 +32,7 @@ public class RecordingSender implements ChannelSender {
 
     @Override
     public SendResult send(OutboundMessage message) {
-        sent.add(message);
+        record(message);
         Function<OutboundMessage, SendResult> next = script.pollFirst();
         return next != null ? next.apply(message)
                 : SendResult.accepted("TEST-" + message.id() + "-" + message.attempt(), DeliveryStatus.SENT);
@@ -40,6 +41,22 @@ public class RecordingSender implements ChannelSender {
     @Override
     public int maxTextLength() {
         return 1600;
+    }
+
+    /** Records a message sent on any channel (the recording senders of other channels share this record). */
+    public void record(OutboundMessage message) {
+        sentNanos.putIfAbsent(message.id(), System.nanoTime());
+        sent.add(message);
+    }
+
+    /** @return {@link System#nanoTime()} when the message of outbound id {@code id} was first sent, or null */
+    public Long sentAtNanos(long id) {
+        return sentNanos.get(id);
+    }
+
+    /** @return the messages sent to {@code recipient} on {@code channel}, in order */
+    public List<OutboundMessage> sentTo(Channel channel, String recipient) {
+        return sent.stream().filter(m -> m.to().channel() == channel && m.to().value().equals(recipient)).toList();
     }
 
     /** Queues the result of a coming send. */
