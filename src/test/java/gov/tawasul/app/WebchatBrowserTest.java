@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * digits at {@code /chat} and reads the answer, reloads and sees the conversation again, then an agent takes the
  * conversation over and answers (the console's staff API) and the visitor sees it live (and it is marked read). The
  * kiosk at 1080×1920 portrait: a case asked on the keypad, the answer shown, nothing kept in the browser, and the idle
- * reset ({@code tawasul.kiosk.idle-timeout}, 6 s in tests) back to the welcome screen clears it. Screenshots go to
+ * reset ({@code tawasul.kiosk.idle-timeout}, 12 s in tests) back to the welcome screen clears it. Screenshots go to
  * {@code target/screenshots/webchat-*.png}.
  */
 @QuarkusTest
