@@ -40,7 +40,7 @@ class CitizenDataTest {
     @BeforeEach
     void clean() {
         TestDb.execute("truncate delivery_receipt, notification, case_follower, outbound_message, inbound_message,"
-                + " opt_out, conversation cascade");
+                + " opt_out, identity_link, conversation cascade");
         twilio.resetAll();
         TwilioApiStubs.answer(twilio, TwilioApiStubs.createdFreshSid());
     }
@@ -55,6 +55,8 @@ class CitizenDataTest {
                 "select count(*) from opt_out where citizen_address = ?", CITIZEN) == 1L);
         TestDb.execute("insert into case_follower (case_number, channel, citizen_address, source)"
                 + " values ('1446-000123', 'SMS', ?, 'ASKER')", CITIZEN);
+        TestDb.execute("insert into identity_link (case_number, channel, address, expires_at)"
+                + " values ('1446-000777', 'SMS', ?, now() + interval '90 days')", CITIZEN);
 
         StaffSession supervisor = StaffSession.loginAs(StaffRole.SUPERVISOR);
         JsonPath export = supervisor.given().contentType(JSON)
@@ -66,6 +68,7 @@ class CitizenDataTest {
         assertThat(export.getList("conversations[0].messages.direction", String.class)).contains("in", "out");
         assertThat(export.getList("optOuts")).hasSize(1);
         assertThat(export.getList("follows.caseNumber", String.class)).containsExactly("1446-000123");
+        assertThat(export.getList("identityLinks.caseNumber", String.class)).containsExactly("1446-000777");
 
         String page = supervisor.given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("channel", "sms").formParam("address", CITIZEN).formParam("format", "html")
@@ -91,6 +94,8 @@ class CitizenDataTest {
         assertThat(erased.getInt("erased.conversations")).isEqualTo(1);
         assertThat(erased.getInt("erased.optOuts")).isEqualTo(1);
         assertThat(erased.getInt("erased.followers")).isEqualTo(1);
+        assertThat(erased.getInt("erased.identityLinks")).isEqualTo(1);
+        assertThat(TestDb.value("select count(*) from identity_link")).isEqualTo(0L);
 
         assertThat(TestDb.value("select count(*) from inbound_message where text <> ''")).isEqualTo(0L);
         assertThat(TestDb.value("select count(*) from outbound_message where text <> '' or recipient = ?", CITIZEN))

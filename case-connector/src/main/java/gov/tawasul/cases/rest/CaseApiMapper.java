@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Maps a {@link CaseApiCase} to the engine's {@link CaseRecord}. Contacts on channels the bot does not know (e.g.
- * {@code whatsapp}) or without an address are skipped.
+ * {@code telegram}) or without an address are skipped.
  */
 public final class CaseApiMapper {
 

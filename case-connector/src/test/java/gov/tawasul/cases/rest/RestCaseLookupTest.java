@@ -96,7 +96,8 @@ class RestCaseLookupTest {
                 new CaseContact(Channel.SMS, "+15555550100"),
                 new CaseContact(Channel.FACEBOOK, "2000000000000001"),
                 new CaseContact(Channel.TWITTER, "1000000000000000002"),
-                new CaseContact(Channel.EMAIL, "citizen@example.org")); // whatsapp: not a channel, skipped
+                new CaseContact(Channel.EMAIL, "citizen@example.org"),
+                new CaseContact(Channel.WHATSAPP, "+966500000001"));
     }
 
     @Test

@@ -21,7 +21,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -164,8 +163,6 @@ class WhatsAppWebhookTest {
     }
 
     @Test
-    @Disabled("needs the privacy helper's DisclosurePolicy change (a WHATSAPP sender matches the case's sms contact"
-            + " with the same E.164): enable after merging branch privacy")
     void aWhatsAppSenderWhoseNumberIsTheCasesSmsContactIsToldTheStatus() {
         TestDb.execute("""
                 insert into cases (case_number, status, status_label_ar, status_label_en, updated_at, updated_offset,
