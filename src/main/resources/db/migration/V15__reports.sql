@@ -7,7 +7,7 @@
 --   status      the case system's status code (FOUND, LAST_KNOWN), else null
 --   department  the case's department as the case system names it (English label, else Arabic), else null
 create table case_query (
-    inbound_message_id  bigint       not null references inbound_message (id),
+    inbound_message_id  bigint       not null references inbound_message (id) on delete cascade,
     position            smallint     not null,
     channel             varchar(16)  not null,
     asked_at            timestamptz  not null,

@@ -11,6 +11,7 @@ import gov.tawasul.channels.twilio.TwilioWireMockResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import gov.tawasul.engine.testing.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +44,16 @@ class MessengerIdentityTest {
 
     @BeforeEach
     void clean() {
+        // 12345 is a bundled sample case, public demo data: made a real case here so that contact-match applies
+        TestDb.execute("update cases set demo = false where case_number = '12345'");
         GraphApiMock.reset(graph);
         twilio.resetAll();
         TwilioApiStubs.answer(twilio, TwilioApiStubs.createdFreshSid());
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreDemo() {
+        TestDb.execute("update cases set demo = true where case_number = '12345'");
     }
 
     private static void say(String psid, String text) {

@@ -71,7 +71,7 @@ class SecretsFailClosedIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(off.statusCode()).isEqualTo(404);
         assertThat(off.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(Files.readString(log)).contains("Channels on: SMS. Off: Messenger (set TAWASUL_FACEBOOK_APP_SECRET");
+        assertThat(Files.readString(log)).contains("Channels on: SMS, web chat. Off: Messenger (set TAWASUL_FACEBOOK_APP_SECRET");
     }
 
     private static int get(int port, String path) throws Exception {

@@ -53,7 +53,7 @@ class SmsArabicOptOutEndToEndTest {
         // إيقاف: recorded by the bot, confirmed once in Arabic
         sms("إيقاف", "");
         List<String> sent = awaitSent(1);
-        assertThat(sent.get(0)).contains("تم إيقاف رسائلنا إلى هذا الرقم").contains("اشتراك");
+        assertThat(sent.get(0)).contains("لن تصلك منا رسائل أخرى هنا").contains("اشتراك");
         assertThat(TestDb.value("select reason from opt_out where channel = 'SMS' and citizen_address = ? "
                 + "and bot_address = ?", CITIZEN, OUR_NUMBER)).isEqualTo("KEYWORD");
         assertThat(TestDb.value("select origin from outbound_message where channel = 'SMS'")).isEqualTo("SYSTEM");
@@ -66,7 +66,7 @@ class SmsArabicOptOutEndToEndTest {
 
         // اشتراك: lifted and confirmed in Arabic; the case is answered again
         sms("اشتراك", "");
-        assertThat(awaitSent(2).get(1)).contains("تم تفعيل رسائلنا إلى هذا الرقم");
+        assertThat(awaitSent(2).get(1)).contains("ستصلك رسائلنا هنا من جديد");
         assertThat(TestDb.value("select count(*) from opt_out where channel = 'SMS'")).isEqualTo(0L);
         sms("Status of case 12345?", "");
         assertThat(awaitSent(3).get(2)).startsWith("Case 12345:");

@@ -83,9 +83,9 @@ class CitizenDataTest {
         // agents export nothing, supervisors erase nothing
         StaffSession.loginAs(StaffRole.AGENT).given().contentType(JSON)
                 .body("{\"channel\":\"sms\",\"address\":\"" + CITIZEN + "\"}")
-                .post("/api/staff/citizens/export").then().statusCode(403);
+                .post("/api/staff/citizens/export").then().statusCode(403).contentType("application/problem+json");
         supervisor.given().contentType(JSON).body("{\"channel\":\"sms\",\"address\":\"" + CITIZEN + "\"}")
-                .post("/api/staff/citizens/erase").then().statusCode(403);
+                .post("/api/staff/citizens/erase").then().statusCode(403).contentType("application/problem+json");
 
         StaffSession admin = StaffSession.loginAs(StaffRole.ADMIN);
         JsonPath erased = admin.given().contentType(JSON).body("{\"channel\":\"sms\",\"address\":\"" + CITIZEN + "\"}")

@@ -10,6 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import gov.tawasul.engine.testing.TestDb;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,6 +27,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @QuarkusTest
 @TestProfile(LocalConnectorProfile.class)
 class LocalCaseLookupTest {
+
+    /**
+     * The profile's import replaced the bundled sample case 4512873 by a real one: put the sample back, public demo
+     * data as the seed made it, so that the classes after this one (web chat, e-mail) see the bundled case.
+     */
+    @AfterAll
+    static void restoreTheSampleCase() {
+        TestDb.execute("""
+                update cases set status = 'AWAITING_DOCUMENTS', status_label_ar = 'بانتظار المستندات',
+                    status_label_en = 'Awaiting documents', department_ar = 'إدارة الأحوال المدنية',
+                    department_en = 'Civil Affairs Department',
+                    next_step_ar = 'يرجى رفع صورة الهوية الوطنية وعقد الإيجار عبر البوابة الإلكترونية',
+                    next_step_en = 'Please upload a copy of your national ID and the lease contract through the e-portal',
+                    updated_at = '2026-11-18T13:05:00+03:00', updated_offset = '+03:00', contacts = 'sms:+14155550100',
+                    demo = true
+                where case_number = '4512873'""");
+    }
 
     @Inject
     CaseLookup cases;

@@ -155,6 +155,10 @@ public final class TwilioWebhookParser {
         if (value == null) {
             throw new BadRequestException("Missing Twilio parameter " + name);
         }
+        if (value.indexOf('\u0000') >= 0) {
+            // no Twilio SID or address holds a NUL, and PostgreSQL cannot store one: a bad request, not a retry
+            throw new BadRequestException("Twilio parameter " + name + " contains a NUL character");
+        }
         return value.strip();
     }
 

@@ -47,7 +47,7 @@ public class WhatsAppSender implements ChannelSender {
     public WhatsAppSender(WhatsAppConfig config, TwilioMessages api, TwilioSwitch twilio) {
         this.sender = config.sender();
         this.api = api;
-        this.enabled = config.enabled() && twilio.status().on();
+        this.enabled = config.enabled() && twilio.on();
     }
 
     /** @return false unless {@code tawasul.whatsapp.from} and the Twilio credentials are set ({@code CHANNEL_OFF}) */

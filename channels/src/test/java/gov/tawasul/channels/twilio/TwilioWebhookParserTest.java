@@ -47,6 +47,17 @@ class TwilioWebhookParserTest {
     }
 
     @Test
+    void aNulCharacterIsDroppedFromTheTextAndRefusedInAnIdentifier() {
+        String base = "MessageSid=SM00000000000000000000000000000077&From=%2B15555550100&To=%2B15555550199";
+        InboundMessage m = TwilioWebhookParser.toInbound(form(base + "&Body=hi%00there&NumMedia=0"), NOW);
+        assertThat(m.text()).isEqualTo("hithere");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TwilioWebhookParser.toInbound(
+                        form(base.replace("%2B15555550100", "%2B1555%00") + "&Body=hi"), NOW))
+                .isInstanceOf(jakarta.ws.rs.BadRequestException.class)
+                .hasMessage("Twilio parameter From contains a NUL character");
+    }
+
+    @Test
     void messagingServiceInbound() {
         InboundMessage m = TwilioWebhookParser.toInbound(fixture("twilio-sms-inbound-messaging-service.form"), NOW);
         assertThat(m.providerMessageId()).isEqualTo("SM00000000000000000000000000000004");

@@ -1,8 +1,8 @@
 package gov.tawasul.engine.identity;
 
 import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.reply.ReplyTemplates;
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -10,7 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The texts of this package, from the Qute templates {@code replies/<locale>/identity-*.txt} and
@@ -27,18 +26,17 @@ public class IdentityTexts {
             Channel.FACEBOOK, "ماسنجر", Channel.TWITTER, "إكس", Channel.EMAIL, "البريد الإلكتروني",
             Channel.WHATSAPP, "واتساب", Channel.WEBCHAT, "المحادثة على الموقع");
 
-    private final Engine qute;
     private final Windows windows;
     private final IdentityConfig config;
     private final String serviceAr;
     private final String serviceEn;
-    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    private final ReplyTemplates replyTemplates;
 
     @Inject
     IdentityTexts(Engine qute, Windows windows, IdentityConfig config,
                   @ConfigProperty(name = "tawasul.service-name.ar", defaultValue = "تواصل") String serviceAr,
                   @ConfigProperty(name = "tawasul.service-name.en", defaultValue = "Tawasul") String serviceEn) {
-        this.qute = qute;
+        this.replyTemplates = new ReplyTemplates(qute);
         this.windows = windows;
         this.config = config;
         this.serviceAr = serviceAr;
@@ -88,14 +86,6 @@ public class IdentityTexts {
     }
 
     private String render(String locale, String name, Map<String, Object> data) {
-        String id = "replies/" + ("en".equals(locale) ? "en" : "ar") + "/" + name;
-        Template template = templates.computeIfAbsent(id, key -> {
-            Template t = qute.getTemplate(key);
-            if (t == null) {
-                throw new IllegalStateException("missing reply template " + key);
-            }
-            return t;
-        });
-        return template.data(data).render().strip();
+        return replyTemplates.render(locale, name, data);
     }
 }

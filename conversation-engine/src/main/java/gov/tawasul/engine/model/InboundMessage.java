@@ -45,8 +45,24 @@ public record InboundMessage(Channel channel, String providerMessageId, Address 
         if (providerMessageId == null || providerMessageId.isBlank()) {
             throw new IllegalArgumentException("providerMessageId must not be blank");
         }
-        text = text == null ? "" : text;
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        text = text == null ? "" : withoutNul(text);
+        senderName = senderName == null ? null : withoutNul(senderName);
+        attributes = attributes == null ? Map.of() : withoutNul(attributes);
+    }
+
+    /**
+     * A citizen's free text may carry U+0000 (a {@code %00} in a form body, the JSON escape of U+0000), which PostgreSQL
+     * cannot store in a text column: it is dropped, so that the message is stored and answered instead of failing on
+     * every provider retry.
+     */
+    private static String withoutNul(String value) {
+        return value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
+    }
+
+    private static Map<String, String> withoutNul(Map<String, String> attributes) {
+        Map<String, String> clean = new java.util.LinkedHashMap<>();
+        attributes.forEach((k, v) -> clean.put(withoutNul(k), v == null ? null : withoutNul(v)));
+        return Map.copyOf(clean);
     }
 
     /** The citizen's address: the sender, or for an echo the recipient. */

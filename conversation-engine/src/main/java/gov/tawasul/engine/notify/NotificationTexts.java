@@ -2,15 +2,14 @@ package gov.tawasul.engine.notify;
 
 import gov.tawasul.engine.model.CaseRecord;
 import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.reply.ReplyTemplates;
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The texts of case-status updates, from the Qute templates {@code replies/<locale>/notification-*.txt}:
@@ -22,16 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class NotificationTexts {
 
-    private final Engine qute;
     private final String serviceAr;
     private final String serviceEn;
-    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    private final ReplyTemplates replyTemplates;
 
     @Inject
     NotificationTexts(Engine qute,
                       @ConfigProperty(name = "tawasul.service-name.ar", defaultValue = "تواصل") String serviceAr,
                       @ConfigProperty(name = "tawasul.service-name.en", defaultValue = "Tawasul") String serviceEn) {
-        this.qute = qute;
+        this.replyTemplates = new ReplyTemplates(qute);
         this.serviceAr = serviceAr;
         this.serviceEn = serviceEn;
     }
@@ -70,14 +68,6 @@ public class NotificationTexts {
     }
 
     private String render(String locale, String name, Map<String, Object> data) {
-        String id = "replies/" + ("en".equals(locale) ? "en" : "ar") + "/" + name;
-        Template template = templates.computeIfAbsent(id, key -> {
-            Template t = qute.getTemplate(key);
-            if (t == null) {
-                throw new IllegalStateException("missing reply template " + key);
-            }
-            return t;
-        });
-        return template.data(data).render().strip();
+        return replyTemplates.render(locale, name, data);
     }
 }

@@ -234,7 +234,7 @@ public class InboundHandler {
         // identity: the sender's lookup budget before the lookup, links and code offers after it (DisclosureGate)
         Address citizen = in.conversation().citizen();
         return identity.gate.admit(citizen, intent, locale)
-                .chain(admitted -> lookUp(intent, admitted)
+                .chain(admitted -> lookUp(intent, admitted).call(results -> caseQueries.record(in.id(), results))
                         .chain(results -> identity.gate.review(admitted, citizen, results, locale)
                                 .chain(access -> reply(in, intent, locale, results, access))));
     }

@@ -37,8 +37,8 @@ class ArabicScriptsTest {
 
     static final String HELP_AR = "مرحباً بك في خدمة الاستعلام";
     static final String HELP_EN = "Welcome to the case status service";
-    static final String OPTED_OUT_AR = "تم إيقاف رسائلنا إلى هذا الرقم";
-    static final String OPTED_IN_AR = "تم تفعيل رسائلنا إلى هذا الرقم";
+    static final String OPTED_OUT_AR = "لن تصلك منا رسائل أخرى هنا";
+    static final String OPTED_IN_AR = "ستصلك رسائلنا هنا من جديد";
     static final String ASK_NUMBER_AR = "فضلاً أرسل رقم القضية";
 
     @Inject
