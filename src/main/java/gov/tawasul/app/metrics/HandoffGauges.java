@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class HandoffGauges {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HandoffGauges.class);
+
     private final ReportQueries queries;
     private final AtomicLong waiting = new AtomicLong();
     private final AtomicReference<Instant> oldest = new AtomicReference<>();
@@ -37,10 +39,14 @@ public class HandoffGauges {
     @Scheduled(every = "${tawasul.metrics.handoff-interval:15s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
-        return queries.waiting(null).invoke(w -> {
-            waiting.set(w.count());
-            oldest.set(w.oldestSince());
-        }).replaceWithVoid();
+        // a read that hangs or fails must not stop the next ones (SKIP waits for this one to end): bounded, logged
+        return queries.waiting(null).ifNoItem().after(Duration.ofSeconds(5)).fail()
+                .invoke(w -> {
+                    waiting.set(w.count());
+                    oldest.set(w.oldestSince());
+                })
+                .onFailure().invoke(e -> LOG.debugf("handoff gauges not refreshed: %s", e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     private double oldestSeconds() {
