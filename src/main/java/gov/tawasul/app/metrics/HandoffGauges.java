@@ -36,9 +36,10 @@ public class HandoffGauges {
                 .description("wait of the oldest conversation waiting for staff").baseUnit("seconds").register(metrics);
     }
 
+    /** Reads the queue once and sets both gauges; never fails (a failed or hung read leaves the last values). */
     @Scheduled(every = "${tawasul.metrics.handoff-interval:15s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> refresh() {
+    public Uni<Void> refresh() {
         // a read that hangs or fails must not stop the next ones (SKIP waits for this one to end): bounded, logged
         return queries.waiting(null).ifNoItem().after(Duration.ofSeconds(5)).fail()
                 .invoke(w -> {

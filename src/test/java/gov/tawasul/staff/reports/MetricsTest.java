@@ -27,6 +27,9 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTestResource(value = TwilioWireMockResource.class, restrictToAnnotatedClass = true)
 class MetricsTest {
 
+    @jakarta.inject.Inject
+    gov.tawasul.app.metrics.HandoffGauges gauges;
+
     private static final String CITIZEN = "+966500008801";
 
     @InjectTwilioApi
@@ -70,6 +73,8 @@ class MetricsTest {
                 TestDb.value("select state from conversation where citizen_address = ?", CITIZEN)));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            // the gauges are read on a schedule; read them now so the assertion does not wait on the scheduler
+            gauges.refresh().await().atMost(Duration.ofSeconds(5));
             List<String> lines = scrape();
             assertThat(value(lines, "tawasul_inbound_total{channel=\"sms\"")).isEqualTo(inbound + 3);
             assertThat(value(lines, "tawasul_bot_answer_time_seconds_count{channel=\"sms\"")).isGreaterThanOrEqualTo(answers + 3);
