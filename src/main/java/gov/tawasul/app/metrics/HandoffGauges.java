@@ -5,10 +5,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,13 +29,28 @@ public class HandoffGauges {
     private final ReportQueries queries;
     private final AtomicLong waiting = new AtomicLong();
     private final AtomicReference<Instant> oldest = new AtomicReference<>();
+    private final MeterRegistry metrics;
+    private final List<Gauge> gauges;
 
     HandoffGauges(ReportQueries queries, MeterRegistry metrics) {
         this.queries = queries;
-        Gauge.builder("tawasul.handoff.waiting", waiting, AtomicLong::get)
-                .description("conversations waiting for staff").register(metrics);
-        Gauge.builder("tawasul.handoff.oldest.wait", this, HandoffGauges::oldestSeconds)
-                .description("wait of the oldest conversation waiting for staff").baseUnit("seconds").register(metrics);
+        this.metrics = metrics;
+        this.gauges = List.of(
+                Gauge.builder("tawasul.handoff.waiting", waiting, AtomicLong::get)
+                        .description("conversations waiting for staff").register(metrics),
+                Gauge.builder("tawasul.handoff.oldest.wait", this, HandoffGauges::oldestSeconds)
+                        .description("wait of the oldest conversation waiting for staff").baseUnit("seconds")
+                        .register(metrics));
+    }
+
+    /**
+     * The registry outlives this bean (the tests restart the app in one JVM, and Micrometer's global composite keeps
+     * a meter by name): a gauge left behind would go on reading this dead instance, so the next one's values would
+     * never show.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(metrics::remove);
     }
 
     /** Reads the queue once and sets both gauges; never fails (a failed or hung read leaves the last values). */

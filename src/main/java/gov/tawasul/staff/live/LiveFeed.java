@@ -3,7 +3,9 @@ package gov.tawasul.staff.live;
 import gov.tawasul.engine.events.ConversationEvent;
 import gov.tawasul.engine.events.ConversationEvents;
 import gov.tawasul.staff.account.StaffDirectory;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ForbiddenException;
@@ -34,6 +36,8 @@ public class LiveFeed {
     private final StaffDirectory directory;
     private final Duration recheck;
     private final AtomicInteger clients = new AtomicInteger();
+    private final MeterRegistry metrics;
+    private final Gauge clientsGauge;
 
     /** @param recheck {@code tawasul.staff.live-recheck}: how often a stream checks that its account is enabled */
     LiveFeed(ConversationEvents events, StaffDirectory directory, MeterRegistry metrics,
@@ -42,7 +46,15 @@ public class LiveFeed {
         this.events = events;
         this.directory = directory;
         this.recheck = recheck;
-        metrics.gauge("tawasul.staff.live.clients", clients);
+        this.metrics = metrics;
+        this.clientsGauge = Gauge.builder("tawasul.staff.live.clients", clients, AtomicInteger::get)
+                .description("staff screens following the live feed").register(metrics);
+    }
+
+    /** The registry outlives this bean (tests restart the app): a gauge left behind would read this dead instance. */
+    @PreDestroy
+    void removeGauge() {
+        metrics.remove(clientsGauge);
     }
 
     /**

@@ -56,6 +56,7 @@ public class RestCaseLookup implements CaseLookup {
     private final TypedGuard<Uni<CaseLookupResult>> guard;
     private final MeterRegistry metrics;
     private final AtomicInteger circuit = new AtomicInteger();
+    private final Gauge circuitGauge;
 
     /**
      * Builds the REST client and the guard from {@code tawasul.cases.rest.*}.
@@ -64,7 +65,7 @@ public class RestCaseLookup implements CaseLookup {
      */
     public RestCaseLookup(CasesConfig config, MeterRegistry metrics) {
         this.metrics = metrics;
-        Gauge.builder("tawasul.case.api.circuit", circuit, AtomicInteger::get)
+        this.circuitGauge = Gauge.builder("tawasul.case.api.circuit", circuit, AtomicInteger::get)
                 .description("case API circuit breaker: 0 closed, 1 half-open, 2 open").register(metrics);
         CasesConfig.Rest rest = config.rest();
         URI url = rest.url().orElseThrow(() -> new IllegalStateException(
@@ -97,6 +98,8 @@ public class RestCaseLookup implements CaseLookup {
 
     @PreDestroy
     void close() {
+        // the registry outlives this bean (tests restart the app): a gauge left behind would read this dead instance
+        metrics.remove(circuitGauge);
         try {
             client.close();
         } catch (Exception e) {

@@ -153,7 +153,12 @@ class IdentityScriptsTest {
 
         String demo = "66" + RUN + "-000" + (100 + (int) (Math.random() * 899));
         PrivacyFixtures.insertCase(demo, newPhone(), true);
-        on(Channel.TWITTER, newId()).says("status " + demo).botReplies(containing(DETAILS));
+        try {
+            on(Channel.TWITTER, newId()).says("status " + demo).botReplies(containing(DETAILS));
+        } finally {
+            // a demo row left behind would be counted among the bundled sample cases by other classes
+            TestDb.execute("delete from cases where case_number = ?", demo);
+        }
         assertThat(sender.sentTo(Channel.SMS, contact)).as("no code for the WhatsApp contact").isEmpty();
     }
 
