@@ -23,6 +23,9 @@ public class CodeChallenges {
             redis.call('pexpire', KEYS[1], ARGV[3])
             return {1}""";
 
+    /** KEYS: the code key. Returns {case} when a code is pending, else {}. */
+    private static final String PENDING_CASE = "return {redis.call('hget', KEYS[1], 'case')}";
+
     /** KEYS: the code key. ARGV: max tries. Returns {} when none, else {case, mac, tries used}. */
     private static final String TRY = """
             if redis.call('exists', KEYS[1]) == 0 then return {} end
@@ -61,6 +64,12 @@ public class CodeChallenges {
     /** @return whether {@code requester} has a code pending */
     public Uni<Boolean> pending(Address requester) {
         return redis.exists(key(requester));
+    }
+
+    /** @return the case of the code pending for {@code requester}, or null when none is */
+    public Uni<String> pendingCase(Address requester) {
+        return redis.eval(PENDING_CASE, new String[]{key(requester)})
+                .map(r -> r == null || r.isEmpty() ? null : (String) r.get(0));
     }
 
     /** @return the try, or null when no code is pending (never sent, expired, used up) */

@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 import java.util.Optional;
 
 /**
- * Sends a one-time code for a case to its registered contact: the first SMS contact (from
+ * Sends a one-time code for a case to its registered contact (none while a code for the same case and requester is
+ * still pending: asking again does not void the code on its way): the first SMS contact (from
  * {@code tawasul.notifications.sms-from}), else the first e-mail contact (from {@code tawasul.email.address}); a case
  * with neither gets none. The service's hourly cap is counted first ({@link CodeLimits#countSent}); the code's keyed
  * hash is kept ({@link CodeChallenges}) before the message leaves; the message is an {@code SYSTEM}
@@ -84,13 +85,24 @@ public class CodeIssuer {
         }
         Address to = route.get()[0];
         Address from = route.get()[1];
+        return challenges.pendingCase(requester).chain(pending -> {
+            if (record.caseNumber().equals(pending)) {
+                // asked again before typing the code: the code already sent still works, a new one would void it
+                metrics.code("already-pending");
+                return Uni.createFrom().voidItem();
+            }
+            return send(record, requester, to, from);
+        });
+    }
+
+    private Uni<Void> send(CaseRecord record, Address requester, Address to, Address from) {
         return limits.countSent().chain(within -> {
             if (!within) {
                 return Uni.createFrom().voidItem();
             }
             String code = mac.newCode();
-            return challenges.put(requester, record.caseNumber(), mac.mac(record.caseNumber(), requester, code),
-                            config.codeTtl())
+            return mac.mac(record.caseNumber(), requester, code)
+                    .chain(hash -> challenges.put(requester, record.caseNumber(), hash, config.codeTtl()))
                     .chain(() -> conversations.open(to, from))
                     .chain(view -> {
                         String locale = view.locale() != null ? view.locale() : defaultLocale;

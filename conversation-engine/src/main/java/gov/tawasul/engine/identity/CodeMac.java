@@ -1,11 +1,10 @@
 package gov.tawasul.engine.identity;
 
 import gov.tawasul.engine.model.Address;
-import io.quarkus.runtime.StartupEvent;
+import gov.tawasul.engine.store.DeploymentKeys;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,36 +15,28 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Makes one-time codes and their keyed hashes: six digits from {@link SecureRandom}; HMAC-SHA256 under
- * {@code tawasul.identity.code-secret} over {@code <case number>\n<channel>:<canonical address>\n<code>}, so that a
- * stored hash is bound to the case and the requesting address and tells nothing without the key. Compared in constant
- * time.
+ * Makes one-time codes and their keyed hashes: six digits from {@link SecureRandom}; HMAC-SHA256 over
+ * {@code <case number>\n<channel>:<canonical address>\n<code>}, so that a stored hash is bound to the case and the
+ * requesting address and tells nothing without the key. The key is {@code tawasul.identity.code-secret} when set,
+ * else the deployment's own random {@code identity-code} key in PostgreSQL ({@link DeploymentKeys}): the same on every
+ * instance, so a code sent by one instance is checked by another, and never in Redis beside the hashes. Compared in
+ * constant time.
  */
 @ApplicationScoped
 public class CodeMac {
 
-    private static final Logger LOG = Logger.getLogger(CodeMac.class);
+    /** The {@link DeploymentKeys} name of the key used when no secret is configured. */
+    static final String KEY_NAME = "identity-code";
 
     private final SecureRandom random = new SecureRandom();
-    private final byte[] key;
-    private final boolean configured;
+    private final byte[] configured;
+    private final DeploymentKeys keys;
 
     @Inject
-    CodeMac(IdentityConfig config) {
-        this.configured = config.codeSecret().filter(s -> !s.isBlank()).isPresent();
-        if (configured) {
-            this.key = config.codeSecret().get().getBytes(StandardCharsets.UTF_8);
-        } else {
-            this.key = new byte[32];
-            random.nextBytes(key);
-        }
-    }
-
-    void warnWithoutSecret(@Observes StartupEvent event) {
-        if (!configured) {
-            LOG.warn("tawasul.identity.code-secret (TAWASUL_IDENTITY_CODE_SECRET) is not set: one-time codes use a "
-                    + "random key of this process; with several instances set the same secret on each");
-        }
+    CodeMac(IdentityConfig config, DeploymentKeys keys) {
+        this.configured = config.codeSecret().filter(s -> !s.isBlank())
+                .map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        this.keys = keys;
     }
 
     /** @return a new code: six decimal digits, leading zeros kept */
@@ -53,13 +44,20 @@ public class CodeMac {
         return String.format("%06d", random.nextInt(1_000_000));
     }
 
-    /** @return the hex HMAC of the code bound to the case and the requester */
-    public String mac(String caseNumber, Address requester, String code) {
+    /**
+     * @return the hex HMAC of the code bound to the case and the requester; fails when the deployment key cannot be
+     *         read (database down), never with a weaker key
+     */
+    public Uni<String> mac(String caseNumber, Address requester, String code) {
+        Uni<byte[]> key = configured != null ? Uni.createFrom().item(configured) : keys.key(KEY_NAME);
+        return key.map(k -> hmac(k, caseNumber + "\n" + requester.channel().name() + ":"
+                + SenderKey.canonical(requester) + "\n" + code));
+    }
+
+    private static String hmac(byte[] key, String input) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            String input = caseNumber + "\n" + requester.channel().name() + ":" + SenderKey.canonical(requester)
-                    + "\n" + code;
             return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -59,19 +59,23 @@ public class CodeVerifier {
                 metrics.verification("void");
                 return Uni.createFrom().item(new Verification.Void());
             }
-            if (CodeMac.same(mac.mac(attempt.caseNumber(), sender, code), attempt.mac())) {
-                return challenges.consume(sender)
-                        .chain(() -> links.link(attempt.caseNumber(), sender, config.linkTtl()))
-                        .map(link -> {
-                            metrics.verification("linked");
-                            LOG.infof("%s verified for case %s (link %d, until %s)", SenderKey.masked(sender),
-                                    attempt.caseNumber(), link.id(), link.expiresAt());
-                            return new Verification.Linked(attempt.caseNumber());
-                        });
-            }
-            int left = config.maxTries() - attempt.triesUsed();
-            metrics.verification(left > 0 ? "wrong" : "void");
-            return Uni.createFrom().item(left > 0 ? new Verification.Wrong(left) : new Verification.Void());
+            return mac.mac(attempt.caseNumber(), sender, code).chain(hash -> outcome(sender, attempt, hash));
         });
+    }
+
+    private Uni<Verification> outcome(Address sender, CodeChallenges.Attempt attempt, String hash) {
+        if (CodeMac.same(hash, attempt.mac())) {
+            return challenges.consume(sender)
+                    .chain(() -> links.link(attempt.caseNumber(), sender, config.linkTtl()))
+                    .map(link -> {
+                        metrics.verification("linked");
+                        LOG.infof("%s verified for case %s (link %d, until %s)", SenderKey.masked(sender),
+                                attempt.caseNumber(), link.id(), link.expiresAt());
+                        return new Verification.Linked(attempt.caseNumber());
+                    });
+        }
+        int left = config.maxTries() - attempt.triesUsed();
+        metrics.verification(left > 0 ? "wrong" : "void");
+        return Uni.createFrom().item(left > 0 ? new Verification.Wrong(left) : new Verification.Void());
     }
 }

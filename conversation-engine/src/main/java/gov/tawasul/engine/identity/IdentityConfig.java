@@ -13,8 +13,8 @@ public interface IdentityConfig {
     /**
      * Key of the HMAC-SHA256 under which codes are kept in Redis (a code is never stored in clear). The same value on
      * every instance (a code sent by one is checked by another), 32 characters or more, e.g. {@code openssl rand
-     * -base64 32}. Unset: a random key of this process (one warning at start-up; codes then only work when the
-     * same instance checks them).
+     * -base64 32}. Unset: the deployment's own random key, made once in PostgreSQL ({@code deployment_key}
+     * {@code identity-code}) and shared by every instance through it.
      */
     Optional<String> codeSecret();
 

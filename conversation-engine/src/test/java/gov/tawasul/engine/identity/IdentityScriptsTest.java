@@ -146,6 +146,23 @@ class IdentityScriptsTest {
     }
 
     @Test
+    void askingAgainBeforeTypingTheCodeSendsNoNewCodeAndTheFirstStillWorks() {
+        String contact = newPhone();
+        String caseNumber = newCase(contact);
+        double alreadyPending = count("tawasul.identity.codes", "outcome", "already-pending");
+        ConversationScript.Citizen psid = on(Channel.FACEBOOK, newId())
+                .says("status " + caseNumber).botReplies(containing(OFFER, caseNumber));
+        String code = codeIn(codeSmsTo(contact, 0));
+
+        psid.says("status " + caseNumber).botReplies(allOf(containing(OFFER, caseNumber), notContaining(DETAILS)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("tawasul.identity.codes", "outcome", "already-pending") == alreadyPending + 1);
+        assertThat(sender.sentTo(Channel.SMS, contact)).as("one code only").hasSize(1);
+
+        psid.says(code).botReplies(containing("you are verified", "Case " + caseNumber + ": " + DETAILS));
+    }
+
+    @Test
     void whatsAppNumberOfTheRegisteredSmsContactAndDemoCasesNeedNoCode() {
         String contact = newPhone();
         String caseNumber = newCase(contact);
