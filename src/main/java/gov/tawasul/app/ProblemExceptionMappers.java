@@ -8,6 +8,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import gov.tawasul.engine.inbox.InboundRejectedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.LinkedHashMap;
@@ -55,6 +56,12 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper({StreamReadException.class, MismatchedInputException.class})
     public Response malformedJson(JsonProcessingException e) {
         return problem(400, "Bad Request", malformedJsonDetail(e));
+    }
+
+    /** A delivery of which nothing can be stored (a value wider than its column): 400, saying which and how long. */
+    @ServerExceptionMapper
+    public Response rejectedInbound(InboundRejectedException e) {
+        return problem(400, "Bad Request", "Not stored: " + e.getMessage());
     }
 
     /**

@@ -1,5 +1,6 @@
 package gov.tawasul.channels.email;
 
+import gov.tawasul.engine.inbox.InboundRejectedException;
 import gov.tawasul.engine.inbox.Inbox;
 import gov.tawasul.engine.inbox.InboxResult;
 import gov.tawasul.engine.model.Address;
@@ -26,6 +27,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class MailboxDelivery {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(MailboxDelivery.class);
+
     private final Inbox inbox;
     private final ReplyThreads threads;
     private final Address us;
@@ -45,12 +48,18 @@ public class MailboxDelivery {
     /**
      * Stores the mail (blocking until it is committed).
      *
-     * @return one result per message of its batch (none for a bounce that became a receipt)
+     * @return one result per message of its batch (none for a bounce that became a receipt, or for a mail with a
+     *         value wider than its column, which is logged and left: reading it again would fail again)
      * @throws IllegalStateException when the engine failed (database unreachable): the mail was not stored
      */
     List<InboxResult> deliver(InboundEmail mail) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> accept(mail));
+            return VertxContextSupport.subscribeAndAwait(() -> accept(mail)
+                    .onFailure(InboundRejectedException.class).recoverWithItem(e -> {
+                        // a value no column can hold (an address over 128 characters): reading it again fails again
+                        LOG.warnf("mail %s not stored, it cannot be: %s", mail.providerId(), e.getMessage());
+                        return List.of();
+                    }));
         } catch (Throwable e) {
             throw new IllegalStateException("mail " + mail.providerId() + " not stored: " + e.getMessage(), e);
         }

@@ -107,6 +107,23 @@ final class TwilioWebhookCases {
                         .request(WebhookRequest.post(SMS, WebhookRequest.FORM,
                                 "Body=hi&MessageSid=SM1&To=%2B15555550199"), now())
                         .expect(problem(400)),
+                row("a MessageSid of 300 characters (no column holds it; a retry would fail alike) → 400, nothing stored")
+                        .request(WebhookRequest.post(SMS, WebhookRequest.FORM, "Body=hi&MessageSid=SM" + "a".repeat(298)
+                                + "&From=%2B15555550100&To=%2B15555550199"), now())
+                        .expect(problem(400).json("detail",
+                                "Not stored: message 0: provider message id of 300 characters (at most 256)"))
+                        .nothingSent(),
+                row("a From of 200 characters → 400, nothing stored")
+                        .request(WebhookRequest.post(SMS, WebhookRequest.FORM, "Body=hi&MessageSid=SM1&From=%2B"
+                                + "5".repeat(199) + "&To=%2B15555550199"), now())
+                        .expect(problem(400).json("detail",
+                                "Not stored: message 0: address of 200 characters (at most 128)"))
+                        .nothingSent(),
+                row("a status callback with an ErrorCode of 40 characters → 400")
+                        .request(WebhookRequest.post(STATUS, WebhookRequest.FORM, "MessageSid=SM1&MessageStatus=failed"
+                                + "&ErrorCode=" + "3".repeat(40)), now())
+                        .expect(problem(400).json("detail",
+                                "Not stored: receipt 0: error code of 40 characters (at most 32)")),
                 row("a body that cannot be decoded cannot be verified either → 400")
                         .request(WebhookRequest.post(SMS, WebhookRequest.FORM, "Body=%ZZ&MessageSid=SM1"), forged("x="))
                         .expect(problem(400).json("detail", "Malformed form body: invalid percent-encoding")));

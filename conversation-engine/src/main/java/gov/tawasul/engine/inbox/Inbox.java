@@ -1,9 +1,11 @@
 package gov.tawasul.engine.inbox;
 
 import gov.tawasul.engine.Sequential;
+import gov.tawasul.engine.model.DeliveryReceipt;
 import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
+import gov.tawasul.engine.model.WatermarkReceipt;
 import gov.tawasul.engine.processing.ConversationProcessor;
 import gov.tawasul.engine.store.InboundMessages;
 import gov.tawasul.engine.store.OptOuts;
@@ -12,11 +14,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one entry point of every channel: a webhook (or a poll) hands its {@link InboundBatch} to {@link #accept} and
@@ -26,10 +30,16 @@ import java.util.Optional;
  * messages are recorded once as outbound messages (the bot's own are recognised by their provider id). Answering
  * happens afterwards, detached, per conversation in arrival order. Must be called on a Vert.x event-loop context.
  * <p>
+ * Items whose values exceed their columns ({@link StorageLimits}) are skipped with a log line and the rest is stored
+ * ({@link InboxResult#REJECTED} for such a message); a batch of which nothing fits fails with
+ * {@link InboundRejectedException}, which the webhooks answer with 400 (the provider must not retry it).
+ * <p>
  * Metrics: counters {@code tawasul.inbound.accepted} and {@code tawasul.inbound.duplicates}.
  */
 @ApplicationScoped
 public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private final InboundMessages inbound;
     private final OutboundMessages outbound;
@@ -54,21 +64,59 @@ public class Inbox {
      * conversations that got a new message.
      *
      * @return one result per message, in the order given
+     * @throws InboundRejectedException (as the {@link Uni}'s failure) when the batch had items and none fits
      */
     public Uni<List<InboxResult>> accept(InboundBatch batch) {
         List<InboundMessage> messages = batch.messages();
+        InboxResult[] results = new InboxResult[messages.size()];
         List<Integer> order = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
-            order.add(i);
+            String problem = StorageLimits.problem(messages.get(i));
+            if (problem == null) {
+                order.add(i);
+            } else {
+                results[i] = InboxResult.REJECTED;
+                refused.add("message " + i + ": " + problem);
+            }
+        }
+        List<DeliveryReceipt> receipts = fitting(batch.receipts(), StorageLimits::problem, "receipt", refused);
+        List<WatermarkReceipt> watermarks = fitting(batch.watermarks(), StorageLimits::problem, "watermark", refused);
+        List<InboundBatch.RecipientOptOut> reported = fitting(batch.optOuts(), StorageLimits::problem, "opt-out",
+                refused);
+        if (!refused.isEmpty()) {
+            if (order.isEmpty() && receipts.isEmpty() && watermarks.isEmpty() && reported.isEmpty()) {
+                return Uni.createFrom().failure(new InboundRejectedException(String.join("; ", refused)));
+            }
+            LOG.warnf("%d item(s) of a %s delivery skipped, the rest stored: %s", refused.size(),
+                    channelOf(batch), String.join("; ", refused));
         }
         order.sort(Comparator.comparing(i -> messages.get(i).sentAt()));
-        InboxResult[] results = new InboxResult[messages.size()];
         // one after the other, without recursion: a batch may hold thousands of items
-        return Sequential.each(order, i -> store(messages.get(i)).invoke(r -> results[i] = r))
-                .chain(() -> Sequential.each(batch.receipts(), outbound::applyReceipt))
-                .chain(() -> Sequential.each(batch.watermarks(), outbound::applyWatermark))
-                .chain(() -> Sequential.each(batch.optOuts(), optOuts::optOut))
+        return Sequential.each(order, i -> store(StorageLimits.fitted(messages.get(i))).invoke(r -> results[i] = r))
+                .chain(() -> Sequential.each(receipts, outbound::applyReceipt))
+                .chain(() -> Sequential.each(watermarks, outbound::applyWatermark))
+                .chain(() -> Sequential.each(reported, optOuts::optOut))
                 .map(ignored -> List.of(results)).invoke(this::schedule);
+    }
+
+    /** @return the items that fit their columns; the others' problems added to {@code refused} */
+    private static <T> List<T> fitting(List<T> items, Function<T, String> check, String what, List<String> refused) {
+        List<T> fit = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            String problem = check.apply(items.get(i));
+            if (problem == null) {
+                fit.add(items.get(i));
+            } else {
+                refused.add(what + " " + i + ": " + problem);
+            }
+        }
+        return fit.size() == items.size() ? items : fit;
+    }
+
+    private static String channelOf(InboundBatch batch) {
+        return batch.messages().stream().map(m -> m.channel().wireName())
+                .findFirst().orElse(batch.receipts().stream().map(r -> r.channel().wireName()).findFirst().orElse("provider"));
     }
 
     private Uni<InboxResult> store(InboundMessage m) {

@@ -1,5 +1,6 @@
 package gov.tawasul.engine.processing;
 
+import gov.tawasul.engine.inbox.InboundRejectedException;
 import gov.tawasul.engine.inbox.Inbox;
 import gov.tawasul.engine.inbox.InboxResult;
 import gov.tawasul.engine.model.Address;
@@ -117,6 +118,29 @@ class EngineFlowTest {
         Map<String, Object> inbound = TestDb.rows("select state, intent from inbound_message where channel = 'SMS' "
                 + "and provider_message_id = ?", in.providerMessageId()).get(0);
         assertThat(inbound).containsEntry("state", "ANSWERED").containsEntry("intent", "CASE_STATUS");
+    }
+
+    @Test
+    void aBatchItemWiderThanItsColumnIsSkippedAndTheRestStored_aBatchOfOnlySuchItemsIsRefused() {
+        String citizen = newCitizen();
+        InboundMessage good = sms(citizen, "help");
+        InboundMessage longId = new InboundMessage(Channel.SMS, "SM" + "x".repeat(300), new Address(Channel.SMS, citizen),
+                new Address(Channel.SMS, BOT), InboundKind.TEXT, "help", null, Instant.now(), null, Map.of());
+        InboundMessage longName = new InboundMessage(Channel.SMS, "SM" + UUID.randomUUID().toString().replace("-", ""),
+                new Address(Channel.SMS, citizen), new Address(Channel.SMS, BOT), InboundKind.TEXT, "thanks", null,
+                Instant.now(), "ن".repeat(400), Map.of());
+        List<InboxResult> results = onContext(() -> inbox.accept(InboundBatch.ofMessages(List.of(good, longId, longName))));
+        assertThat(results).extracting(InboxResult::outcome).containsExactly(InboxResult.Outcome.ACCEPTED,
+                InboxResult.Outcome.REJECTED, InboxResult.Outcome.ACCEPTED);
+        assertThat(TestDb.value("select count(*) from inbound_message i join conversation c on c.id = i.conversation_id "
+                + "where c.citizen_address = ?", citizen)).isEqualTo(2L);
+        assertThat(TestDb.value("select length(citizen_name) from conversation where citizen_address = ?", citizen))
+                .as("a display name is cut to its column, not refused").isEqualTo(256);
+
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                () -> onContext(() -> inbox.accept(InboundBatch.of(longId))));
+        assertThat(refused).hasRootCauseInstanceOf(InboundRejectedException.class)
+                .rootCause().hasMessage("message 0: provider message id of 302 characters (at most 256)");
     }
 
     @Test

@@ -1,0 +1,79 @@
+package gov.tawasul.engine.inbox;
+
+import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.DeliveryReceipt;
+import gov.tawasul.engine.model.InboundBatch;
+import gov.tawasul.engine.model.InboundMessage;
+import gov.tawasul.engine.model.WatermarkReceipt;
+
+/**
+ * The widths of the columns a batch is stored in (migration V1): provider message ids {@code varchar(256)},
+ * addresses {@code varchar(128)}, error codes {@code varchar(32)}, the citizen's display name {@code varchar(256)}.
+ * No provider sends values that long (a Twilio SID has 34 characters, an E.164 number at most 16, a Messenger
+ * {@code mid} about 100, an X id 19 digits, a Twilio error code 5 digits), so an item over a width is a bad
+ * request, not data to cut: it is refused before any statement, which would otherwise fail the whole delivery with
+ * PostgreSQL's 22001 on every retry. A display name over its width is cut instead (it is only shown to staff).
+ */
+final class StorageLimits {
+
+    /** {@code inbound_message.provider_message_id}, {@code delivery_receipt.provider_message_id}. */
+    static final int PROVIDER_ID = 256;
+    /** {@code conversation.citizen_address}, {@code bot_address}, {@code outbound_message.recipient}. */
+    static final int ADDRESS = 128;
+    /** {@code delivery_receipt.error_code}, {@code outbound_message.error_code}. */
+    static final int ERROR_CODE = 32;
+    /** {@code conversation.citizen_name}. */
+    static final int NAME = 256;
+
+    private StorageLimits() {
+    }
+
+    /** @return why {@code m} cannot be stored, or null when it fits */
+    static String problem(InboundMessage m) {
+        String id = tooLong("provider message id", m.providerMessageId(), PROVIDER_ID);
+        return id != null ? id : tooLong(m.from(), m.to());
+    }
+
+    /** @return why {@code r} cannot be stored, or null when it fits */
+    static String problem(DeliveryReceipt r) {
+        String id = tooLong("provider message id", r.providerMessageId(), PROVIDER_ID);
+        return id != null ? id : tooLong("error code", r.errorCode(), ERROR_CODE);
+    }
+
+    /** @return why {@code w} cannot be stored, or null when it fits */
+    static String problem(WatermarkReceipt w) {
+        String id = tooLong("provider message id", w.upToProviderMessageId(), PROVIDER_ID);
+        return id != null ? id : tooLong(w.citizen(), null);
+    }
+
+    /** @return why {@code o} cannot be stored, or null when it fits */
+    static String problem(InboundBatch.RecipientOptOut o) {
+        String id = tooLong("provider message id", o.providerMessageId(), PROVIDER_ID);
+        if (id != null) {
+            return id;
+        }
+        String citizen = tooLong("address", o.citizen(), ADDRESS);
+        return citizen != null ? citizen : tooLong("address", o.bot(), ADDRESS);
+    }
+
+    /** @return {@code m} with its display name cut to {@link #NAME} characters (whole code points) */
+    static InboundMessage fitted(InboundMessage m) {
+        String name = m.senderName();
+        if (name == null || name.length() <= NAME) {
+            return m;
+        }
+        int end = Character.isHighSurrogate(name.charAt(NAME - 1)) ? NAME - 1 : NAME;
+        return new InboundMessage(m.channel(), m.providerMessageId(), m.from(), m.to(), m.kind(), m.text(),
+                m.payload(), m.sentAt(), name.substring(0, end), m.attributes());
+    }
+
+    private static String tooLong(Address a, Address b) {
+        String first = a == null ? null : tooLong("address", a.value(), ADDRESS);
+        return first != null ? first : b == null ? null : tooLong("address", b.value(), ADDRESS);
+    }
+
+    private static String tooLong(String what, String value, int width) {
+        return value != null && value.length() > width
+                ? what + " of " + value.length() + " characters (at most " + width + ")" : null;
+    }
+}
