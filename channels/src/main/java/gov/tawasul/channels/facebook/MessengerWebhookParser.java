@@ -64,7 +64,8 @@ public class MessengerWebhookParser {
      * @param receivedAt when the webhook arrived (used where Meta gives no timestamp, e.g. {@code "timestamp":0})
      * @return the events; empty for an object other than {@code page}
      * @throws BadRequestException when the body is not a JSON object, or a messaging item has a blank
-     *                             {@code sender.id} or {@code recipient.id} (an item without them is ignored)
+     *                             {@code sender.id} or {@code recipient.id} (an item without them, a null item or one
+     *                             that is no object, e.g. {@code "messaging":[true]}, is ignored)
      */
     public MessengerEvents parse(byte[] rawBody, Instant receivedAt) {
         WebhookObject webhook;
@@ -81,8 +82,13 @@ public class MessengerWebhookParser {
         List<WatermarkReceipt> watermarks = new ArrayList<>();
         int ignored = 0;
         for (WebhookEntry entry : nullSafe(webhook.getEntryList())) {
+            if (entry == null) {
+                // "entry":[null] or an entry that is no object: nothing for us, the rest of the batch still is
+                ignored++;
+                continue;
+            }
             for (MessagingItem item : nullSafe(entry.getMessaging())) {
-                if (item.getSender() == null || item.getSender().getId() == null
+                if (item == null || item.getSender() == null || item.getSender().getId() == null
                         || item.getRecipient() == null || item.getRecipient().getId() == null) {
                     ignored++;
                     continue;

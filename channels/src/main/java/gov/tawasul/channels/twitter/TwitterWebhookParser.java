@@ -80,7 +80,8 @@ final class TwitterWebhookParser {
         List<InboundMessage> messages = new ArrayList<>();
         if (payload.dmEvents() != null) {
             for (DmEvent event : payload.dmEvents()) {
-                InboundMessage m = message(event, us, payload.users(), now);
+                // "direct_message_events":[null]: nothing to store, the other events of the delivery still are
+                InboundMessage m = event == null ? null : message(event, us, payload.users(), now);
                 if (m != null) {
                     messages.add(m);
                 }
@@ -89,7 +90,7 @@ final class TwitterWebhookParser {
         List<WatermarkReceipt> reads = new ArrayList<>();
         if (payload.markReadEvents() != null) {
             for (MarkRead read : payload.markReadEvents()) {
-                if (read.senderId() != null && !read.senderId().equals(us) && read.lastReadEventId() != null
+                if (read != null && read.senderId() != null && !read.senderId().equals(us) && read.lastReadEventId() != null
                         && !read.lastReadEventId().isBlank()) {
                     if (read.senderId().isBlank()) {
                         throw new BadRequestException("direct_message_mark_read_events[] item with a blank sender_id");

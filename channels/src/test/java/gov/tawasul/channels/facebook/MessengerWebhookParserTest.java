@@ -51,6 +51,16 @@ class MessengerWebhookParserTest {
     }
 
     @Test
+    void itemsThatAreNullOrNoObjectAreIgnoredAndTheOthersKept() {
+        String good = new String(FbFixtures.bytes("fb-messenger-text.json"), StandardCharsets.UTF_8);
+        String body = good.replaceFirst("\"entry\"\\s*:\\s*\\[", "\"entry\":[null,")
+                .replaceFirst("\"messaging\"\\s*:\\s*\\[", "\"messaging\":[true,null,");
+        assertThat(body).contains("[null,", "[true,null,");
+        MessengerEvents e = parser.parse(body.getBytes(StandardCharsets.UTF_8), NOW);
+        assertThat(e.messages()).singleElement().extracting(InboundMessage::text).isEqualTo("hi");
+    }
+
+    @Test
     void arabicAndEmojiDecoded() {
         assertThat(parse("fb-messenger-text-arabic-emoji.json").messages()).singleElement()
                 .extracting(InboundMessage::text).isEqualTo("مرحبا! أريد حجز موعد غداً 👋😊");

@@ -93,6 +93,16 @@ class TwitterWebhookParserTest {
     }
 
     @Test
+    void nullEventsAreSkippedAndTheOthersKept() throws Exception {
+        ObjectNode root = (ObjectNode) JSON.readTree(TwitterFixtures.bytes("twitter-aaa-dm-event.json"));
+        ((ArrayNode) root.get("direct_message_events")).insertNull(0);
+        root.putArray("direct_message_mark_read_events").addNull();
+        InboundMessage m = only(map(JSON.writeValueAsBytes(root)));
+        assertThat(m.providerMessageId()).isEqualTo("1100000000000000001");
+        assertThat(map(JSON.writeValueAsBytes(root)).watermarks()).isEmpty();
+    }
+
+    @Test
     void tcoLinksAreShownExpanded() throws Exception {
         ObjectNode root = (ObjectNode) JSON.readTree(TwitterFixtures.bytes("twitter-aaa-dm-event.json"));
         ObjectNode data = (ObjectNode) root.at("/direct_message_events/0/message_create/message_data");
