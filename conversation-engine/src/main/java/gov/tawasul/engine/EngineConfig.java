@@ -83,7 +83,10 @@ public interface EngineConfig {
         @WithDefault("10s")
         Duration age();
 
-        /** A send in flight this long without a provider id is marked failed ("send interrupted"). */
+        /**
+         * A send in flight this long without a provider id was interrupted (its instance stopped): the provider is
+         * asked whether it has the message (see {@code outbox.InterruptedSends}).
+         */
         @WithDefault("5m")
         Duration interruptedAfter();
     }

@@ -8,8 +8,14 @@ import com.twilio.rest.api.v2010.account.MessageCreator;
 import gov.tawasul.engine.PublicUrl;
 import gov.tawasul.engine.model.DeliveryStatus;
 import gov.tawasul.engine.model.SendResult;
+import gov.tawasul.engine.port.SendReconciliation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Twilio's Messages API, shared by the SMS and WhatsApp senders: {@code POST
@@ -18,6 +24,7 @@ import org.jboss.logging.Logger;
  * (https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource).
  * <p>
  * Blocking: called on a worker thread only. Failures are classified by {@link TwilioSendErrors}, never thrown.
+ * {@link #find} tells whether Twilio holds a message whose send was interrupted.
  */
 @ApplicationScoped
 public class TwilioMessages {
@@ -64,6 +71,39 @@ public class TwilioMessages {
         } catch (TwilioException e) {
             LOG.infof("outbound %d: Twilio client error %s, will retry", outboundId, e.getMessage());
             return SendResult.retry(null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    /** How far Twilio's clock may be behind ours when matching an interrupted send by its creation time. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+    /**
+     * Asks Twilio for the messages it holds to {@code to}, newest first, one page of 50 ({@code GET
+     * {api-url}/2010-04-01/Accounts/{AccountSid}/Messages.json?To=…&PageSize=50},
+     * https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources), and keeps our
+     * outbound ones with exactly {@code body} created after {@code sendBegan} (less {@link #CLOCK_SKEW}). Blocking.
+     *
+     * @param to        the recipient as sent ({@code +E164} or {@code whatsapp:+E164})
+     * @param body      the text as sent
+     * @param sendBegan when our interrupted send began
+     * @return found (oldest first), not found, or unknown when Twilio could not be asked
+     */
+    public SendReconciliation find(long outboundId, String to, String body, Instant sendBegan) {
+        try {
+            List<Message> page = Message.reader().setTo(to).setPageSize(50L).firstPage(client).getRecords();
+            Instant after = sendBegan.minus(CLOCK_SKEW);
+            List<SendReconciliation.Candidate> ours = page.stream()
+                    .filter(m -> m.getDirection() == null || m.getDirection().toString().startsWith("outbound"))
+                    .filter(m -> body.equals(m.getBody()))
+                    .filter(m -> m.getDateCreated() != null && !m.getDateCreated().toInstant().isBefore(after))
+                    .sorted(Comparator.comparing(m -> m.getDateCreated().toInstant()))
+                    .map(m -> new SendReconciliation.Candidate(m.getSid(), status(m)))
+                    .toList();
+            return ours.isEmpty() ? new SendReconciliation.NotFound() : new SendReconciliation.Found(ours);
+        } catch (TwilioException e) {
+            LOG.infof("outbound %d: Twilio could not be asked for the interrupted send: %s", outboundId,
+                    e.getClass().getSimpleName());
+            return new SendReconciliation.Unknown("Twilio could not be asked (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -7,10 +7,13 @@ import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.OutboundMessage;
 import gov.tawasul.engine.model.SendResult;
 import gov.tawasul.engine.port.ChannelSender;
+import gov.tawasul.engine.port.SendReconciliation;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+
+import java.time.Instant;
 
 /**
  * Sends SMS replies through {@link TwilioMessages}: {@code POST {api-url}/2010-04-01/Accounts/{AccountSid}/Messages.json}
@@ -86,5 +89,11 @@ public class TwilioSender implements ChannelSender {
                     segments.encoding(), segments.segments());
         }
         return result;
+    }
+
+    /** Asks Twilio for the messages to the recipient with this text (see {@link TwilioMessages#find}). Blocking. */
+    @Override
+    public SendReconciliation reconcile(OutboundMessage message, Instant sendBegan) {
+        return api.find(message.id(), message.to().value(), message.text(), sendBegan);
     }
 }

@@ -7,9 +7,11 @@ import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.OutboundMessage;
 import gov.tawasul.engine.model.SendResult;
 import gov.tawasul.engine.port.ChannelSender;
+import gov.tawasul.engine.port.SendReconciliation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -93,5 +95,17 @@ public class WhatsAppSender implements ChannelSender {
         LOG.debugf("outbound %d on WhatsApp (%s): %s", message.id(), contentSid == null ? "text" : "template",
                 result.outcome());
         return result;
+    }
+
+    /**
+     * Asks Twilio for the messages to the recipient with this text (see {@link TwilioMessages#find}); a template
+     * send cannot be matched (Twilio holds the rendered template, not our text): unknown. Blocking.
+     */
+    @Override
+    public SendReconciliation reconcile(OutboundMessage message, Instant sendBegan) {
+        if (message.options().get(WhatsAppPolicy.CONTENT_SID) != null) {
+            return new SendReconciliation.Unknown("a WhatsApp template send cannot be matched by its text");
+        }
+        return api.find(message.id(), WhatsAppAddresses.wire(message.to().value()), message.text(), sendBegan);
     }
 }

@@ -24,16 +24,40 @@ public final class TwilioApiStubs {
 
     /** 201 Created with the Message resource as Twilio returns it for a fresh message. */
     public static ResponseDefinitionBuilder created(String sid, String to, String from, String body) {
-        String json = """
+        return aResponse().withStatus(201).withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(message(sid, to, from, body, "Thu, 15 Jan 2026 14:31:00 +0000", "queued"));
+    }
+
+    /**
+     * One Message resource as Twilio writes it (dates in RFC 2822 form).
+     *
+     * @param status Twilio's status, e.g. {@code queued}, {@code delivered}
+     */
+    public static String message(String sid, String to, String from, String body, String dateCreated, String status) {
+        return """
                 {"account_sid":"%1$s","api_version":"2010-04-01","body":"%4$s",\
-                "date_created":"Thu, 15 Jan 2026 14:31:00 +0000","date_sent":null,\
-                "date_updated":"Thu, 15 Jan 2026 14:31:00 +0000","direction":"outbound-api","error_code":null,\
+                "date_created":"%6$s","date_sent":null,\
+                "date_updated":"%6$s","direction":"outbound-api","error_code":null,\
                 "error_message":null,"from":"%3$s","messaging_service_sid":null,"num_media":"0","num_segments":"1",\
-                "price":null,"price_unit":"USD","sid":"%5$s","status":"queued",\
+                "price":null,"price_unit":"USD","sid":"%5$s","status":"%7$s",\
                 "subresource_uris":{"media":"/2010-04-01/Accounts/%1$s/Messages/%5$s/Media.json"},\
                 "to":"%2$s","uri":"/2010-04-01/Accounts/%1$s/Messages/%5$s.json"}"""
-                .formatted(ACCOUNT_SID, to, from, body, sid);
-        return aResponse().withStatus(201).withHeader("Content-Type", "application/json; charset=utf-8")
+                .formatted(ACCOUNT_SID, to, from, body, sid, dateCreated, status);
+    }
+
+    /**
+     * 200 with one page of the Message list as Twilio answers {@code GET …/Messages.json?To=…}
+     * (https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources).
+     *
+     * @param messages resources from {@link #message}, newest first
+     */
+    public static ResponseDefinitionBuilder messageList(String... messages) {
+        String uri = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json?PageSize=50&Page=0";
+        String json = """
+                {"end":%1$d,"first_page_uri":"%2$s","next_page_uri":null,"page":0,"page_size":50,\
+                "previous_page_uri":null,"messages":[%3$s],"start":0,"uri":"%2$s"}"""
+                .formatted(Math.max(0, messages.length - 1), uri, String.join(",", messages));
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
                 .withBody(json);
     }
 

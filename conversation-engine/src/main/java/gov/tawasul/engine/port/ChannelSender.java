@@ -31,6 +31,19 @@ public interface ChannelSender {
         return true;
     }
 
+    /**
+     * Asks the provider whether it holds {@code message}, whose send was interrupted (left in flight without a
+     * provider id by an instance that stopped). Blocking, on a worker thread; must not throw.
+     *
+     * @param sendBegan when the interrupted send began (the provider's message, if any, was created after it, give
+     *                  or take the clocks' skew)
+     * @return found (with the provider's ids and statuses), not found (the engine sends it again), or unknown (the
+     *         default: the channel cannot be asked; the message is then marked failed, "may have been sent")
+     */
+    default SendReconciliation reconcile(OutboundMessage message, java.time.Instant sendBegan) {
+        return new SendReconciliation.Unknown("the " + channel().wireName() + " API cannot be asked for a sent message");
+    }
+
     /** @return the longest text the channel takes in one message (SMS: 1,600; Messenger: 2,000; X: 10,000). */
     int maxTextLength();
 }

@@ -2,6 +2,7 @@ package gov.tawasul.engine.processing;
 
 import gov.tawasul.engine.EngineConfig;
 import gov.tawasul.engine.Sequential;
+import gov.tawasul.engine.outbox.InterruptedSends;
 import gov.tawasul.engine.outbox.Outbox;
 import gov.tawasul.engine.store.DeliveryReceipts;
 import gov.tawasul.engine.store.InboundMessages;
@@ -17,8 +18,9 @@ import java.time.Instant;
  * The backstop that makes "nothing accepted is lost" hold across crashes and restarts. Every
  * {@code tawasul.engine.recovery.interval} (never two passes at once on an instance) it: schedules conversations
  * with inbound messages still unanswered after {@code tawasul.engine.recovery.age}; resends queued outbound messages
- * whose retry is due; marks as failed a send interrupted by a crash (in flight for
- * {@code tawasul.engine.recovery.interrupted-after} without a provider id: resending could deliver it twice);
+ * whose retry is due; settles a send interrupted by a crash (in flight for
+ * {@code tawasul.engine.recovery.interrupted-after} without a provider id) by asking the provider
+ * ({@link InterruptedSends}: found → its id stored, not found → sent again, cannot tell → failed "may have been sent");
  * applies receipts left pending by a race. Runs on the event loop (non-blocking).
  */
 @ApplicationScoped
@@ -32,15 +34,17 @@ public class RecoveryJob {
     private final OutboundMessages outbound;
     private final DeliveryReceipts receipts;
     private final Outbox outbox;
+    private final InterruptedSends interrupted;
 
     RecoveryJob(EngineConfig config, ConversationProcessor processor, InboundMessages inbound,
-                OutboundMessages outbound, DeliveryReceipts receipts, Outbox outbox) {
+                OutboundMessages outbound, DeliveryReceipts receipts, Outbox outbox, InterruptedSends interrupted) {
         this.config = config.recovery();
         this.processor = processor;
         this.inbound = inbound;
         this.outbound = outbound;
         this.receipts = receipts;
         this.outbox = outbox;
+        this.interrupted = interrupted;
     }
 
     /** One pass; a failure is logged and the next pass tries again. */
@@ -51,7 +55,7 @@ public class RecoveryJob {
                 .invoke(ids -> ids.stream().filter(id -> !processor.isActive(id)).forEach(processor::schedule))
                 .chain(outbound::dueRetries)
                 .chain(ids -> Sequential.each(ids, outbox::retry))
-                .chain(() -> outbound.failInterrupted(config.interruptedAfter()))
+                .chain(() -> interrupted.settle(config.interruptedAfter()))
                 .chain(receipts::relinkPending)
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf(e, "recovery pass failed");

@@ -128,11 +128,31 @@ public class OutboundMessages {
              o as (""" + OptOuts.insertForRecipientOf("f", "'SEND_ERROR_' || cast($2 as varchar)") + """
             ) select * from f""";
 
-    private static final String FAIL_INTERRUPTED = """
-            update outbound_message set status = 'FAILED', error_message = 'send interrupted (instance stopped)',
-                   updated_at = now(), position = nextval('conversation_event_position')
+    /** Sends left in flight without a provider id for longer than $1 seconds: an instance stopped during them. */
+    private static final String INTERRUPTED = """
+            select *, updated_at as send_began from outbound_message
             where status = 'SENDING' and provider_message_id is null and updated_at < now() - make_interval(secs => $1)
-            """ + RETURN_EVENT;
+            order by id limit 50""";
+
+    private static final String STILL_INTERRUPTED = """
+            where id = $1 and status = 'SENDING' and provider_message_id is null
+              and updated_at < now() - make_interval(secs => $2)
+            """;
+
+    private static final String RESEND_INTERRUPTED = """
+            update outbound_message set status = 'QUEUED', next_attempt_at = now(),
+                   error_message = 'send interrupted (instance stopped); the provider does not have it: sent again',
+                   updated_at = now(), position = nextval('conversation_event_position')
+            """ + STILL_INTERRUPTED + RETURN_EVENT;
+
+    private static final String FAIL_UNCERTAIN = """
+            update outbound_message set status = 'FAILED', error_code = 'SEND_UNCERTAIN',
+                   error_message = 'send interrupted (instance stopped); it may have been sent: ' || $3,
+                   updated_at = now(), position = nextval('conversation_event_position')
+            """ + STILL_INTERRUPTED + RETURN_EVENT;
+
+    private static final String KNOWN_PROVIDER_IDS = """
+            select provider_message_id from outbound_message where channel = $1 and provider_message_id = any($2)""";
 
     /** Only once the provider holds the message (a retry would send the stored text). */
     private static final String REDACT_SENT = """
@@ -321,15 +341,17 @@ public class OutboundMessages {
     public Uni<Optional<OutboundMessage>> claimRetry(long outboundId) {
         return db.first(CLAIM_RETRY, r -> {
             events.published(event(r, ConversationEvent.Type.OUTBOUND_STATUS));
-            if (!"SENDING".equals(r.getString("status"))) {
-                return Optional.<OutboundMessage>empty();
-            }
-            Channel channel = InboundMessages.channel(r);
-            return Optional.of(new OutboundMessage(r.getLong("id"), Origin.valueOf(r.getString("origin")), channel,
-                    new Address(channel, r.getString("recipient")), new Address(channel, r.getString("sender")),
-                    r.getString("text"), r.getString("locale"), QuickReplies.fromJson(r.getString("quick_replies")),
-                    Attributes.fromJson(r.getString("send_options")), r.getInteger("attempts")));
+            return "SENDING".equals(r.getString("status")) ? Optional.of(message(r)) : Optional.<OutboundMessage>empty();
         }, outboundId).map(claimed -> claimed.flatMap(m -> m));
+    }
+
+    /** @return the message of a full {@code outbound_message} row */
+    private static OutboundMessage message(Row r) {
+        Channel channel = InboundMessages.channel(r);
+        return new OutboundMessage(r.getLong("id"), Origin.valueOf(r.getString("origin")), channel,
+                new Address(channel, r.getString("recipient")), new Address(channel, r.getString("sender")),
+                r.getString("text"), r.getString("locale"), QuickReplies.fromJson(r.getString("quick_replies")),
+                Attributes.fromJson(r.getString("send_options")), r.getInteger("attempts"));
     }
 
     /** @return ids of queued messages whose retry is due (at most 100, oldest due first) */
@@ -393,12 +415,39 @@ public class OutboundMessages {
                 errorMessage));
     }
 
+    /** A send left in flight by a stopped instance, and when it began. */
+    public record InterruptedSend(OutboundMessage message, Instant sendBegan) {
+    }
+
+    /** @return sends in flight for longer than {@code age} without a provider id (at most 50, oldest first) */
+    public Uni<List<InterruptedSend>> interrupted(Duration age) {
+        return db.list(INTERRUPTED, r -> new InterruptedSend(message(r), r.getOffsetDateTime("send_began").toInstant()),
+                (double) age.toSeconds());
+    }
+
     /**
-     * Sends interrupted by a crash (in flight for longer than {@code age} without a provider id) are marked
-     * {@code FAILED} ("send interrupted"): resending could deliver them twice.
+     * The provider does not hold the interrupted message: queued to be sent again now (by the next retry pass),
+     * unless it moved meanwhile.
      */
-    public Uni<Void> failInterrupted(Duration age) {
-        return publishAll(db.list(FAIL_INTERRUPTED, OutboundMessages::statusEvent, (double) age.toSeconds()));
+    public Uni<Void> resendInterrupted(long outboundId, Duration age) {
+        return publishAll(db.list(RESEND_INTERRUPTED, OutboundMessages::statusEvent, outboundId,
+                (double) age.toSeconds()));
+    }
+
+    /**
+     * The provider cannot tell whether it holds the interrupted message: {@code FAILED} with error code
+     * {@code SEND_UNCERTAIN} ("it may have been sent"), unless it moved meanwhile. Sending it again could deliver it
+     * twice.
+     */
+    public Uni<Void> failUncertain(long outboundId, Duration age, String reason) {
+        return publishAll(db.list(FAIL_UNCERTAIN, OutboundMessages::statusEvent, outboundId,
+                (double) age.toSeconds(), reason));
+    }
+
+    /** @return those of {@code providerMessageIds} that an outbound message of {@code channel} already holds */
+    public Uni<java.util.Set<String>> knownProviderIds(Channel channel, List<String> providerMessageIds) {
+        return db.list(KNOWN_PROVIDER_IDS, r -> r.getString("provider_message_id"), channel.name(),
+                providerMessageIds.toArray(String[]::new)).map(java.util.Set::copyOf);
     }
 
     /**
