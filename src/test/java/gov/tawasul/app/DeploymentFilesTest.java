@@ -242,8 +242,7 @@ class DeploymentFilesTest {
         List<String> preStop = strings(map(map(map(container(), "lifecycle"), "preStop"), "exec").get("command"));
         assertThat(preStop.get(0)).isEqualTo("sleep");
         long grace = ((Number) pod.get("terminationGracePeriodSeconds")).longValue();
-        long shutdown = Pattern.compile("(?m)^quarkus\\.shutdown\\.timeout=(\\S+)").matcher(properties).results()
-                .map(r -> Duration.parse("PT" + r.group(1).toUpperCase(Locale.ROOT)).toSeconds()).findFirst().orElse(30L);
+        long shutdown = seconds(properties, "timeout", 30L) + seconds(properties, "delay", 0L);
         assertThat(grace).isGreaterThanOrEqualTo(Long.parseLong(preStop.get(1)) + shutdown + 5);
         assertThat(composeApps().get("app-1")).containsEntry("stop_grace_period", grace + "s");
     }
@@ -384,5 +383,12 @@ class DeploymentFilesTest {
 
     private static List<String> strings(Object list) {
         return list == null ? List.of() : ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+
+    /** @return {@code quarkus.shutdown.<name>} (plain or {@code %prod.}) in seconds, or {@code otherwise} when unset */
+    private static long seconds(String properties, String name, long otherwise) {
+        return Pattern.compile("(?m)^(?:%prod\\.)?quarkus\\.shutdown\\." + name + "=(\\S+)").matcher(properties)
+                .results().map(r -> Duration.parse("PT" + r.group(1).toUpperCase(Locale.ROOT)).toSeconds())
+                .findFirst().orElse(otherwise);
     }
 }

@@ -44,6 +44,14 @@ public interface EngineConfig {
     @WithDefault("32")
     int maxConcurrentConversations();
 
+    /**
+     * On shutdown (SIGTERM), how long the conversations being answered on this instance may take to finish; no new
+     * one starts once shutdown began (their messages stay stored and another instance, or this one after its
+     * restart, answers them).
+     */
+    @WithDefault("15s")
+    Duration shutdownDrain();
+
     /** Retries of outbound messages after transient failures ({@code tawasul.engine.retry.*}). */
     Retry retry();
 

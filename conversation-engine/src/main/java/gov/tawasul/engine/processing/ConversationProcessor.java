@@ -3,8 +3,11 @@ package gov.tawasul.engine.processing;
 import gov.tawasul.engine.EngineConfig;
 import gov.tawasul.engine.EngineContext;
 import gov.tawasul.engine.redis.ConversationLock;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -37,6 +40,9 @@ public class ConversationProcessor {
     /** Conversations waiting for a free slot, in arrival order. */
     private final ConcurrentLinkedQueue<Long> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger running = new AtomicInteger();
+    private final Duration shutdownDrain;
+    /** Set when shutdown begins: nothing new starts, a running conversation stops after its current message. */
+    private volatile boolean stopping;
 
     public ConversationProcessor(EngineContext context, ConversationLock lock, InboundHandler handler,
                                  EngineConfig config) {
@@ -44,10 +50,38 @@ public class ConversationProcessor {
         this.lock = lock;
         this.handler = handler;
         this.maxRunning = config.maxConcurrentConversations();
+        this.shutdownDrain = config.shutdownDrain();
+    }
+
+    /**
+     * Graceful shutdown, before the other beans stop (the lease store and the database pool are still there): no
+     * conversation starts any more, and this waits up to {@code tawasul.engine.shutdown-drain} for the running ones
+     * to finish the message they are answering (a reply whose send began is finished, so that it is not left
+     * interrupted). What is left is stored and answered elsewhere ({@link RecoveryJob}). Runs on the shutdown thread.
+     */
+    void drainOnShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
+        long deadline = System.nanoTime() + shutdownDrain.toNanos();
+        int atStart = running.get();
+        while (running.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (atStart > 0 || running.get() > 0) {
+            LOG.infof("shutdown: %d conversation(s) were being answered, %d still running after %d ms; %d waiting "
+                    + "left to the other instances", atStart, running.get(), shutdownDrain.toMillis(), waiting.size());
+        }
     }
 
     /** Asks for the conversation to be drained soon; returns at once. */
     public void schedule(long conversationId) {
+        if (stopping) {
+            return;
+        }
         boolean[] added = {false};
         active.compute(conversationId, (id, dirty) -> {
             if (dirty == null) {
@@ -68,7 +102,7 @@ public class ConversationProcessor {
     }
 
     private void startWaiting() {
-        while (true) {
+        while (!stopping) {
             int now = running.get();
             if (now >= maxRunning) {
                 return;
@@ -116,6 +150,9 @@ public class ConversationProcessor {
     }
 
     private Uni<Void> processUpTo(long conversationId, int remaining) {
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
         if (remaining == 0) {
             active.put(conversationId, Boolean.TRUE);
             return Uni.createFrom().voidItem();
@@ -126,6 +163,10 @@ public class ConversationProcessor {
     }
 
     private Uni<Void> finishOrContinue(long conversationId) {
+        if (stopping) {
+            active.remove(conversationId);
+            return Uni.createFrom().voidItem();
+        }
         Boolean again = active.compute(conversationId, (id, dirty) -> Boolean.TRUE.equals(dirty) ? Boolean.FALSE : null);
         return again == null ? Uni.createFrom().voidItem() : drain(conversationId);
     }
