@@ -1,5 +1,6 @@
 package gov.tawasul.channels.email;
 
+import gov.tawasul.engine.testing.TcpProxy;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

@@ -1,5 +1,6 @@
 package gov.tawasul.channels.email;
 
+import gov.tawasul.engine.testing.TcpProxy;
 import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;

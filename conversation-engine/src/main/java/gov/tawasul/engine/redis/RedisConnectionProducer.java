@@ -2,6 +2,8 @@ package gov.tawasul.engine.redis;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.lettuce.core.api.StatefulRedisConnection;
 import jakarta.annotation.PreDestroy;
 import io.quarkus.runtime.StartupEvent;
@@ -10,13 +12,21 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 /**
- * Produces the one shared Lettuce connection (thread-safe, pipelined). Lettuce completes its futures on its own
+ * Produces the one shared Lettuce connection (thread-safe, pipelined; after a loss it reconnects by itself, trying
+ * at least every {@link #RECONNECT_CAP}). Lettuce completes its futures on its own
  * Netty threads: callers that go on with Hibernate Reactive must first return to their Vert.x context.
  */
 @ApplicationScoped
 public class RedisConnectionProducer {
 
+    /** Longest wait between two reconnect attempts after Redis went away. */
+    static final Duration RECONNECT_CAP = Duration.ofSeconds(1);
+
+    private ClientResources resources;
     private RedisClient client;
     private StatefulRedisConnection<String, String> connection;
 
@@ -38,7 +48,12 @@ public class RedisConnectionProducer {
     @Singleton
     synchronized RedisClient client(RedisConfig config) {
         if (client == null) {
-            client = RedisClient.create(RedisURI.create(config.url()));
+            // Lettuce's default reconnect delay grows to 30 s: after a 20 s outage the next try could come 16 s after
+            // Redis is back (readiness DOWN all that time). Capped here: at most RECONNECT_CAP after it returns.
+            resources = ClientResources.builder()
+                    .reconnectDelay(Delay.exponential(Duration.ofMillis(50), RECONNECT_CAP, 2, TimeUnit.MILLISECONDS))
+                    .build();
+            client = RedisClient.create(resources, RedisURI.create(config.url()));
         }
         return client;
     }
@@ -55,6 +70,9 @@ public class RedisConnectionProducer {
         }
         if (client != null) {
             client.shutdown();
+        }
+        if (resources != null) {
+            resources.shutdown();
         }
     }
 }

@@ -1,4 +1,4 @@
-package gov.tawasul.channels.email;
+package gov.tawasul.engine.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,18 +13,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of a test server, so that a test can drop every open connection at once (a
- * network failure, a server restart) while the server itself keeps its state. Each accepted connection is piped both
+ * network failure, a server restart) or refuse new ones for a while (the server down), while the server itself keeps
+ * its state. Each accepted connection is piped both
  * ways by two daemon threads.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile boolean running = true;
+    private volatile boolean refusing;
 
-    TcpProxy(int targetPort) throws IOException {
+    /** @param targetPort the server's port on 127.0.0.1 */
+    public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -34,27 +37,42 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** @return the port clients connect to */
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** @return connections accepted so far */
-    int accepted() {
+    public int accepted() {
         return accepted.get();
     }
 
     /** Closes every open connection (both sides); new ones are accepted as before. */
-    void dropAll() {
+    public void dropAll() {
         for (Socket s : open) {
             closeQuietly(s);
         }
         open.clear();
     }
 
+    /**
+     * While {@code refuse} is true every new connection is closed at once, as if the server were down (and the open
+     * ones are dropped); false serves again.
+     */
+    public void refuse(boolean refuse) {
+        refusing = refuse;
+        if (refuse) {
+            dropAll();
+        }
+    }
+
     private void acceptLoop() {
         while (running) {
             try {
                 Socket client = server.accept();
+                if (refusing) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 accepted.incrementAndGet();
                 open.add(client);
