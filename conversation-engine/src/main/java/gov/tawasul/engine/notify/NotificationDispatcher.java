@@ -16,18 +16,22 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import gov.tawasul.engine.reply.EmailAddresses;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns committed case events into notifications and sends them, one pass every {@code tawasul.notifications.tick}
  * (never two passes at once on an instance; several instances share the queue through {@code SKIP LOCKED} claims):
  * <ol>
- *   <li>fan-out: the case's registered SMS numbers follow it ({@code default-follow=registered-contacts}); each
+ *   <li>fan-out: the case's registered SMS numbers and (with {@code tawasul.email.address} set) e-mail addresses
+ *       follow it ({@code default-follow=registered-contacts}); each
  *       new event queues one notification per active follower of its case, in event order (an SMS
  *       due after the quiet hours, others now);</li>
  *   <li>collapse: a due notification with a newer pending one of the same case and address is {@code SUPERSEDED};</li>
@@ -61,13 +65,15 @@ public class NotificationDispatcher {
     private final String defaultLocale;
     private final MeterRegistry metrics;
     private final int batch;
+    private final String emailFrom;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile Duration pause;
 
     @Inject
     NotificationDispatcher(Notifications notifications, Outbox outbox, NotificationTexts texts,
                            NotificationClock clock, NotificationsConfig config, EngineConfig engine,
-                           MeterRegistry metrics) {
+                           MeterRegistry metrics,
+                           @ConfigProperty(name = "tawasul.email.address") Optional<String> emailAddress) {
         if (config.rate() < 1) {
             throw new IllegalArgumentException("tawasul.notifications.rate must be at least 1: " + config.rate());
         }
@@ -90,6 +96,8 @@ public class NotificationDispatcher {
         this.metrics = metrics;
         this.batch = (int) Math.max(1, Math.round(config.rate() * (config.tick().toMillis() / 1000.0)));
         this.pause = config.throttlePause();
+        this.emailFrom = emailAddress.map(String::strip).filter(a -> !a.isEmpty())
+                .map(EmailAddresses::canonical).orElse(null);
     }
 
     /** One pass; a failure is logged and the next pass tries again. */
@@ -106,7 +114,7 @@ public class NotificationDispatcher {
     public Uni<Void> fanOut() {
         Instant now = clock.instant();
         return notifications.fanOutBatch(FAN_OUT_BATCH, followRegistered, config.smsFrom().orElse(null),
-                defaultLocale, quietHours.nextAllowed(now), now).replaceWithVoid();
+                emailFrom, defaultLocale, quietHours.nextAllowed(now), now).replaceWithVoid();
     }
 
     /** Sends one batch of due notifications (none while paused after throttling). */

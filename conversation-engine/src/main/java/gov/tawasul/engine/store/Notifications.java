@@ -25,12 +25,15 @@ import java.util.Map;
 @ApplicationScoped
 public class Notifications {
 
-    /** $1 batch size, $2 registered numbers follow, $3 SMS sender, $4 default locale, $5 SMS due, $6 others due. */
+    /**
+     * $1 batch size, $2 registered contacts follow, $3 SMS sender, $4 default locale, $5 SMS due, $6 others due,
+     * $7 e-mail sender (null: registered e-mail addresses do not follow).
+     */
     private static final String FAN_OUT_BATCH = """
             with ev as (
               select id, case_number, contacts from case_event where fanned_out_at is null order by id limit $1
               for update skip locked),
-            """ + CaseFollowers.followRegisteredOf("ev", "$2", "$3", "$4") + """
+            """ + CaseFollowers.followRegisteredOf("ev", "$2", "$3", "$7", "$4") + """
             ,
             fol as (
               select f.case_number, f.channel, f.citizen_address, f.bot_address, f.locale from case_follower f
@@ -146,15 +149,17 @@ public class Notifications {
 
     /**
      * Fans out up to {@code limit} events not fanned out yet, oldest first, in one statement: the events' registered
-     * SMS numbers follow their case (when {@code followRegistered}), one {@code PENDING} notification per active
-     * follower, the events marked fanned out. Instances share the work ({@code SKIP LOCKED}).
+     * SMS numbers and (with {@code emailFrom}) e-mail addresses follow their case (when {@code followRegistered}),
+     * one {@code PENDING} notification per active follower, the events marked fanned out. Instances share the work
+     * ({@code SKIP LOCKED}).
      *
+     * @param emailFrom our e-mail address (canonical), or null: registered e-mail addresses do not follow
      * @return how many events were fanned out (fewer than {@code limit}: none left)
      */
-    public Uni<Long> fanOutBatch(int limit, boolean followRegistered, String smsFrom, String defaultLocale,
-                                 Instant smsDue, Instant otherDue) {
+    public Uni<Long> fanOutBatch(int limit, boolean followRegistered, String smsFrom, String emailFrom,
+                                 String defaultLocale, Instant smsDue, Instant otherDue) {
         return db.first(FAN_OUT_BATCH, r -> r.getLong("events"), limit, followRegistered, smsFrom, defaultLocale,
-                utc(smsDue), utc(otherDue)).map(n -> n.orElse(0L));
+                utc(smsDue), utc(otherDue), emailFrom).map(n -> n.orElse(0L));
     }
 
     /** Pending notifications due by {@code now} that a newer pending one of the same case and address replaces. */
