@@ -4,6 +4,7 @@ import gov.tawasul.engine.EngineConfig;
 import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.CaseContact;
 import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.outbox.ChannelSenders;
 import gov.tawasul.engine.outbox.OutboundDraft;
 import gov.tawasul.engine.outbox.Outbox;
 import gov.tawasul.engine.outbox.SendOutcome;
@@ -38,7 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>claim up to {@code rate × tick} due notifications, the oldest undone one per address, and send each through
  *       {@link Outbox#send} as {@code NOTIFICATION} (the send policy decides; stored at most once per notification):
  *       more than {@code cap-per-case-per-day} of a case to an address within 24 h waits an hour (and collapses);
- *       Messenger outside the window falls back to the case's registered SMS numbers; another refusal ends it
+ *       Messenger or WhatsApp outside the window, and a follower the channel cannot reach (X 349), fall back to the
+ *       case's registered contacts on the first channel of {@code fallback-order} (sms, email); another refusal ends it
  *       {@code REFUSED}; the first message to an address names the service and how to stop;</li>
  *   <li>a pass in which the provider throttled a send (its row waits for a retry: Twilio 429/20429, Messenger #613)
  *       is followed by a pause of {@code throttle-pause}, doubled while it lasts up to {@code max-throttle-pause}.</li>
@@ -66,13 +68,15 @@ public class NotificationDispatcher {
     private final MeterRegistry metrics;
     private final int batch;
     private final String emailFrom;
+    private final List<Channel> fallbackOrder;
+    private final ChannelSenders senders;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile Duration pause;
 
     @Inject
     NotificationDispatcher(Notifications notifications, Outbox outbox, NotificationTexts texts,
                            NotificationClock clock, NotificationsConfig config, EngineConfig engine,
-                           MeterRegistry metrics,
+                           MeterRegistry metrics, ChannelSenders senders,
                            @ConfigProperty(name = "tawasul.email.address") Optional<String> emailAddress) {
         if (config.rate() < 1) {
             throw new IllegalArgumentException("tawasul.notifications.rate must be at least 1: " + config.rate());
@@ -96,6 +100,8 @@ public class NotificationDispatcher {
         this.metrics = metrics;
         this.batch = (int) Math.max(1, Math.round(config.rate() * (config.tick().toMillis() / 1000.0)));
         this.pause = config.throttlePause();
+        this.senders = senders;
+        this.fallbackOrder = fallbackOrder(config.fallbackOrder());
         this.emailFrom = emailAddress.map(String::strip).filter(a -> !a.isEmpty())
                 .map(EmailAddresses::canonical).orElse(null);
     }
@@ -165,25 +171,84 @@ public class NotificationDispatcher {
 
     private Uni<Boolean> outcome(Notifications.Claimed n, SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Queued queued) {
-            count("sent");
-            return notifications.outboundStatus(queued.outboundId()).map("QUEUED"::equals);
+            return notifications.outboundStatus(queued.outboundId()).chain(state -> {
+                if ("FAILED".equals(state.status()) && senders.forChannel(n.citizen().channel()) != null
+                        && senders.forChannel(n.citizen().channel()).unreachable(state.errorCode())) {
+                    // e.g. X 349: this follower cannot get our messages there; the next channel instead
+                    return fallBack(n, true, n.citizen().channel().wireName() + "_" + state.errorCode())
+                            .map(fell -> {
+                                count(fell ? "fell-back" : "failed");
+                                return false;
+                            });
+                }
+                count("sent");
+                return Uni.createFrom().item("QUEUED".equals(state.status()));
+            });
         }
         if (outcome instanceof SendOutcome.AlreadyAnswered) {
             count("duplicate");
             return Uni.createFrom().item(false);
         }
         SendOutcome.Refused refused = (SendOutcome.Refused) outcome;
-        if (refused.reason() == SendDecision.Reason.OUTSIDE_WINDOW && n.citizen().channel() != Channel.SMS) {
-            List<String> numbers = n.event().record().contacts().stream()
-                    .filter(c -> c.channel() == Channel.SMS).map(CaseContact::address).toList();
-            if (!numbers.isEmpty() && config.smsFrom().isPresent()) {
+        Uni<Boolean> fell = refused.reason() == SendDecision.Reason.OUTSIDE_WINDOW
+                ? fallBack(n, false, refused.reason().name()) : Uni.createFrom().item(false);
+        return fell.chain(done -> {
+            if (done) {
                 count("fell-back");
-                return notifications.fallBack(n.id(), numbers, config.smsFrom().get(), n.locale(),
-                        quietHours.nextAllowed(clock.instant()), refused.reason().name()).replaceWith(false);
+                return Uni.createFrom().item(false);
+            }
+            count("refused");
+            return notifications.finish(n.id(), "REFUSED", refused.reason().name(), refused.detail())
+                    .replaceWith(false);
+        });
+    }
+
+    /**
+     * The event to the case's registered contacts on the first channel of {@code fallback-order} (other than the
+     * follower's) where it has some and the bot a sender: the notification {@code FELL_BACK}, theirs {@code PENDING}.
+     *
+     * @param sent whether the notification was sent (its outbound row failed) rather than refused before
+     * @return false when no channel of the order can carry it (the notification is left as it is)
+     */
+    private Uni<Boolean> fallBack(Notifications.Claimed n, boolean sent, String reason) {
+        for (Channel channel : fallbackOrder) {
+            if (channel == n.citizen().channel()) {
+                continue;
+            }
+            String from = channel == Channel.SMS ? config.smsFrom().orElse(null) : emailFrom;
+            List<String> addresses = n.event().record().contacts().stream()
+                    .filter(c -> c.channel() == channel).map(CaseContact::address).distinct().toList();
+            if (from != null && !addresses.isEmpty()) {
+                Instant now = clock.instant();
+                return notifications.fallBack(n.id(), sent, channel, addresses, from, n.locale(),
+                        channel == Channel.SMS ? quietHours.nextAllowed(now) : now, reason).replaceWith(true);
             }
         }
-        count("refused");
-        return notifications.finish(n.id(), "REFUSED", refused.reason().name(), refused.detail()).replaceWith(false);
+        return Uni.createFrom().item(false);
+    }
+
+    /** @throws IllegalArgumentException for a channel other than {@code sms} and {@code email} */
+    static List<Channel> fallbackOrder(List<String> names) {
+        List<Channel> order = new java.util.ArrayList<>();
+        for (String name : names) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Channel channel;
+            try {
+                channel = Channel.fromWireName(name);
+            } catch (IllegalArgumentException e) {
+                channel = null;
+            }
+            if (channel != Channel.SMS && channel != Channel.EMAIL) {
+                throw new IllegalArgumentException("tawasul.notifications.fallback-order takes sms and email (the "
+                        + "channels the bot can write on first): " + name);
+            }
+            if (!order.contains(channel)) {
+                order.add(channel);
+            }
+        }
+        return List.copyOf(order);
     }
 
     private void count(String outcome) {

@@ -88,13 +88,17 @@ public class Notifications {
             update notification set state = $2, reason = $3, detail = $4, updated_at = now()
             where id = $1 and state = 'SENDING'""";
 
+    /**
+     * $1 id, $2 addresses, $3 our address, $4 locale, $5 due, $6 whether to queue, $7 reason, $8 channel, $9 the state
+     * the row must be in ({@code SENDING}: refused before sending; {@code SENT}: its outbound row failed).
+     */
     private static final String FALL_BACK = """
             with f as (
               update notification set state = 'FELL_BACK', reason = $7, updated_at = now()
-              where id = $1 and state = 'SENDING' returning case_event_id, case_number)
+              where id = $1 and state = $9 returning case_event_id, case_number)
             insert into notification (case_event_id, case_number, channel, citizen_address, bot_address, locale,
                                       state, due_at)
-            select f.case_event_id, f.case_number, 'SMS', a, $3, $4, 'PENDING', $5
+            select f.case_event_id, f.case_number, $8, a, $3, $4, 'PENDING', $5
             from f, unnest(cast($2 as text[])) a where cast($6 as boolean)
             on conflict (case_event_id, channel, citizen_address) do nothing""";
 
@@ -111,7 +115,7 @@ public class Notifications {
             update notification set state = 'PENDING', reason = 'RECOVERED', updated_at = now()
             where state = 'SENDING' and updated_at < now() - make_interval(secs => $1)""";
 
-    private static final String OUTBOUND_STATUS = "select status from outbound_message where id = $1";
+    private static final String OUTBOUND_STATUS = "select status, error_code from outbound_message where id = $1";
 
     private static final String COUNTS = "select state, count(*) as n from notification group by state order by state";
 
@@ -183,12 +187,15 @@ public class Notifications {
     }
 
     /**
-     * A claimed notification that its channel could not carry ({@code FELL_BACK}) and, in the same statement, the
-     * same event by SMS to {@code numbers} (an address already told of the event is not told again).
+     * A notification that its channel could not carry ({@code FELL_BACK}: refused before sending, {@code sent} false;
+     * or sent and its outbound row failed for good, {@code sent} true) and, in the same statement, the same event on
+     * {@code channel} to {@code addresses} from {@code from} (an address already told of the event is not told again).
      */
-    public Uni<Void> fallBack(long id, List<String> numbers, String from, String locale, Instant due, String reason) {
-        return db.update(FALL_BACK, id, numbers.toArray(String[]::new), from, locale, utc(due),
-                from != null && !numbers.isEmpty(), reason).replaceWithVoid();
+    public Uni<Void> fallBack(long id, boolean sent, Channel channel, List<String> addresses, String from,
+                              String locale, Instant due, String reason) {
+        return db.update(FALL_BACK, id, addresses.toArray(String[]::new), from, locale, utc(due),
+                from != null && !addresses.isEmpty(), reason, channel.name(), sent ? "SENT" : "SENDING")
+                .replaceWithVoid();
     }
 
     /** @return how many notifications of the case went to the address within the last {@code window} */
@@ -208,9 +215,19 @@ public class Notifications {
         return db.update(RECOVER, (double) age.toMillis() / 1000.0);
     }
 
-    /** @return the status of an outbound row ({@code QUEUED}: its first attempt was throttled or failed for now) */
-    public Uni<String> outboundStatus(long outboundId) {
-        return db.first(OUTBOUND_STATUS, r -> r.getString("status"), outboundId).map(s -> s.orElse(null));
+    /**
+     * Where the first attempt of a notification's outbound row left it.
+     *
+     * @param status    its status ({@code QUEUED}: throttled or failed for now, a retry is due)
+     * @param errorCode the provider's error code, or null
+     */
+    public record OutboundState(String status, String errorCode) {
+    }
+
+    /** @return the status and error code of an outbound row (null fields when there is none) */
+    public Uni<OutboundState> outboundStatus(long outboundId) {
+        return db.first(OUTBOUND_STATUS, r -> new OutboundState(r.getString("status"), r.getString("error_code")),
+                outboundId).map(s -> s.orElse(new OutboundState(null, null)));
     }
 
     /** @return how many notifications are in each state */
