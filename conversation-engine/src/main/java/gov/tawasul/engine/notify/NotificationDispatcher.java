@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>collapse: a due notification with a newer pending one of the same case and address is {@code SUPERSEDED};</li>
  *   <li>claim up to {@code rate × tick} due notifications, the oldest undone one per address, and send each through
  *       {@link Outbox#send} as {@code NOTIFICATION} (the send policy decides; stored at most once per notification):
- *       more than {@code cap-per-case-per-day} of a case to an address within 24 h waits an hour (and collapses);
+ *       more than {@code cap-per-case-per-day} of a case to an address within 24 h, or {@code max-per-address-per-day}
+ *       of all cases, waits an hour (and collapses);
  *       Messenger or WhatsApp outside the window, and a follower the channel cannot reach (X 349), fall back to the
  *       case's registered contacts on the first channel of {@code fallback-order} (sms, email); another refusal ends it
  *       {@code REFUSED}; the first message to an address names the service and how to stop;</li>
@@ -83,6 +84,9 @@ public class NotificationDispatcher {
         }
         if (config.capPerCasePerDay() < 1) {
             throw new IllegalArgumentException("tawasul.notifications.cap-per-case-per-day must be at least 1");
+        }
+        if (config.maxPerAddressPerDay() < 1) {
+            throw new IllegalArgumentException("tawasul.notifications.max-per-address-per-day must be at least 1");
         }
         this.followRegistered = switch (config.defaultFollow()) {
             case "registered-contacts" -> true;
@@ -160,12 +164,24 @@ public class NotificationDispatcher {
                 count("capped");
                 return notifications.release(n.id(), clock.instant().plus(CAP_RECHECK), "CAP").replaceWith(false);
             }
-            return notifications.everWroteTo(n.citizen()).chain(wrote -> {
-                String text = texts.status(n.event().record(), n.citizen().channel(), n.locale(), !wrote);
-                OutboundDraft draft = OutboundDraft.notification(n.id(), n.citizen(),
-                        new Address(n.citizen().channel(), n.bot()), text, n.locale());
-                return outbox.send(draft).chain(outcome -> outcome(n, outcome));
+            return notifications.sentToAddressWithin(n.citizen(), CAP_WINDOW).chain(toAddress -> {
+                if (toAddress >= config.maxPerAddressPerDay()) {
+                    count("address-capped");
+                    return notifications.release(n.id(), clock.instant().plus(CAP_RECHECK), "ADDRESS_CAP")
+                            .replaceWith(false);
+                }
+                return compose(n);
             });
+        });
+    }
+
+    /** The text (the first message to an address names the service), through the outbox. */
+    private Uni<Boolean> compose(Notifications.Claimed n) {
+        return notifications.everWroteTo(n.citizen()).chain(wrote -> {
+            String text = texts.status(n.event().record(), n.citizen().channel(), n.locale(), !wrote);
+            OutboundDraft draft = OutboundDraft.notification(n.id(), n.citizen(),
+                    new Address(n.citizen().channel(), n.bot()), text, n.locale());
+            return outbox.send(draft).chain(outcome -> outcome(n, outcome));
         });
     }
 

@@ -107,6 +107,11 @@ public class Notifications {
             where state = 'SENT' and case_number = $1 and channel = $2 and citizen_address = $3
               and updated_at >= now() - make_interval(secs => $4)""";
 
+    private static final String SENT_TO_ADDRESS_SINCE = """
+            select count(*) as n from notification
+            where state = 'SENT' and channel = $1 and citizen_address = $2
+              and updated_at >= now() - make_interval(secs => $3)""";
+
     private static final String EVER_WROTE_TO = """
             select exists (select 1 from outbound_message where channel = $1 and recipient = $2 and not from_echo)
                    as wrote""";
@@ -201,6 +206,12 @@ public class Notifications {
     /** @return how many notifications of the case went to the address within the last {@code window} */
     public Uni<Long> sentWithin(String caseNumber, Address citizen, Duration window) {
         return db.first(SENT_SINCE, r -> r.getLong("n"), caseNumber, citizen.channel().name(), citizen.value(),
+                (double) window.toMillis() / 1000.0).map(n -> n.orElse(0L));
+    }
+
+    /** @return how many notifications of any case went to the address within the last {@code window} */
+    public Uni<Long> sentToAddressWithin(Address citizen, Duration window) {
+        return db.first(SENT_TO_ADDRESS_SINCE, r -> r.getLong("n"), citizen.channel().name(), citizen.value(),
                 (double) window.toMillis() / 1000.0).map(n -> n.orElse(0L));
     }
 
