@@ -151,6 +151,32 @@ class CaseEventsEndToEndTest {
     }
 
     @Test
+    void atMostTenUpdatesOfAllCasesPerDayReachAnAddressTheEleventhWaits() {
+        for (int i = 1; i <= 11; i++) {
+            postSigned(event("evt-addr-cap-" + i, "1446-0009%02d".formatted(i), "APPROVED", "مقبولة", "Approved",
+                    CITIZEN)).statusCode(202);
+        }
+        await().atMost(Duration.ofSeconds(40)).until(() -> smsCalls(twilio).size() == 10);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "PENDING ADDRESS_CAP".equals(TestDb.value(
+                "select state || ' ' || coalesce(reason, '') from notification where case_number = '1446-000911'")));
+        pause(Duration.ofMillis(1500));
+        assertThat(smsCalls(twilio)).hasSize(10);
+        assertThat(smsCalls(twilio).stream().map(c -> form(c).get("Body")).toList())
+                .allMatch(b -> !b.contains("1446-000911"));
+        double due = ((Number) TestDb.value("select extract(epoch from due_at) from notification "
+                + "where case_number = '1446-000911'")).doubleValue();
+        assertThat(Instant.ofEpochMilli((long) (due * 1000))).isAfter(clock.instant().plus(Duration.ofMinutes(50)));
+
+        // a day later (the ten sent rows are older than 24 h) and past the hour's wait: it goes, once
+        TestDb.execute("update notification set updated_at = updated_at - interval '25 hours' where state = 'SENT'");
+        at(Instant.now().plus(Duration.ofMinutes(61)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> smsCalls(twilio).size() == 11);
+        assertThat(form(smsCalls(twilio).get(10)).get("Body")).contains("1446-000911");
+        pause(Duration.ofMillis(1000));
+        assertThat(smsCalls(twilio)).hasSize(11);
+    }
+
+    @Test
     void duringQuietHoursSmsWaitsForSevenAndOnlyTheNewestStatusIsSent() {
         riyadhTime(23, 0);
         postSigned(event("evt-night-1", CASE, "UNDER_REVIEW", "قيد الدراسة", "Under review", CITIZEN))

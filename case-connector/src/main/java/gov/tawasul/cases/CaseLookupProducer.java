@@ -1,9 +1,12 @@
 package gov.tawasul.cases;
 
+import gov.tawasul.cases.cache.CachedCaseLookup;
+import gov.tawasul.cases.cache.CaseCache;
 import gov.tawasul.cases.local.CaseTableLoader;
 import gov.tawasul.cases.local.LocalCaseLookup;
 import gov.tawasul.cases.rest.RestCaseLookup;
 import gov.tawasul.engine.port.CaseLookup;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +17,8 @@ import java.util.Locale;
 
 /**
  * Produces the application's {@link CaseLookup}, chosen at run time by {@code tawasul.cases.connector}:
- * {@code local} (default, {@link LocalCaseLookup}) or {@code rest} ({@link RestCaseLookup}). Checks the choice at start-up (an unknown value
+ * {@code local} (default, {@link LocalCaseLookup}) or {@code rest} ({@link RestCaseLookup}, read through the Redis
+ * {@link CaseCache} unless {@code tawasul.cases.cache-ttl=0}). Checks the choice at start-up (an unknown value
  * fails start-up naming the allowed ones) and, for {@code local}, fills the table ({@link CaseTableLoader}).
  */
 @ApplicationScoped
@@ -40,10 +44,11 @@ public class CaseLookupProducer {
 
     @Produces
     @ApplicationScoped
-    CaseLookup caseLookup(Instance<LocalCaseLookup> local, Instance<RestCaseLookup> rest) {
+    CaseLookup caseLookup(Instance<LocalCaseLookup> local, Instance<RestCaseLookup> rest, CaseCache cache,
+                          MeterRegistry metrics) {
         return switch (connector()) {
             case LOCAL -> local.get();
-            case REST -> rest.get();
+            case REST -> cache.active() ? new CachedCaseLookup(rest.get(), cache, metrics) : rest.get();
         };
     }
 

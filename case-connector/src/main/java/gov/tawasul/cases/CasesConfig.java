@@ -31,6 +31,22 @@ public interface CasesConfig {
     /** @return settings of the watch mode (polling the REST connector for followed cases). */
     Watch watch();
 
+    /**
+     * @return how long a case the REST connector found is answered from the Redis cache without asking the case
+     *         API again ({@code tawasul.cases.cache-ttl}); every case event replaces the entry at once, so this bounds
+     *         only changes the case system does not push (contacts, next step, a system without events); {@code 0}
+     *         = no cache
+     */
+    @WithDefault("5m")
+    Duration cacheTtl();
+
+    /**
+     * @return how long a cached case is kept after it stopped being fresh ({@code tawasul.cases.cache-keep}), only to
+     *         answer its last known status "as of" its update time while the case API is down
+     */
+    @WithDefault("24h")
+    Duration cacheKeep();
+
     /** Settings of {@code tawasul.cases.watch}: for case systems that cannot push events. */
     interface Watch {
         /** @return whether followed cases are polled ({@code tawasul.cases.connector=rest} only). */

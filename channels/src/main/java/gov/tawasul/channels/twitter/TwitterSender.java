@@ -57,6 +57,19 @@ public class TwitterSender implements ChannelSender {
         return MAX_TEXT;
     }
 
+    /**
+     * @return true for X's 349 (you cannot send messages to this user), 150 (not following us), 108 and 50 (no such
+     *         user): sending to this recipient again cannot succeed
+     */
+    @Override
+    public boolean unreachable(String errorCode) {
+        try {
+            return errorCode != null && TwitterSendErrors.FINAL_CODES.contains(Integer.parseInt(errorCode.strip()));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     @Override
     public SendResult send(OutboundMessage message) {
         DirectMessagesResources dms = api();

@@ -21,6 +21,8 @@ import java.util.Objects;
 @ApplicationScoped
 public class CaseEventIntake {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CaseEventIntake.class);
+
     /** Where an event came from, stored by name. */
     public enum Source {
         /** The case system called {@code POST /api/case-events}. */
@@ -51,15 +53,23 @@ public class CaseEventIntake {
      */
     public Uni<Boolean> accept(String eventId, Source source, CaseRecord record) {
         Objects.requireNonNull(eventId, "eventId");
-        return events.record(eventId, source.name(), record, true).map(id -> {
+        return events.record(eventId, source.name(), record, true).chain(id -> {
             counter(source, id.isPresent() ? "stored" : "duplicate").increment();
-            if (id.isPresent()) {
-                for (CaseEventListener listener : listeners) {
-                    listener.changed(record);
-                }
-            }
-            return id.isPresent();
+            return id.isPresent() ? tellListeners(record).replaceWith(true) : Uni.createFrom().item(false);
         });
+    }
+
+    /** Every {@link CaseEventListener}, one after the other; a failure is logged, never passed on. */
+    private Uni<Void> tellListeners(CaseRecord record) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (CaseEventListener listener : listeners) {
+            all = all.chain(() -> listener.changed(record).onFailure().recoverWithUni(e -> {
+                LOG.warnf(e, "case event listener %s failed for case %s", listener.getClass().getSimpleName(),
+                        record.caseNumber());
+                return Uni.createFrom().voidItem();
+            }));
+        }
+        return all;
     }
 
     /**
@@ -76,7 +86,9 @@ public class CaseEventIntake {
             }
             String id = eventIdFor(source, record);
             if (latest.isEmpty()) {
-                return events.record(id, source.name(), record, false).replaceWith(false);
+                return events.record(id, source.name(), record, false)
+                        .chain(stored -> stored.isPresent() ? tellListeners(record) : Uni.createFrom().voidItem())
+                        .replaceWith(false);
             }
             return accept(id, source, record);
         });

@@ -4,6 +4,7 @@ import gov.tawasul.engine.EngineConfig;
 import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.CaseContact;
 import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.outbox.ChannelSenders;
 import gov.tawasul.engine.outbox.OutboundDraft;
 import gov.tawasul.engine.outbox.Outbox;
 import gov.tawasul.engine.outbox.SendOutcome;
@@ -16,25 +17,31 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import gov.tawasul.engine.reply.EmailAddresses;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns committed case events into notifications and sends them, one pass every {@code tawasul.notifications.tick}
  * (never two passes at once on an instance; several instances share the queue through {@code SKIP LOCKED} claims):
  * <ol>
- *   <li>fan-out: the case's registered SMS numbers follow it ({@code default-follow=registered-contacts}); each
+ *   <li>fan-out: the case's registered SMS numbers and (with {@code tawasul.email.address} set) e-mail addresses
+ *       follow it ({@code default-follow=registered-contacts}); each
  *       new event queues one notification per active follower of its case, in event order (an SMS
  *       due after the quiet hours, others now);</li>
  *   <li>collapse: a due notification with a newer pending one of the same case and address is {@code SUPERSEDED};</li>
  *   <li>claim up to {@code rate × tick} due notifications, the oldest undone one per address, and send each through
  *       {@link Outbox#send} as {@code NOTIFICATION} (the send policy decides; stored at most once per notification):
- *       more than {@code cap-per-case-per-day} of a case to an address within 24 h waits an hour (and collapses);
- *       Messenger outside the window falls back to the case's registered SMS numbers; another refusal ends it
+ *       more than {@code cap-per-case-per-day} of a case to an address within 24 h, or {@code max-per-address-per-day}
+ *       of all cases, waits an hour (and collapses);
+ *       Messenger or WhatsApp outside the window, and a follower the channel cannot reach (X 349), fall back to the
+ *       case's registered contacts on the first channel of {@code fallback-order} (sms, email); another refusal ends it
  *       {@code REFUSED}; the first message to an address names the service and how to stop;</li>
  *   <li>a pass in which the provider throttled a send (its row waits for a retry: Twilio 429/20429, Messenger #613)
  *       is followed by a pause of {@code throttle-pause}, doubled while it lasts up to {@code max-throttle-pause}.</li>
@@ -61,18 +68,25 @@ public class NotificationDispatcher {
     private final String defaultLocale;
     private final MeterRegistry metrics;
     private final int batch;
+    private final String emailFrom;
+    private final List<Channel> fallbackOrder;
+    private final ChannelSenders senders;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile Duration pause;
 
     @Inject
     NotificationDispatcher(Notifications notifications, Outbox outbox, NotificationTexts texts,
                            NotificationClock clock, NotificationsConfig config, EngineConfig engine,
-                           MeterRegistry metrics) {
+                           MeterRegistry metrics, ChannelSenders senders,
+                           @ConfigProperty(name = "tawasul.email.address") Optional<String> emailAddress) {
         if (config.rate() < 1) {
             throw new IllegalArgumentException("tawasul.notifications.rate must be at least 1: " + config.rate());
         }
         if (config.capPerCasePerDay() < 1) {
             throw new IllegalArgumentException("tawasul.notifications.cap-per-case-per-day must be at least 1");
+        }
+        if (config.maxPerAddressPerDay() < 1) {
+            throw new IllegalArgumentException("tawasul.notifications.max-per-address-per-day must be at least 1");
         }
         this.followRegistered = switch (config.defaultFollow()) {
             case "registered-contacts" -> true;
@@ -90,6 +104,10 @@ public class NotificationDispatcher {
         this.metrics = metrics;
         this.batch = (int) Math.max(1, Math.round(config.rate() * (config.tick().toMillis() / 1000.0)));
         this.pause = config.throttlePause();
+        this.senders = senders;
+        this.fallbackOrder = fallbackOrder(config.fallbackOrder());
+        this.emailFrom = emailAddress.map(String::strip).filter(a -> !a.isEmpty())
+                .map(EmailAddresses::canonical).orElse(null);
     }
 
     /** One pass; a failure is logged and the next pass tries again. */
@@ -106,7 +124,7 @@ public class NotificationDispatcher {
     public Uni<Void> fanOut() {
         Instant now = clock.instant();
         return notifications.fanOutBatch(FAN_OUT_BATCH, followRegistered, config.smsFrom().orElse(null),
-                defaultLocale, quietHours.nextAllowed(now), now).replaceWithVoid();
+                emailFrom, defaultLocale, quietHours.nextAllowed(now), now).replaceWithVoid();
     }
 
     /** Sends one batch of due notifications (none while paused after throttling). */
@@ -146,36 +164,107 @@ public class NotificationDispatcher {
                 count("capped");
                 return notifications.release(n.id(), clock.instant().plus(CAP_RECHECK), "CAP").replaceWith(false);
             }
-            return notifications.everWroteTo(n.citizen()).chain(wrote -> {
-                String text = texts.status(n.event().record(), n.citizen().channel(), n.locale(), !wrote);
-                OutboundDraft draft = OutboundDraft.notification(n.id(), n.citizen(),
-                        new Address(n.citizen().channel(), n.bot()), text, n.locale());
-                return outbox.send(draft).chain(outcome -> outcome(n, outcome));
+            return notifications.sentToAddressWithin(n.citizen(), CAP_WINDOW).chain(toAddress -> {
+                if (toAddress >= config.maxPerAddressPerDay()) {
+                    count("address-capped");
+                    return notifications.release(n.id(), clock.instant().plus(CAP_RECHECK), "ADDRESS_CAP")
+                            .replaceWith(false);
+                }
+                return compose(n);
             });
+        });
+    }
+
+    /** The text (the first message to an address names the service), through the outbox. */
+    private Uni<Boolean> compose(Notifications.Claimed n) {
+        return notifications.everWroteTo(n.citizen()).chain(wrote -> {
+            String text = texts.status(n.event().record(), n.citizen().channel(), n.locale(), !wrote);
+            OutboundDraft draft = OutboundDraft.notification(n.id(), n.citizen(),
+                    new Address(n.citizen().channel(), n.bot()), text, n.locale());
+            return outbox.send(draft).chain(outcome -> outcome(n, outcome));
         });
     }
 
     private Uni<Boolean> outcome(Notifications.Claimed n, SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Queued queued) {
-            count("sent");
-            return notifications.outboundStatus(queued.outboundId()).map("QUEUED"::equals);
+            return notifications.outboundStatus(queued.outboundId()).chain(state -> {
+                if ("FAILED".equals(state.status()) && senders.forChannel(n.citizen().channel()) != null
+                        && senders.forChannel(n.citizen().channel()).unreachable(state.errorCode())) {
+                    // e.g. X 349: this follower cannot get our messages there; the next channel instead
+                    return fallBack(n, true, n.citizen().channel().wireName() + "_" + state.errorCode())
+                            .map(fell -> {
+                                count(fell ? "fell-back" : "failed");
+                                return false;
+                            });
+                }
+                count("sent");
+                return Uni.createFrom().item("QUEUED".equals(state.status()));
+            });
         }
         if (outcome instanceof SendOutcome.AlreadyAnswered) {
             count("duplicate");
             return Uni.createFrom().item(false);
         }
         SendOutcome.Refused refused = (SendOutcome.Refused) outcome;
-        if (refused.reason() == SendDecision.Reason.OUTSIDE_WINDOW && n.citizen().channel() != Channel.SMS) {
-            List<String> numbers = n.event().record().contacts().stream()
-                    .filter(c -> c.channel() == Channel.SMS).map(CaseContact::address).toList();
-            if (!numbers.isEmpty() && config.smsFrom().isPresent()) {
+        Uni<Boolean> fell = refused.reason() == SendDecision.Reason.OUTSIDE_WINDOW
+                ? fallBack(n, false, refused.reason().name()) : Uni.createFrom().item(false);
+        return fell.chain(done -> {
+            if (done) {
                 count("fell-back");
-                return notifications.fallBack(n.id(), numbers, config.smsFrom().get(), n.locale(),
-                        quietHours.nextAllowed(clock.instant()), refused.reason().name()).replaceWith(false);
+                return Uni.createFrom().item(false);
+            }
+            count("refused");
+            return notifications.finish(n.id(), "REFUSED", refused.reason().name(), refused.detail())
+                    .replaceWith(false);
+        });
+    }
+
+    /**
+     * The event to the case's registered contacts on the first channel of {@code fallback-order} (other than the
+     * follower's) where it has some and the bot a sender: the notification {@code FELL_BACK}, theirs {@code PENDING}.
+     *
+     * @param sent whether the notification was sent (its outbound row failed) rather than refused before
+     * @return false when no channel of the order can carry it (the notification is left as it is)
+     */
+    private Uni<Boolean> fallBack(Notifications.Claimed n, boolean sent, String reason) {
+        for (Channel channel : fallbackOrder) {
+            if (channel == n.citizen().channel()) {
+                continue;
+            }
+            String from = channel == Channel.SMS ? config.smsFrom().orElse(null) : emailFrom;
+            List<String> addresses = n.event().record().contacts().stream()
+                    .filter(c -> c.channel() == channel).map(CaseContact::address).distinct().toList();
+            if (from != null && !addresses.isEmpty()) {
+                Instant now = clock.instant();
+                return notifications.fallBack(n.id(), sent, channel, addresses, from, n.locale(),
+                        channel == Channel.SMS ? quietHours.nextAllowed(now) : now, reason).replaceWith(true);
             }
         }
-        count("refused");
-        return notifications.finish(n.id(), "REFUSED", refused.reason().name(), refused.detail()).replaceWith(false);
+        return Uni.createFrom().item(false);
+    }
+
+    /** @throws IllegalArgumentException for a channel other than {@code sms} and {@code email} */
+    static List<Channel> fallbackOrder(List<String> names) {
+        List<Channel> order = new java.util.ArrayList<>();
+        for (String name : names) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Channel channel;
+            try {
+                channel = Channel.fromWireName(name);
+            } catch (IllegalArgumentException e) {
+                channel = null;
+            }
+            if (channel != Channel.SMS && channel != Channel.EMAIL) {
+                throw new IllegalArgumentException("tawasul.notifications.fallback-order takes sms and email (the "
+                        + "channels the bot can write on first): " + name);
+            }
+            if (!order.contains(channel)) {
+                order.add(channel);
+            }
+        }
+        return List.copyOf(order);
     }
 
     private void count(String outcome) {

@@ -38,6 +38,23 @@ public interface NotificationsConfig {
     @WithDefault("3")
     int capPerCasePerDay();
 
+    /**
+     * @return most notifications of all cases together to one address within 24 hours (a citizen following many
+     *         cases, or a contact mistyped on many); more wait an hour at a time, in their order (and collapse to the
+     *         newest of each case meanwhile)
+     */
+    @WithDefault("10")
+    int maxPerAddressPerDay();
+
+    /**
+     * @return where an update goes when the follower's channel cannot carry it (Messenger or WhatsApp outside the
+     *         24-hour window, X refusing the DM: 349), in this order: the first of these channels (wire names,
+     *         {@code sms}, {@code email}) on which the case has registered contacts and the bot has a sender; the
+     *         channel that failed is skipped
+     */
+    @WithDefault("sms,email")
+    java.util.List<String> fallbackOrder();
+
     /** @return our SMS number (E.164) or Messaging Service SID for followers we never talked to; unset = none. */
     Optional<String> smsFrom();
 

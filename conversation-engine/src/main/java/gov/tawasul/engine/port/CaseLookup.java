@@ -1,7 +1,10 @@
 package gov.tawasul.engine.port;
 
 import gov.tawasul.engine.model.CaseLookupResult;
+import gov.tawasul.engine.model.CaseRecord;
 import io.smallrye.mutiny.Uni;
+
+import java.util.Optional;
 
 /**
  * Finds a case by its number. Implementations live in {@code case-connector/}. Non-blocking: the returned
@@ -14,4 +17,16 @@ public interface CaseLookup {
      * @param caseNumber a normalised case number (ASCII digits, groups joined by {@code -} or {@code /})
      */
     Uni<CaseLookupResult> lookup(String caseNumber);
+
+    /**
+     * The case as this connector last saw it, however old (e.g. a cache entry past its freshness), for the "as of"
+     * answer when {@link #lookup} was {@link CaseLookupResult.Unavailable}. Completes on the caller's Vert.x context
+     * and never fails (nothing known: empty).
+     *
+     * @param caseNumber a normalised case number
+     * @return the last record seen, or empty (the default: a connector that keeps nothing)
+     */
+    default Uni<Optional<CaseRecord>> lastSeen(String caseNumber) {
+        return Uni.createFrom().item(Optional.empty());
+    }
 }

@@ -46,4 +46,14 @@ public interface ChannelSender {
 
     /** @return the longest text the channel takes in one message (SMS: 1,600; Messenger: 2,000; X: 10,000). */
     int maxTextLength();
+
+    /**
+     * @param errorCode the error code of a final failure this sender returned
+     * @return true when it means that the recipient cannot be reached on this channel at all (X 349: "you cannot
+     *         send messages to this user"), so that a case-status update goes by the next channel of
+     *         {@code tawasul.notifications.fallback-order} instead; false by default
+     */
+    default boolean unreachable(String errorCode) {
+        return false;
+    }
 }

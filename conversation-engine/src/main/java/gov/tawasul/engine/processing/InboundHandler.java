@@ -11,6 +11,7 @@ import gov.tawasul.engine.intent.Intent;
 import gov.tawasul.engine.intent.IntentRecognizer;
 import gov.tawasul.engine.model.Address;
 import gov.tawasul.engine.model.CaseLookupResult;
+import gov.tawasul.engine.model.CaseRecord;
 import gov.tawasul.engine.model.ConversationState;
 import gov.tawasul.engine.model.LocalizedText;
 import gov.tawasul.engine.model.ConversationView;
@@ -337,13 +338,27 @@ public class InboundHandler {
                 : inbound.mark(inboundId, InboundState.IGNORED, refused.reason().name());
     }
 
-    /** The case system is down: the newest case event's status, "as of" its time, when there is one. */
+    /**
+     * The case system is down: the case as last seen — the connector's cache or the newest case event, whichever
+     * was updated later (the event on a tie) —, answered "as of" its time, when there is one.
+     */
     private Uni<CaseLookupResult> orLastKnown(CaseLookupResult result) {
         if (!(result instanceof CaseLookupResult.Unavailable down) || !lastKnownStatus) {
             return Uni.createFrom().item(result);
         }
-        return caseEvents.latest(down.caseNumber()).map(latest -> latest.<CaseLookupResult>map(
-                e -> new CaseLookupResult.LastKnown(e.record(), down.reason())).orElse(result));
+        return cases.lastSeen(down.caseNumber()).chain(seen -> caseEvents.latest(down.caseNumber()).map(latest -> {
+            CaseRecord event = latest.map(CaseEvents.Stored::record).orElse(null);
+            CaseRecord newest = newer(seen.orElse(null), event);
+            return newest == null ? result : new CaseLookupResult.LastKnown(newest, down.reason());
+        }));
+    }
+
+    /** @return the record updated later; {@code b} when both are equally new or a time is missing */
+    static CaseRecord newer(CaseRecord a, CaseRecord b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.updatedAt() != null && b.updatedAt() != null && a.updatedAt().isAfter(b.updatedAt()) ? a : b;
     }
 
     private Uni<List<CaseLookupResult>> lookUp(Intent intent, CaseAccess access) {

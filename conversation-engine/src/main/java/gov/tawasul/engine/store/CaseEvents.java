@@ -5,6 +5,7 @@ import gov.tawasul.engine.model.CaseContact;
 import gov.tawasul.engine.model.CaseRecord;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.LocalizedText;
+import gov.tawasul.engine.reply.EmailAddresses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,8 @@ public class CaseEvents {
      *
      * @param eventId the event's id (at most 128 characters)
      * @param source  {@code PUSH}, {@code WATCH} or {@code IMPORT}
-     * @param record  the case after the change
+     * @param record  the case after the change (e-mail contacts are stored in their canonical form, as the e-mail
+     *                channel stores a citizen's address)
      * @param notify  false for a baseline (the status first seen by the watch mode): stored as already fanned out,
      *                nobody is told
      * @return the new row's id, or empty when an event with this id was already stored
@@ -74,7 +76,8 @@ public class CaseEvents {
         LocalizedText label = record.statusLabel();
         LocalizedText department = record.department();
         LocalizedText next = record.nextStep();
-        String[] contacts = record.contacts().stream().map(c -> c.channel().wireName() + ":" + c.address())
+        String[] contacts = record.contacts().stream().map(c -> c.channel().wireName() + ":"
+                        + (c.channel() == Channel.EMAIL ? EmailAddresses.canonical(c.address()) : c.address()))
                 .toArray(String[]::new);
         return db.first(RECORD, r -> r.getLong("id"), eventId, source, record.caseNumber(), record.status(),
                 label == null ? null : label.ar(), label == null ? null : label.en(),

@@ -34,15 +34,22 @@ public class CaseFollowers {
             order by case_number limit $2""";
 
     /**
-     * CTE part {@code reg}: the registered SMS numbers ({@code "sms:<number>"} in {@code contacts}) of the events of CTE
-     * {@code events} (columns {@code case_number}, {@code contacts}) follow their case, when {@code enabledParam};
-     * returns the new followers' {@code case_number, channel, citizen_address, bot_address, locale}.
+     * CTE part {@code reg}: the registered SMS numbers ({@code "sms:<number>"} in {@code contacts}, written from
+     * {@code smsFromParam}) and, when {@code emailFromParam} is not null, e-mail addresses ({@code "email:<address>"},
+     * canonical, written from it) of the events of CTE {@code events} (columns {@code case_number},
+     * {@code contacts}) follow their case, when {@code enabledParam}; returns the new followers' {@code case_number, channel, citizen_address, bot_address, locale}.
      */
-    static String followRegisteredOf(String events, String enabledParam, String fromParam, String localeParam) {
+    static String followRegisteredOf(String events, String enabledParam, String smsFromParam, String emailFromParam,
+                                     String localeParam) {
         return "reg as (insert into case_follower (case_number, channel, citizen_address, bot_address, locale, source)"
-                + " select distinct e.case_number, 'SMS', btrim(substr(c, 5)), cast(" + fromParam + " as varchar), "
-                + localeParam + ", 'REGISTERED' from " + events + " e, unnest(e.contacts) c"
-                + " where " + enabledParam + " and c like 'sms:%' and btrim(substr(c, 5)) <> ''"
+                + " select distinct e.case_number, ct.channel, ct.address, ct.bot, " + localeParam + ", 'REGISTERED'"
+                + " from " + events + " e, unnest(e.contacts) c, lateral (select"
+                + " case when c like 'sms:%' then 'SMS' else 'EMAIL' end as channel,"
+                + " btrim(substr(c, case when c like 'sms:%' then 5 else 7 end)) as address,"
+                + " case when c like 'sms:%' then cast(" + smsFromParam + " as varchar) else cast(" + emailFromParam
+                + " as varchar) end as bot) ct"
+                + " where " + enabledParam + " and (c like 'sms:%' or (c like 'email:%' and cast(" + emailFromParam
+                + " as varchar) is not null)) and ct.address <> ''"
                 + " on conflict (case_number, channel, citizen_address) do nothing"
                 + " returning case_number, channel, citizen_address, bot_address, locale)";
     }

@@ -25,12 +25,15 @@ import java.util.Map;
 @ApplicationScoped
 public class Notifications {
 
-    /** $1 batch size, $2 registered numbers follow, $3 SMS sender, $4 default locale, $5 SMS due, $6 others due. */
+    /**
+     * $1 batch size, $2 registered contacts follow, $3 SMS sender, $4 default locale, $5 SMS due, $6 others due,
+     * $7 e-mail sender (null: registered e-mail addresses do not follow).
+     */
     private static final String FAN_OUT_BATCH = """
             with ev as (
               select id, case_number, contacts from case_event where fanned_out_at is null order by id limit $1
               for update skip locked),
-            """ + CaseFollowers.followRegisteredOf("ev", "$2", "$3", "$4") + """
+            """ + CaseFollowers.followRegisteredOf("ev", "$2", "$3", "$7", "$4") + """
             ,
             fol as (
               select f.case_number, f.channel, f.citizen_address, f.bot_address, f.locale from case_follower f
@@ -85,13 +88,17 @@ public class Notifications {
             update notification set state = $2, reason = $3, detail = $4, updated_at = now()
             where id = $1 and state = 'SENDING'""";
 
+    /**
+     * $1 id, $2 addresses, $3 our address, $4 locale, $5 due, $6 whether to queue, $7 reason, $8 channel, $9 the state
+     * the row must be in ({@code SENDING}: refused before sending; {@code SENT}: its outbound row failed).
+     */
     private static final String FALL_BACK = """
             with f as (
               update notification set state = 'FELL_BACK', reason = $7, updated_at = now()
-              where id = $1 and state = 'SENDING' returning case_event_id, case_number)
+              where id = $1 and state = $9 returning case_event_id, case_number)
             insert into notification (case_event_id, case_number, channel, citizen_address, bot_address, locale,
                                       state, due_at)
-            select f.case_event_id, f.case_number, 'SMS', a, $3, $4, 'PENDING', $5
+            select f.case_event_id, f.case_number, $8, a, $3, $4, 'PENDING', $5
             from f, unnest(cast($2 as text[])) a where cast($6 as boolean)
             on conflict (case_event_id, channel, citizen_address) do nothing""";
 
@@ -99,6 +106,11 @@ public class Notifications {
             select count(*) as n from notification
             where state = 'SENT' and case_number = $1 and channel = $2 and citizen_address = $3
               and updated_at >= now() - make_interval(secs => $4)""";
+
+    private static final String SENT_TO_ADDRESS_SINCE = """
+            select count(*) as n from notification
+            where state = 'SENT' and channel = $1 and citizen_address = $2
+              and updated_at >= now() - make_interval(secs => $3)""";
 
     private static final String EVER_WROTE_TO = """
             select exists (select 1 from outbound_message where channel = $1 and recipient = $2 and not from_echo)
@@ -108,7 +120,7 @@ public class Notifications {
             update notification set state = 'PENDING', reason = 'RECOVERED', updated_at = now()
             where state = 'SENDING' and updated_at < now() - make_interval(secs => $1)""";
 
-    private static final String OUTBOUND_STATUS = "select status from outbound_message where id = $1";
+    private static final String OUTBOUND_STATUS = "select status, error_code from outbound_message where id = $1";
 
     private static final String COUNTS = "select state, count(*) as n from notification group by state order by state";
 
@@ -146,15 +158,17 @@ public class Notifications {
 
     /**
      * Fans out up to {@code limit} events not fanned out yet, oldest first, in one statement: the events' registered
-     * SMS numbers follow their case (when {@code followRegistered}), one {@code PENDING} notification per active
-     * follower, the events marked fanned out. Instances share the work ({@code SKIP LOCKED}).
+     * SMS numbers and (with {@code emailFrom}) e-mail addresses follow their case (when {@code followRegistered}),
+     * one {@code PENDING} notification per active follower, the events marked fanned out. Instances share the work
+     * ({@code SKIP LOCKED}).
      *
+     * @param emailFrom our e-mail address (canonical), or null: registered e-mail addresses do not follow
      * @return how many events were fanned out (fewer than {@code limit}: none left)
      */
-    public Uni<Long> fanOutBatch(int limit, boolean followRegistered, String smsFrom, String defaultLocale,
-                                 Instant smsDue, Instant otherDue) {
+    public Uni<Long> fanOutBatch(int limit, boolean followRegistered, String smsFrom, String emailFrom,
+                                 String defaultLocale, Instant smsDue, Instant otherDue) {
         return db.first(FAN_OUT_BATCH, r -> r.getLong("events"), limit, followRegistered, smsFrom, defaultLocale,
-                utc(smsDue), utc(otherDue)).map(n -> n.orElse(0L));
+                utc(smsDue), utc(otherDue), emailFrom).map(n -> n.orElse(0L));
     }
 
     /** Pending notifications due by {@code now} that a newer pending one of the same case and address replaces. */
@@ -178,17 +192,26 @@ public class Notifications {
     }
 
     /**
-     * A claimed notification that its channel could not carry ({@code FELL_BACK}) and, in the same statement, the
-     * same event by SMS to {@code numbers} (an address already told of the event is not told again).
+     * A notification that its channel could not carry ({@code FELL_BACK}: refused before sending, {@code sent} false;
+     * or sent and its outbound row failed for good, {@code sent} true) and, in the same statement, the same event on
+     * {@code channel} to {@code addresses} from {@code from} (an address already told of the event is not told again).
      */
-    public Uni<Void> fallBack(long id, List<String> numbers, String from, String locale, Instant due, String reason) {
-        return db.update(FALL_BACK, id, numbers.toArray(String[]::new), from, locale, utc(due),
-                from != null && !numbers.isEmpty(), reason).replaceWithVoid();
+    public Uni<Void> fallBack(long id, boolean sent, Channel channel, List<String> addresses, String from,
+                              String locale, Instant due, String reason) {
+        return db.update(FALL_BACK, id, addresses.toArray(String[]::new), from, locale, utc(due),
+                from != null && !addresses.isEmpty(), reason, channel.name(), sent ? "SENT" : "SENDING")
+                .replaceWithVoid();
     }
 
     /** @return how many notifications of the case went to the address within the last {@code window} */
     public Uni<Long> sentWithin(String caseNumber, Address citizen, Duration window) {
         return db.first(SENT_SINCE, r -> r.getLong("n"), caseNumber, citizen.channel().name(), citizen.value(),
+                (double) window.toMillis() / 1000.0).map(n -> n.orElse(0L));
+    }
+
+    /** @return how many notifications of any case went to the address within the last {@code window} */
+    public Uni<Long> sentToAddressWithin(Address citizen, Duration window) {
+        return db.first(SENT_TO_ADDRESS_SINCE, r -> r.getLong("n"), citizen.channel().name(), citizen.value(),
                 (double) window.toMillis() / 1000.0).map(n -> n.orElse(0L));
     }
 
@@ -203,9 +226,19 @@ public class Notifications {
         return db.update(RECOVER, (double) age.toMillis() / 1000.0);
     }
 
-    /** @return the status of an outbound row ({@code QUEUED}: its first attempt was throttled or failed for now) */
-    public Uni<String> outboundStatus(long outboundId) {
-        return db.first(OUTBOUND_STATUS, r -> r.getString("status"), outboundId).map(s -> s.orElse(null));
+    /**
+     * Where the first attempt of a notification's outbound row left it.
+     *
+     * @param status    its status ({@code QUEUED}: throttled or failed for now, a retry is due)
+     * @param errorCode the provider's error code, or null
+     */
+    public record OutboundState(String status, String errorCode) {
+    }
+
+    /** @return the status and error code of an outbound row (null fields when there is none) */
+    public Uni<OutboundState> outboundStatus(long outboundId) {
+        return db.first(OUTBOUND_STATUS, r -> new OutboundState(r.getString("status"), r.getString("error_code")),
+                outboundId).map(s -> s.orElse(new OutboundState(null, null)));
     }
 
     /** @return how many notifications are in each state */
