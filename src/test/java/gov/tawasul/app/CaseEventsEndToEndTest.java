@@ -167,7 +167,7 @@ class CaseEventsEndToEndTest {
 
         at(seven.plusSeconds(60));
         await().atMost(Duration.ofSeconds(10)).until(() -> smsCalls(twilio).size() == 1);
-        assertThat(form(smsCalls(twilio).get(0)).get("Body")).contains("المعاملة 1446-000123 أصبحت: مقبولة.");
+        assertThat(form(smsCalls(twilio).get(0)).get("Body")).contains("المعاملة \u20661446-000123\u2069 أصبحت: مقبولة.");
         pause(Duration.ofMillis(800));
         assertThat(smsCalls(twilio)).hasSize(1);
         assertThat(TestDb.value("select n.state from notification n join case_event e on e.id = n.case_event_id "

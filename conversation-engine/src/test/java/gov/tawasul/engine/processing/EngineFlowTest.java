@@ -144,7 +144,7 @@ class EngineFlowTest {
     void noNumberGetsTheHelpTextInTheConversationsLanguage() {
         String citizen = newCitizen();
         accept(sms(citizen, "مرحبا"));
-        assertThat(awaitReply(citizen, 0).text()).contains("مثال: 1446-000123");
+        assertThat(awaitReply(citizen, 0).text()).contains("مثال: \u20661446-000123\u2069");
         accept(sms(citizen, "؟"));
         assertThat(awaitReply(citizen, 1).locale()).isEqualTo("ar");
     }
@@ -317,8 +317,8 @@ class EngineFlowTest {
         InboundMessage in = sms(CONTACT_2, "القضايا 9001-000001 9001-000002 ٩٠٠١-٠٠٠٠٠٣");
         accept(in);
         String text = awaitReply(CONTACT_2, 0).text();
-        assertThat(text).contains("القضية رقم 9001-000001: قيد الدراسة.", "القضية رقم 9001-000002: مكتملة.",
-                "القضية رقم 9001-000003: مكتملة.").doesNotContain("عذراً");
+        assertThat(text).contains("القضية رقم \u20669001-000001\u2069: قيد الدراسة.", "القضية رقم \u20669001-000002\u2069: مكتملة.",
+                "القضية رقم \u20669001-000003\u2069: مكتملة.").doesNotContain("عذراً");
         assertThat(TestDb.value("select case_numbers from inbound_message where provider_message_id = ?",
                 in.providerMessageId())).isEqualTo("9001-000001 9001-000002 9001-000003");
     }
