@@ -82,6 +82,7 @@
   var pending = {};      // client id -> frame not yet acknowledged
   var socket = null, attempt = 0, reconnectTimer = null, typingTimer = null, idleTimer = null;
   var historyLoaded = false, stopped = false;
+  var awaitingReply = false; // the visitor sent something and no message of ours came since
 
   function build() {
     var css = document.querySelector('link[data-tawasul-css]');
@@ -300,6 +301,7 @@
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
     if (!mine) {
+      awaitingReply = false;
       hideTyping();
       showQuickReplies(m.quickReplies || []);
     }
@@ -375,7 +377,8 @@
       setState(f.id, null);
     } else if (f.type === 'typing') {
       if (status.textContent === t.held) { notice(''); }
-      showTyping();
+      // a late hint (the answer overtook it) is dropped
+      if (awaitingReply) { showTyping(); }
     } else if (f.type === 'held') {
       // a person holds the conversation: the bot will not answer, so no "typing…"
       hideTyping();
@@ -434,6 +437,7 @@
     var id = 'c' + Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
     var frame = { type: 'message', id: id, text: text.slice(0, MAX_TEXT), payload: payload };
     pending[id] = frame;
+    awaitingReply = true;
     render({ id: id, mine: true, pending: true, text: frame.text });
     showQuickReplies([]);
     if (socket && socket.readyState === 1) { socket.send(JSON.stringify(frame)); }
@@ -462,6 +466,7 @@
     pending = {};
     shown = {};
     unread = [];
+    awaitingReply = false;
     historyLoaded = false;
     attempt = 0;
     log.textContent = '';

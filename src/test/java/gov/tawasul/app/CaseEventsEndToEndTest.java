@@ -83,9 +83,9 @@ class CaseEventsEndToEndTest {
         assertThat(sms.get("To")).isEqualTo(CITIZEN);
         assertThat(sms.get("From")).isEqualTo("+15555550199");
         assertThat(sms.get("Body")).isEqualTo("""
-                تواصل — إمارة منطقة الرياض: المعاملة 1446-000123 أصبحت: مقبولة.
+                تواصل — إمارة منطقة الرياض: المعاملة \u20661446-000123\u2069 أصبحت: مقبولة.
                 الخطوة التالية: راجع الفرع لاستلام الوثيقة
-                للإيقاف أرسل STOP 1446-000123، أو STOP لإيقاف كل الرسائل.""");
+                للإيقاف أرسل \u2066STOP 1446-000123\u2069، أو STOP لإيقاف كل الرسائل.""");
         await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(TestDb.value(
                 "select state from notification")));
         assertThat(TestDb.value("select count(*) from case_event")).isEqualTo(1L);
@@ -192,7 +192,7 @@ class CaseEventsEndToEndTest {
         pause(Duration.ofMillis(800));
         assertThat(smsCalls(twilio)).hasSize(3);
         assertThat(form(smsCalls(twilio).get(2)).get("Body")).isEqualTo("""
-                المعاملة 1446-000999 أصبحت: مقبولة.
+                المعاملة \u20661446-000999\u2069 أصبحت: مقبولة.
                 الخطوة التالية: راجع الفرع لاستلام الوثيقة""");
     }
 

@@ -279,7 +279,7 @@ class EmailChannelTest {
         assertThat(count("select count(*) from inbound_message where channel = 'EMAIL'")).isEqualTo(1);
         assertThat(count("select count(*) from outbound_message where channel = 'EMAIL'")).isEqualTo(1);
         // 1446-000123 is a bundled sample case, public demo data: answered to anyone (real cases keep contact-match)
-        assertThat((String) outboundTo(CITIZEN_ONE).get("text")).startsWith("القضية رقم 1446-000123: قيد الدراسة");
+        assertThat((String) outboundTo(CITIZEN_ONE).get("text")).startsWith("القضية رقم \u20661446-000123\u2069: قيد الدراسة");
         assertThat(mail.inboxOf(CITIZEN_ONE)).hasSize(1);
     }
 

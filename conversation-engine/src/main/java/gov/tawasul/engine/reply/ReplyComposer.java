@@ -180,7 +180,11 @@ public class ReplyComposer {
                 new QuickReply(render(locale, "quick-agent", Map.of()), IntentRecognizer.PAYLOAD_TALK_TO_AGENT));
     }
 
+    /** @throws IllegalStateException for a locale without templates (only {@code ar} and {@code en} have them) */
     private String render(String locale, String name, Map<String, Object> data) {
+        if (!"ar".equals(locale) && !"en".equals(locale)) {
+            throw new IllegalStateException("missing reply template replies/" + locale + "/" + name);
+        }
         return templates.render(locale, name, data);
     }
 }

@@ -102,12 +102,12 @@ class EngineFlowTest {
         OutboundMessage reply = awaitReply(CONTACT, 0);
         assertThat(reply.locale()).isEqualTo("ar");
         assertThat(reply.text()).isEqualTo("""
-                القضية رقم 9001-000001: قيد الدراسة.
-                آخر تحديث: 10 جمادى الآخرة 1448هـ الموافق 20/11/2026م.
+                القضية رقم \u20669001-000001\u2069: قيد الدراسة.
+                آخر تحديث: \u206610\u2069 جمادى الآخرة \u20661448\u2069هـ الموافق \u206620/11/2026\u2069م.
                 الجهة: إدارة التراخيص.
                 الخطوة التالية: انتظر رسالة الموعد
 
-                سنخبرك هنا عند تغيّر حالة المعاملة 9001-000001؛ للإيقاف أرسل STOP 9001-000001.""");
+                سنخبرك هنا عند تغيّر حالة المعاملة \u20669001-000001\u2069؛ للإيقاف أرسل \u2066STOP 9001-000001\u2069.""");
         assertThat(reply.from().value()).isEqualTo(BOT);
         // the registered contact who asked follows the case here, told once
         assertThat(TestDb.value("select source || ' ' || locale || ' ' || bot_address from case_follower "
