@@ -99,7 +99,7 @@ class CaseEventsEndToEndTest {
         postSigned(event("evt-2026-000124", CASE, "COMPLETED", "مكتملة", "Completed", CITIZEN)).statusCode(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> smsCalls(twilio).size() == 2);
         assertThat(form(smsCalls(twilio).get(1)).get("Body")).isEqualTo("""
-                المعاملة 1446-000123 أصبحت: مكتملة.
+                المعاملة \u20661446-000123\u2069 أصبحت: مكتملة.
                 الخطوة التالية: راجع الفرع لاستلام الوثيقة""");
         pause(Duration.ofMillis(800));
         assertThat(smsCalls(twilio)).hasSize(2);
