@@ -291,8 +291,9 @@
     var item = el('li', 'tw-msg ' + (mine ? 'tw-mine' : 'tw-theirs tw-' + (m.origin || 'bot')));
     item.setAttribute('data-id', m.id);
     var who = el('span', 'tw-who', mine ? t.you : (m.origin === 'agent' ? t.agent : t.bot));
-    var body = el('p', 'tw-text', m.text || '');
+    var body = el('p', 'tw-text');
     body.setAttribute('dir', 'auto');
+    isolateNumbers(body, m.text || '');
     item.appendChild(who);
     item.appendChild(body);
     if (mine && m.pending) {
@@ -305,6 +306,24 @@
       hideTyping();
       showQuickReplies(m.quickReplies || []);
     }
+  }
+
+  /**
+   * The text into el, numbers with separators (1446-000123, ١٤٤٦-٠٠٠١٢٣, 2024/12345) each in a <bdi dir="ltr">,
+   * as the console shows them (ConsoleFormats.isolated): in a right-to-left line the bidi algorithm would show
+   * ١٤٤٦-٠٠٠١٢٣ as ٠٠٠١٢٣-١٤٤٦. Text nodes only, never HTML.
+   */
+  function isolateNumbers(target, text) {
+    var re = /[+]?[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[-\/.:][0-9\u0660-\u0669\u06F0-\u06F9]+)+/g;
+    var last = 0, m;
+    while ((m = re.exec(text)) !== null) {
+      target.appendChild(document.createTextNode(text.slice(last, m.index)));
+      var b = el('bdi', null, m[0]);
+      b.setAttribute('dir', 'ltr');
+      target.appendChild(b);
+      last = m.index + m[0].length;
+    }
+    target.appendChild(document.createTextNode(text.slice(last)));
   }
 
   function setState(id, text) {
