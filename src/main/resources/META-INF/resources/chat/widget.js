@@ -12,7 +12,9 @@
  * Protocol (frames: ClientFrame and ServerFrames in channels/…/webchat): the socket /chat/socket, first frame
  * hello {token}; welcome gives the token kept in localStorage (not in kiosk mode: a fresh visitor per session);
  * history over GET /chat/api/history; every message carries our id so that a resend after a reconnect is one
- * message; our messages are acknowledged "delivered" on arrival and "read" once shown.
+ * message; our messages are acknowledged "delivered" on arrival and "read" once shown. After our ack the server
+ * sends "typing" only when the bot will answer, or "held" when a person holds the conversation (shown as "a staff
+ * member will answer you here" instead).
  */
 (function () {
   'use strict';
@@ -32,17 +34,17 @@
     ar: {
       title: 'تواصل', subtitle: 'استعلم عن حالة معاملتك', open: 'محادثة تواصل', close: 'إغلاق المحادثة',
       label: 'اكتب رقم المعاملة أو سؤالك', send: 'إرسال', you: 'أنت', bot: 'تواصل', agent: 'موظف',
-      log: 'المحادثة', typing: 'تواصل يكتب…', offline: 'انقطع الاتصال، جارٍ إعادة المحاولة…',
+      log: 'المحادثة', typing: 'تواصل يكتب…', held: 'سيرد عليك أحد موظفينا هنا.', offline: 'انقطع الاتصال، جارٍ إعادة المحاولة…',
       sending: 'جارٍ الإرسال', sent: 'أُرسلت', limited: 'رسائل كثيرة، انتظر دقيقة ثم أعد المحاولة.',
       tooLong: 'الرسالة طويلة جداً.', demo: 'جرّب رقماً من المعاملات التجريبية (بيانات تجريبية عامة يراها الجميع):',
       ask: 'حالة ', keypad: 'لوحة الأرقام', display: 'رقم المعاملة', del: 'حذف', clear: 'مسح', go: 'استعلام',
       welcome: 'مرحباً بك في تواصل', welcomeText: 'استعلم عن حالة معاملتك بإدخال رقمها.', start: 'ابدأ',
-      other: 'English', otherLang: 'en', quick: 'اختيارات سريعة', hint: 'مثال: 1446-000123 أو ٤٥١٢٨٧٣'
+      other: 'English', otherLang: 'en', quick: 'اختيارات سريعة', hint: 'مثال: \u20661446-000123\u2069 أو ٤٥١٢٨٧٣'
     },
     en: {
       title: 'Tawasul', subtitle: 'Ask about your case', open: 'Tawasul chat', close: 'Close the chat',
       label: 'Type your case number or question', send: 'Send', you: 'You', bot: 'Tawasul', agent: 'Agent',
-      log: 'Conversation', typing: 'Tawasul is typing…', offline: 'Connection lost, trying again…',
+      log: 'Conversation', typing: 'Tawasul is typing…', held: 'A staff member will answer you here.', offline: 'Connection lost, trying again…',
       sending: 'Sending', sent: 'Sent', limited: 'Too many messages: wait a minute and try again.',
       tooLong: 'The message is too long.', demo: 'Try a sample case (public demo data anyone may see):',
       ask: 'Case ', keypad: 'Number pad', display: 'Case number', del: 'Delete', clear: 'Clear', go: 'Ask',
@@ -80,6 +82,7 @@
   var pending = {};      // client id -> frame not yet acknowledged
   var socket = null, attempt = 0, reconnectTimer = null, typingTimer = null, idleTimer = null;
   var historyLoaded = false, stopped = false;
+  var awaitingReply = false; // the visitor sent something and no message of ours came since
 
   function build() {
     var css = document.querySelector('link[data-tawasul-css]');
@@ -218,9 +221,9 @@
     keys.appendChild(key(t.clear, 'clear', function () { display.textContent = ''; }));
     keys.appendChild(key(t.go, 'go', function () {
       var v = display.textContent.trim();
-      // the number alone (a one-time code typed here must stay a code); in English with a word, so that the
-      // engine answers in English (it reads the language from the text: digits alone get the default, Arabic)
-      if (v) { send(lang === 'en' ? t.ask + v : v, null); display.textContent = ''; }
+      // the number alone (a one-time code typed here must stay a code); the engine answers digits alone in the
+      // page's language, which hello declared
+      if (v) { send(v, null); display.textContent = ''; }
     }));
     pad.appendChild(keys);
     return pad;
@@ -288,8 +291,9 @@
     var item = el('li', 'tw-msg ' + (mine ? 'tw-mine' : 'tw-theirs tw-' + (m.origin || 'bot')));
     item.setAttribute('data-id', m.id);
     var who = el('span', 'tw-who', mine ? t.you : (m.origin === 'agent' ? t.agent : t.bot));
-    var body = el('p', 'tw-text', m.text || '');
+    var body = el('p', 'tw-text');
     body.setAttribute('dir', 'auto');
+    isolateNumbers(body, m.text || '');
     item.appendChild(who);
     item.appendChild(body);
     if (mine && m.pending) {
@@ -298,9 +302,28 @@
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
     if (!mine) {
+      awaitingReply = false;
       hideTyping();
       showQuickReplies(m.quickReplies || []);
     }
+  }
+
+  /**
+   * The text into el, numbers with separators (1446-000123, ١٤٤٦-٠٠٠١٢٣, 2024/12345) each in a <bdi dir="ltr">,
+   * as the console shows them (ConsoleFormats.isolated): in a right-to-left line the bidi algorithm would show
+   * ١٤٤٦-٠٠٠١٢٣ as ٠٠٠١٢٣-١٤٤٦. Text nodes only, never HTML.
+   */
+  function isolateNumbers(target, text) {
+    var re = /[+]?[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[-\/.:][0-9\u0660-\u0669\u06F0-\u06F9]+)+/g;
+    var last = 0, m;
+    while ((m = re.exec(text)) !== null) {
+      target.appendChild(document.createTextNode(text.slice(last, m.index)));
+      var b = el('bdi', null, m[0]);
+      b.setAttribute('dir', 'ltr');
+      target.appendChild(b);
+      last = m.index + m[0].length;
+    }
+    target.appendChild(document.createTextNode(text.slice(last)));
   }
 
   function setState(id, text) {
@@ -372,7 +395,13 @@
       if (pending[f.id]) { delete pending[f.id]; }
       setState(f.id, null);
     } else if (f.type === 'typing') {
-      showTyping();
+      if (status.textContent === t.held) { notice(''); }
+      // a late hint (the answer overtook it) is dropped
+      if (awaitingReply) { showTyping(); }
+    } else if (f.type === 'held') {
+      // a person holds the conversation: the bot will not answer, so no "typing…"
+      hideTyping();
+      notice(t.held);
     } else if (f.type === 'message') {
       render(f);
       ack(f.id, 'delivered');
@@ -427,6 +456,7 @@
     var id = 'c' + Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
     var frame = { type: 'message', id: id, text: text.slice(0, MAX_TEXT), payload: payload };
     pending[id] = frame;
+    awaitingReply = true;
     render({ id: id, mine: true, pending: true, text: frame.text });
     showQuickReplies([]);
     if (socket && socket.readyState === 1) { socket.send(JSON.stringify(frame)); }
@@ -455,6 +485,7 @@
     pending = {};
     shown = {};
     unread = [];
+    awaitingReply = false;
     historyLoaded = false;
     attempt = 0;
     log.textContent = '';

@@ -83,9 +83,9 @@ class CaseEventsEndToEndTest {
         assertThat(sms.get("To")).isEqualTo(CITIZEN);
         assertThat(sms.get("From")).isEqualTo("+15555550199");
         assertThat(sms.get("Body")).isEqualTo("""
-                تواصل — إمارة منطقة الرياض: المعاملة 1446-000123 أصبحت: مقبولة.
+                تواصل — إمارة منطقة الرياض: المعاملة \u20661446-000123\u2069 أصبحت: مقبولة.
                 الخطوة التالية: راجع الفرع لاستلام الوثيقة
-                للإيقاف أرسل STOP 1446-000123، أو STOP لإيقاف كل الرسائل.""");
+                للإيقاف أرسل \u2066STOP 1446-000123\u2069، أو STOP لإيقاف كل الرسائل.""");
         await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(TestDb.value(
                 "select state from notification")));
         assertThat(TestDb.value("select count(*) from case_event")).isEqualTo(1L);
@@ -99,7 +99,7 @@ class CaseEventsEndToEndTest {
         postSigned(event("evt-2026-000124", CASE, "COMPLETED", "مكتملة", "Completed", CITIZEN)).statusCode(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> smsCalls(twilio).size() == 2);
         assertThat(form(smsCalls(twilio).get(1)).get("Body")).isEqualTo("""
-                المعاملة 1446-000123 أصبحت: مكتملة.
+                المعاملة \u20661446-000123\u2069 أصبحت: مكتملة.
                 الخطوة التالية: راجع الفرع لاستلام الوثيقة""");
         pause(Duration.ofMillis(800));
         assertThat(smsCalls(twilio)).hasSize(2);
@@ -193,7 +193,7 @@ class CaseEventsEndToEndTest {
 
         at(seven.plusSeconds(60));
         await().atMost(Duration.ofSeconds(10)).until(() -> smsCalls(twilio).size() == 1);
-        assertThat(form(smsCalls(twilio).get(0)).get("Body")).contains("المعاملة 1446-000123 أصبحت: مقبولة.");
+        assertThat(form(smsCalls(twilio).get(0)).get("Body")).contains("المعاملة \u20661446-000123\u2069 أصبحت: مقبولة.");
         pause(Duration.ofMillis(800));
         assertThat(smsCalls(twilio)).hasSize(1);
         assertThat(TestDb.value("select n.state from notification n join case_event e on e.id = n.case_event_id "
@@ -218,7 +218,7 @@ class CaseEventsEndToEndTest {
         pause(Duration.ofMillis(800));
         assertThat(smsCalls(twilio)).hasSize(3);
         assertThat(form(smsCalls(twilio).get(2)).get("Body")).isEqualTo("""
-                المعاملة 1446-000999 أصبحت: مقبولة.
+                المعاملة \u20661446-000999\u2069 أصبحت: مقبولة.
                 الخطوة التالية: راجع الفرع لاستلام الوثيقة""");
     }
 

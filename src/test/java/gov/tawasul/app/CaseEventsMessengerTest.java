@@ -104,7 +104,7 @@ class CaseEventsMessengerTest {
         assertThat(smsCalls(twilio)).hasSize(1);
         assertThat(graph.getAllServeEvents()).hasSize(2);
         assertThat(form(smsCalls(twilio).get(0)).get("To")).isEqualTo("+15555550100");
-        assertThat(form(smsCalls(twilio).get(0)).get("Body")).contains("المعاملة 12345 أصبحت: مكتملة.");
+        assertThat(form(smsCalls(twilio).get(0)).get("Body")).contains("المعاملة \u206612345\u2069 أصبحت: مكتملة.");
         assertThat(TestDb.rows("""
                 select n.channel, n.state, n.reason from notification n join case_event e on e.id = n.case_event_id
                 where e.event_id = 'evt-fb-2' order by n.channel""")).extracting(r -> r.get("channel") + " "

@@ -24,8 +24,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The web chat and the kiosk in a real headless Chromium: on a phone, a visitor types a case number in Arabic-Indic
- * digits at {@code /chat} and reads the answer, reloads and sees the conversation again, then an agent takes the
- * conversation over and answers (the console's staff API) and the visitor sees it live (and it is marked read). The
+ * digits at {@code /chat} and reads the answer, reloads and sees the conversation again, then an agent in the console
+ * (a second Chromium: log in, the list, open, take over, type, send) answers and the visitor sees it live (and it is
+ * marked read); a message the visitor writes while the agent holds the conversation shows no "typing…". The
  * kiosk at 1080×1920 portrait: a case asked on the keypad, the answer shown, nothing kept in the browser, and the idle
  * reset ({@code tawasul.kiosk.idle-timeout}, 12 s in tests) back to the welcome screen clears it. Screenshots go to
  * {@code target/screenshots/webchat-*.png}.
@@ -56,19 +57,49 @@ class WebchatBrowserTest {
             assertThat(texts(d, ".tw-mine .tw-text")).containsExactly("حالة ٤٥١٢٨٧٣");
             browser.screenshot("webchat-history-ar-phone");
 
-            // an agent takes over and answers: the visitor sees it without a reload
+            // an agent, in the console in a second browser: logs in, opens the conversation, takes it over, answers;
+            // the visitor sees it without a reload
             String visitor = token(d).split("\\.")[1];
             long conversation = (Long) TestDb.value(
                     "select id from conversation where channel = 'WEBCHAT' and citizen_address = ?", visitor);
-            StaffSession agent = StaffSession.loginAs(StaffRole.AGENT);
-            assertThat(agent.given().queryParam("channel", "webchat").get("/api/staff/conversations").then()
-                    .statusCode(200).extract().jsonPath().getList("conversations.id", Long.class))
-                    .contains(conversation);
-            agent.given().post("/api/staff/conversations/" + conversation + "/takeover").then().statusCode(200);
-            agent.given().contentType("application/json").body("{\"text\":\"أهلاً، معك منى. سأتابع معاملتك الآن.\"}")
-                    .post("/api/staff/conversations/" + conversation + "/messages").then().statusCode(202);
-            waitFor(d, w -> texts(w, ".tw-agent .tw-text").contains("أهلاً، معك منى. سأتابع معاملتك الآن."));
-            browser.screenshot("webchat-agent-live-ar-phone");
+            StaffSession.ensureAccount("mona", StaffRole.AGENT, "منى العتيبي", "ar");
+            StaffSession.unlock("mona");
+            try (Browser console = new Browser(1366, 768, "ar")) {
+                WebDriver c = console.driver();
+                c.get(base + "console");
+                waitFor(c, w -> w.getCurrentUrl().contains("/console/login"));
+                c.findElement(By.id("j_username")).sendKeys("mona");
+                c.findElement(By.id("j_password")).sendKeys(StaffSession.PASSWORD);
+                c.findElement(By.cssSelector("form button[type=submit]")).click();
+                waitFor(c, w -> !w.findElements(By.id("rows")).isEmpty());
+                c.get(base + "console?channel=webchat");
+                WebElement row = waitFor(c, w -> w.findElement(By.id("c-" + conversation)));
+                // the visitor is named short, not by its 22-character id
+                String last4 = visitor.substring(visitor.length() - 4);
+                assertThat(row.findElement(By.cssSelector(".citizen")).getText()).contains("زائر").contains("••" + last4)
+                        .doesNotContain(visitor);
+                console.screenshot("webchat-console-list-ar");
+                row.findElement(By.tagName("a")).click();
+                waitFor(c, w -> !w.findElements(By.id("take-over")).isEmpty());
+                c.findElement(By.id("take-over")).click();
+                waitFor(c, w -> !w.findElements(By.cssSelector("#head .badge.WITH_AGENT")).isEmpty());
+
+                // while the agent holds it, the visitor's message gets no "typing…": the page says staff will answer
+                input = d.findElement(By.cssSelector(".tw-input"));
+                input.sendKeys("هل يمكنني التحدث مع أحد؟", Keys.ENTER);
+                waitFor(d, w -> w.findElement(By.cssSelector(".tw-status")).getText().contains("سيرد عليك أحد موظفينا"));
+                assertThat(d.findElement(By.cssSelector(".tw-typing")).isDisplayed()).isFalse();
+                waitFor(c, w -> texts(w, "#messages .msg .text").contains("هل يمكنني التحدث مع أحد؟"));
+
+                WebElement box = c.findElement(By.id("reply-text"));
+                box.sendKeys("أهلاً، معك منى. سأتابع معاملتك الآن.");
+                c.findElement(By.id("send")).click();
+                waitFor(c, w -> !w.findElements(By.cssSelector("#notice.ok")).isEmpty());
+                waitFor(d, w -> texts(w, ".tw-agent .tw-text").contains("أهلاً، معك منى. سأتابع معاملتك الآن."));
+                browser.screenshot("webchat-agent-live-ar-phone");
+                waitFor(c, w -> !w.findElements(By.cssSelector("#messages .msg.out.AGENT")).isEmpty());
+                console.screenshot("webchat-console-transcript-ar");
+            }
             await().atMost(Duration.ofSeconds(10)).until(() -> "READ".equals(TestDb.value(
                     "select status from outbound_message where conversation_id = ? and origin = 'AGENT'",
                     conversation)));

@@ -1,5 +1,8 @@
 package gov.tawasul.staff.console;
 
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.staff.desk.ConversationLine;
+import gov.tawasul.staff.view.AddressMask;
 import gov.tawasul.staff.view.ConsoleTime;
 import io.quarkus.qute.TemplateExtension;
 
@@ -12,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Template extensions of the console: times in the agency's zone (Hijri and Gregorian in Arabic), waiting
- * durations. In templates: {@code {msg.at.shown(page.lang)}}, {@code {msg.at.iso}},
- * {@code {line.waitingSince.waited(list.now, page.lang)}}.
+ * durations, the citizen's label. In templates: {@code {msg.at.shown(page.lang)}}, {@code {msg.at.iso}},
+ * {@code {line.waitingSince.waited(list.now, page.lang)}}, {@code {line.citizenLabel(page.lang)}}.
  */
 @TemplateExtension
 public final class ConsoleFormats {
@@ -30,6 +33,11 @@ public final class ConsoleFormats {
     /** @return the time as staff read it in {@code lang} */
     static String shown(Instant at, String lang) {
         return ConsoleTime.format(at, ZONE, lang);
+    }
+
+    /** @return how the list and the transcript's head name the citizen ({@link AddressMask#label}) */
+    static String citizenLabel(ConversationLine line, String lang) {
+        return AddressMask.label(Channel.fromWireName(line.channel()), line.citizen(), lang);
     }
 
     /** @return ISO-8601 with offset, for {@code <time datetime>} */

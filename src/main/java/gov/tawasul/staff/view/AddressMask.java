@@ -2,6 +2,7 @@ package gov.tawasul.staff.view;
 
 import gov.tawasul.engine.log.Masked;
 import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.Channel;
 
 /**
  * How an agent sees a citizen's address: masked as {@link Masked#address(String)} defines it (the same masking
@@ -20,6 +21,25 @@ public final class AddressMask {
      */
     public static String show(Address address, boolean whole) {
         return whole ? address.value() : mask(address.value());
+    }
+
+    /**
+     * How the console's list and a transcript's head name the citizen. A web-chat visitor id (22 random characters,
+     * meaningless to a person, and long enough to break the list's line) is shown short to everyone, with a word for
+     * what it is: {@code زائر ••1a2b} / {@code Visitor ••1a2b} (its last four characters, isolated left to right).
+     * Other addresses as {@link #show} gave them.
+     *
+     * @param channel the conversation's channel
+     * @param shown   the address as {@link #show} gave it to this viewer (masked or whole)
+     * @param lang    the console's language, {@code ar} or {@code en}
+     * @return the label
+     */
+    public static String label(Channel channel, String shown, String lang) {
+        if (channel != Channel.WEBCHAT || shown == null) {
+            return shown;
+        }
+        String last = shown.length() > 4 ? shown.substring(shown.length() - 4) : shown.replace("•", "");
+        return ("en".equals(lang) ? "Visitor" : "زائر") + " \u2066••" + last + "\u2069";
     }
 
     /** @return {@code value} masked ({@link Masked#address(String)}) */

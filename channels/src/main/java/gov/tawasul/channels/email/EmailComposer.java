@@ -4,6 +4,7 @@ import gov.tawasul.engine.model.Origin;
 import gov.tawasul.engine.model.OutboundMessage;
 import gov.tawasul.engine.reply.EmailAddresses;
 import gov.tawasul.engine.store.ReplyThreads;
+import gov.tawasul.engine.text.BidiIsolates;
 import io.quarkus.mailer.Mail;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
@@ -116,7 +117,10 @@ public class EmailComposer {
         return new Composed(messageId, subject, text, html, mail);
     }
 
-    /** {@code Re: <theirs>}, else the subject template with the first case number asked about. */
+    /**
+     * {@code Re: <theirs>}, else the subject template with the first case number asked about (in Arabic between
+     * Unicode isolates, as in the replies: {@link BidiIsolates}).
+     */
     String subject(String theirs, String caseNumbers, String locale) {
         if (theirs != null && !theirs.isBlank()) {
             String s = theirs.replaceAll("[\\r\\n\\t]+", " ").strip();
@@ -126,7 +130,8 @@ public class EmailComposer {
         String first = caseNumbers == null || caseNumbers.isBlank() ? null : caseNumbers.strip().split("\\s+")[0];
         Map<String, Object> data = new HashMap<>();
         data.put("caseNumber", first);
-        return render("email/" + locale + "/subject.txt", data).strip();
+        String subject = render("email/" + locale + "/subject.txt", data).strip();
+        return "en".equals(locale) ? subject : BidiIsolates.isolateLatinValues(subject);
     }
 
     /** The text in paragraphs (blank lines) of lines, for the HTML part. */

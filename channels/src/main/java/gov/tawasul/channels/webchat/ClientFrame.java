@@ -17,7 +17,7 @@ package gov.tawasul.channels.webchat;
  * @param token   hello: the visitor token the page kept, or null
  * @param kiosk   hello: the kiosk id ({@code /kiosk?kiosk=<id>}), or null on the site
  * @param id      message: the client message id; status: our message id
- * @param text    message: the text (may be empty with a payload); hello: the page's language, {@code ar} or {@code en}
+ * @param text    message: the text (may be empty with a payload); hello: the page's language, {@code ar} or {@code en}, or null
  * @param payload message: a quick-reply payload, or null
  * @param status  status: {@code delivered} or {@code read}
  */

@@ -18,6 +18,8 @@ import java.util.Map;
  * {"type":"welcome","token":"v1.…","resumed":true}            answer to hello: keep the token (reload, other tabs)
  * {"type":"ack","id":"c-1a2b","duplicate":false}              the citizen message is stored (duplicate: it was before)
  * {"type":"typing"}                                          the bot is composing an answer
+ * {"type":"held"}                                            a person holds the conversation: staff, not the bot,
+ *                                                             will answer (sent instead of typing)
  * {"type":"message","id":"41.Xy…","origin":"bot"|"agent"|"system"|"notification","text":"…",
  *  "quickReplies":[{"title":"حالة أخرى","payload":"ANOTHER_CASE"}],"at":"2026-12-02T06:00:00Z"}
  *                                                             our message; answer with a status frame
@@ -47,6 +49,11 @@ public class ServerFrames {
     /** @return the typing frame */
     public String typing() {
         return "{\"type\":\"typing\"}";
+    }
+
+    /** @return the frame saying that a person holds the conversation (staff will answer, the bot will not) */
+    public String held() {
+        return "{\"type\":\"held\"}";
     }
 
     /** @return the error frame of a refusal */

@@ -2,8 +2,10 @@ package gov.tawasul.channels.webchat;
 
 import gov.tawasul.engine.EngineContext;
 import gov.tawasul.engine.inbox.Inbox;
+import gov.tawasul.engine.processing.AnswerForecast;
 import gov.tawasul.engine.inbox.InboxResult;
 import gov.tawasul.engine.model.InboundBatch;
+import gov.tawasul.engine.model.InboundMessage;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -26,8 +28,9 @@ import java.util.List;
  *       {@code welcome} with the token to keep.</li>
  *   <li>A {@code message} goes to {@link Inbox#accept} as the visitor's {@link gov.tawasul.engine.model.InboundMessage}
  *       (deduplicated by the client message id) under the visitor's rate limit ({@link WebchatRateLimit}); the
- *       answer is {@code ack} after it is committed, then {@code typing}. The bot's reply arrives later as a
- *       {@code message} ({@link WebchatSender}).</li>
+ *       answer is {@code ack} after it is committed, then {@code typing} when the bot will answer it, or
+ *       {@code held} when a person holds the conversation and the bot stays silent ({@link AnswerForecast}). The
+ *       reply arrives later as a {@code message} ({@link WebchatSender}).</li>
  *   <li>A {@code status} of one of our messages to this visitor (checked by its signed id) is a delivery receipt
  *       through {@link Inbox#accept}; one for another id is refused {@code UNKNOWN_MESSAGE}.</li>
  * </ol>
@@ -58,10 +61,13 @@ public class WebchatEndpoint {
     private final WebchatRateLimit rateLimit;
     private final Inbox inbox;
     private final EngineContext context;
+    private final AnswerForecast forecast;
     private final String bot;
 
     WebchatEndpoint(WebchatParser parser, ServerFrames frames, VisitorTokens tokens, WebchatConnections connections,
-                    WebchatRateLimit rateLimit, Inbox inbox, EngineContext context, WebchatConfig config) {
+                    WebchatRateLimit rateLimit, Inbox inbox, EngineContext context, AnswerForecast forecast,
+                    WebchatConfig config) {
+        this.forecast = forecast;
         this.parser = parser;
         this.frames = frames;
         this.tokens = tokens;
@@ -120,7 +126,9 @@ public class WebchatEndpoint {
         if (frame.kiosk() != null) {
             connection.userData().put(KIOSK, frame.kiosk());
         }
-        connection.userData().put(LOCALE, frame.text());
+        if (frame.text() != null) {
+            connection.userData().put(LOCALE, frame.text());
+        }
         connections.add(visitor, connection);
         return connection.sendText(frames.welcome(tokens.token(visitor), resumed));
     }
@@ -133,17 +141,35 @@ public class WebchatEndpoint {
                 return refuse(connection, new FrameRefused(FrameRefused.RATE_LIMITED,
                         "too many messages: wait a minute", frame.id()));
             }
-            return inbox.accept(InboundBatch.of(parser.inbound(visitor, kiosk, locale, bot, frame, Instant.now())))
+            InboundMessage message = parser.inbound(visitor, kiosk, locale, bot, frame, Instant.now());
+            return inbox.accept(InboundBatch.of(message))
                     .chain(results -> {
-                        boolean duplicate = results.get(0).outcome() == InboxResult.Outcome.DUPLICATE;
+                        InboxResult result = results.get(0);
+                        boolean duplicate = result.outcome() == InboxResult.Outcome.DUPLICATE;
                         Uni<Void> ack = connection.sendText(frames.ack(frame.id(), duplicate));
-                        return duplicate ? ack : ack.chain(() -> connection.sendText(frames.typing()));
+                        return duplicate ? ack : ack.chain(() -> whoAnswers(result.conversationId(), message, connection));
                     })
                     .onFailure(e -> !(e instanceof FrameRefused)).recoverWithUni(e -> {
                         LOG.warnf("web chat message not stored: %s", e.toString());
                         return refuse(connection, new FrameRefused(FrameRefused.NOT_STORED,
                                 "not stored, send it again", frame.id()));
                     });
+        });
+    }
+
+    /**
+     * {@code typing} only when the bot will answer; {@code held} when a person holds the conversation (the bot stays
+     * silent: the page says a staff member will answer); nothing when nobody answers.
+     */
+    private Uni<Void> whoAnswers(long conversationId, InboundMessage message, WebSocketConnection connection) {
+        return forecast.answererOf(conversationId, message).chain(answerer -> switch (answerer) {
+            case BOT -> connection.sendText(frames.typing());
+            case PERSON -> connection.sendText(frames.held());
+            case NOBODY -> Uni.createFrom().voidItem();
+        }).onFailure().recoverWithUni(e -> {
+            // the message is stored and acknowledged: only the hint is lost
+            LOG.debugf("web chat: no typing hint for conversation %d: %s", conversationId, e.toString());
+            return Uni.createFrom().voidItem();
         });
     }
 

@@ -31,10 +31,10 @@ public class WebchatParser {
     /** Inbound attribute naming the kiosk a message was typed on ({@code /kiosk?kiosk=<id>}), for reports. */
     public static final String ATTR_KIOSK = "kiosk";
     /**
-     * Inbound attribute with the language the visitor's page is shown in ({@code ar}/{@code en}, from hello). The
-     * engine does not read it yet: a message without letters is answered in the conversation's last language.
+     * Inbound attribute with the language the visitor's page is shown in ({@code ar}/{@code en}, from hello): the
+     * engine answers a message without letters (a case number alone) in it ({@link InboundMessage#ATTR_PAGE_LOCALE}).
      */
-    public static final String ATTR_PAGE_LOCALE = "pageLocale";
+    public static final String ATTR_PAGE_LOCALE = InboundMessage.ATTR_PAGE_LOCALE;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PAYLOAD = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
@@ -72,8 +72,9 @@ public class WebchatParser {
                 throw malformed("kiosk must be 1-64 of A-Z a-z 0-9 _ -", null);
             }
             String lang = text(node, "lang");
-            return new ClientFrame(type, text(node, "token"), kiosk, null, "en".equals(lang) ? "en" : "ar", null,
-                    null);
+            // the page's language; none or another: the engine goes by the text and the conversation
+            return new ClientFrame(type, text(node, "token"), kiosk, null,
+                    "en".equals(lang) || "ar".equals(lang) ? lang : null, null, null);
         }
         if (ClientFrame.MESSAGE.equals(type)) {
             if (id == null || !ID.matcher(id).matches()) {

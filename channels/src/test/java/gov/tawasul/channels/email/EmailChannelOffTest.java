@@ -94,7 +94,7 @@ class EmailChannelOffTest {
     @Test
     void withoutASubjectOfTheirsTheCaseNumberIsTheSubjectAndAPersonsMessageIsNotAutomatic() {
         EmailComposer composer = new EmailComposer(qute, TestMailServer.BOT, "Tawasul");
-        assertThat(composer.subject(null, "1446-000123 4512873", "ar")).isEqualTo("المعاملة رقم 1446-000123");
+        assertThat(composer.subject(null, "1446-000123 4512873", "ar")).isEqualTo("المعاملة رقم \u20661446-000123\u2069");
         assertThat(composer.subject(null, null, "ar")).isEqualTo("تواصل: الاستعلام عن المعاملات");
         assertThat(composer.subject("", "4512873", "en")).isEqualTo("Case 4512873");
         assertThat(composer.subject("رد: حالة المعاملة", null, "ar")).isEqualTo("رد: حالة المعاملة");

@@ -142,10 +142,10 @@ class EmailChannelTest {
         assertThat(alternative.getBodyPart(1).getContentType()).containsIgnoringCase("charset=utf-8");
 
         String[] parts = parts(reply);
-        assertThat(parts[0]).startsWith("القضية رقم 1446-000123: قيد الدراسة.").contains("إدارة التراخيص")
+        assertThat(parts[0]).startsWith("القضية رقم \u20661446-000123\u2069: قيد الدراسة.").contains("إدارة التراخيص")
                 .contains("\n-- \n").doesNotContain("المرفقات");
         assertThat(parts[1]).contains("<html lang=\"ar\" dir=\"rtl\">").contains("<body dir=\"rtl\"")
-                .contains("القضية رقم 1446-000123: قيد الدراسة.<br>");
+                .contains("القضية رقم \u20661446-000123\u2069: قيد الدراسة.<br>");
 
         Map<String, Object> in = rows("select * from inbound_message where channel = 'EMAIL'").get(0);
         assertThat(in).containsEntry("provider_message_id", "<CAK7f1sXq2m@mail.example.com>")
@@ -279,7 +279,7 @@ class EmailChannelTest {
         assertThat(count("select count(*) from inbound_message where channel = 'EMAIL'")).isEqualTo(1);
         assertThat(count("select count(*) from outbound_message where channel = 'EMAIL'")).isEqualTo(1);
         // 1446-000123 is a bundled sample case, public demo data: answered to anyone (real cases keep contact-match)
-        assertThat((String) outboundTo(CITIZEN_ONE).get("text")).startsWith("القضية رقم 1446-000123: قيد الدراسة");
+        assertThat((String) outboundTo(CITIZEN_ONE).get("text")).startsWith("القضية رقم \u20661446-000123\u2069: قيد الدراسة");
         assertThat(mail.inboxOf(CITIZEN_ONE)).hasSize(1);
     }
 
@@ -290,7 +290,7 @@ class EmailChannelTest {
         mail.deliverToBot(fixture("email-inbound-outlook-arabic-html.eml"));
         MimeMessage reply = awaitMails(outlook, 1).get(0);
         assertThat(reply.getSubject()).isEqualTo("رد: حالة المعاملة");
-        assertThat(parts(reply)[0]).startsWith("القضية رقم 2024/12345:").doesNotContain("5551234");
+        assertThat(parts(reply)[0]).startsWith("القضية رقم \u20662024/12345\u2069:").doesNotContain("5551234");
         assertThat(rows("select case_numbers from inbound_message where provider_message_id = ?",
                 "<DB9PR01MB7411A2@outlook.example.com>")).containsExactly(Map.of("case_numbers", "2024/12345"));
         await().atMost(WAIT).until(() -> count("select count(*) from inbound_message where provider_message_id = ?"

@@ -1,5 +1,6 @@
 package gov.tawasul.channels.twilio;
 
+import gov.tawasul.engine.text.BidiIsolates;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,5 +44,16 @@ class SmsSegmentsTest {
         assertThat(mixed.encoding()).isEqualTo(SmsSegments.Encoding.UCS2);
         assertThat(mixed.segments()).isEqualTo(2);
         assertThat(SmsSegments.count("").segments()).isZero();
+    }
+
+    @Test
+    void bidiIsolatesOfAnArabicReplyAreOneUcs2UnitEachAndSurviveFolding() {
+        // the Arabic replies wrap case numbers in LRI U+2066 … PDI U+2069 (BidiIsolates): two more UCS-2 units
+        String isolated = BidiIsolates.isolateLatinValues("ت".repeat(58) + " 1446-000123");
+        assertThat(isolated).hasSize(72).contains("\u20661446-000123\u2069");
+        assertThat(Gsm7Folding.fold(isolated)).isEqualTo(isolated);
+        assertThat(SmsSegments.count(isolated)).isEqualTo(new SmsSegments.Count(SmsSegments.Encoding.UCS2, 72, 2));
+        String fits = BidiIsolates.isolateLatinValues("ت".repeat(56) + " 1446-000123");
+        assertThat(SmsSegments.count(fits)).isEqualTo(new SmsSegments.Count(SmsSegments.Encoding.UCS2, 70, 1));
     }
 }

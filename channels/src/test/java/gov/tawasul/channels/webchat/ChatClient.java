@@ -91,6 +91,20 @@ final class ChatClient implements AutoCloseable {
         throw new AssertionError("no " + type + " frame within 10 s");
     }
 
+    /** @return the next frame, whatever its type, within 10 s */
+    JsonNode next() {
+        try {
+            JsonNode f = frames.poll(10, TimeUnit.SECONDS);
+            if (f == null) {
+                throw new AssertionError("no frame within 10 s");
+            }
+            return f;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+    }
+
     /** @return the close code the server sent, waiting up to 10 s */
     int closeCode() throws Exception {
         return closed.get(10, TimeUnit.SECONDS);

@@ -92,6 +92,27 @@ class WebchatSocketTest {
     }
 
     @Test
+    void typingIsShownOnlyWhenTheBotWillAnswerAndHeldWhileAPersonHasTheConversation() throws Exception {
+        try (ChatClient chat = ChatClient.open(base, ORIGIN)) {
+            String visitor = chat.hello(null).path("token").asText().split("\\.")[1];
+            chat.send(ChatClient.message("h-1", "مساعدة"));
+            assertThat(chat.next().path("type").asText()).isEqualTo("ack");
+            assertThat(chat.next().path("type").asText()).isEqualTo("typing");
+            chat.next("message");
+            long conversation = (Long) TestDb.value("select id from conversation where channel = 'WEBCHAT' "
+                    + "and citizen_address = ?", visitor);
+            StaffSession.loginAs(StaffRole.AGENT).given().post("/api/staff/conversations/" + conversation
+                    + "/takeover").then().statusCode(200);
+            // an agent holds it: the bot will not answer, so no typing; the page is told a person will
+            chat.send(ChatClient.message("h-2", "هل من أحد؟"));
+            assertThat(chat.next().path("type").asText()).isEqualTo("ack");
+            assertThat(chat.next().path("type").asText()).isEqualTo("held");
+            await().atMost(Duration.ofSeconds(10)).until(() -> "HANDED_OFF".equals(TestDb.value(
+                    "select state from inbound_message where provider_message_id = ?", visitor + ":h-2")));
+        }
+    }
+
+    @Test
     void aRealCaseIsWithheldFromAVisitor() throws Exception {
         Path file = Files.createTempFile("cases", ".csv");
         Files.writeString(file, "case_number,status,status_label_ar,status_label_en,updated_at,contacts\n"
@@ -121,6 +142,26 @@ class WebchatSocketTest {
             assertThat(chat.next("message").path("text").asText()).contains("Under review");
             assertThat((String) TestDb.value("select attributes from inbound_message where provider_message_id like ?", visitor + ":%"))
                     .contains("\"kiosk\":\"airport-t1\"");
+        }
+    }
+
+    @Test
+    void theDeclaredPageLanguageAnswersANumberAloneFromTheFirstMessage() throws Exception {
+        try (ChatClient chat = ChatClient.open(base, ORIGIN)) {
+            // the widget's data-lang="en" (or /chat?lang=en) says hello with lang en
+            chat.send("{\"type\":\"hello\",\"lang\":\"en\"}").next("welcome");
+            chat.send(ChatClient.message("l-1", "1446-000123"));
+            assertThat(chat.next("message").path("text").asText()).startsWith("Case 1446-000123: Under review.");
+            // Arabic text still gets Arabic, and digits alone the page's language again
+            chat.send(ChatClient.message("l-2", "حالة 1446-000123"));
+            assertThat(chat.next("message").path("text").asText()).startsWith("القضية رقم \u20661446-000123\u2069:");
+            chat.send(ChatClient.message("l-3", "٤٥١٢٨٧٣"));
+            assertThat(chat.next("message").path("text").asText()).startsWith("Case 4512873:");
+        }
+        try (ChatClient chat = ChatClient.open(base, ORIGIN)) {
+            chat.send("{\"type\":\"hello\",\"lang\":\"ar\"}").next("welcome");
+            chat.send(ChatClient.message("l-4", "4512873"));
+            assertThat(chat.next("message").path("text").asText()).startsWith("القضية رقم \u20664512873\u2069:");
         }
     }
 

@@ -6,6 +6,8 @@ import gov.tawasul.engine.model.ConversationView;
 import gov.tawasul.engine.model.Origin;
 import gov.tawasul.engine.outbox.OutboundDraft;
 import gov.tawasul.engine.outbox.Outbox;
+import gov.tawasul.engine.processing.ConversationProcessor;
+import gov.tawasul.engine.store.InboundMessages;
 import gov.tawasul.engine.outbox.SendOutcome;
 import gov.tawasul.engine.reply.Reply;
 import gov.tawasul.engine.reply.ReplyComposer;
@@ -43,12 +45,17 @@ public class Handoffs {
     private final Outbox outbox;
     private final ReplyComposer composer;
     private final String defaultLocale;
+    private final InboundMessages inbound;
+    private final ConversationProcessor processor;
 
-    Handoffs(Conversations conversations, Outbox outbox, ReplyComposer composer, EngineConfig config) {
+    Handoffs(Conversations conversations, Outbox outbox, ReplyComposer composer, EngineConfig config,
+             InboundMessages inbound, ConversationProcessor processor) {
         this.conversations = conversations;
         this.outbox = outbox;
         this.composer = composer;
         this.defaultLocale = config.defaultLocale();
+        this.inbound = inbound;
+        this.processor = processor;
     }
 
     /**
@@ -81,7 +88,10 @@ public class Handoffs {
      * Gives the conversation back to the bot ({@code BOT}, assignment and waiting cleared) from
      * {@code WITH_AGENT} or {@code WAITING_FOR_AGENT}, and tells the citizen with a short {@code SYSTEM} message
      * ({@code handoff-ended}, in the conversation's language) through the outbox (its policy may refuse it, e.g.
-     * outside Messenger's window: logged, the hand-back stands).
+     * outside Messenger's window: logged, the hand-back stands). Then the bot answers what the citizen asked after
+     * the agent's last message, if anything: the conversation's latest message only (earlier ones are not
+     * answered; a request for a person is not), once, through the usual path
+     * ({@link InboundMessages#reopenLatestHandedOff}, then the conversation's processor).
      *
      * @param override a supervisor handing back a conversation another agent holds
      * @return {@code Done} (also when the bot already had it: nothing changes, nothing is sent), {@code HeldBy}, or
@@ -92,7 +102,8 @@ public class Handoffs {
         return attempt(ATTEMPTS, conversationId, agent, override,
                 () -> conversations.handBack(conversationId, agent, override),
                 now -> !now.state().isHeldByPerson(),
-                changed -> tell(changed, composer.handoffEnded(locale(changed))).replaceWith(changed));
+                changed -> tell(changed, composer.handoffEnded(locale(changed)))
+                        .chain(() -> answerLatestQuestion(changed)).replaceWith(changed));
     }
 
     /**
@@ -113,7 +124,8 @@ public class Handoffs {
     /**
      * Gives back to the bot the conversations held ({@code WITH_AGENT}) without any message or change for longer
      * than {@code timeout} (at most 100 per call, oldest first) and tells each citizen ({@code SYSTEM} message
-     * {@code handoff-timeout}). Safe on several instances at once: each conversation is moved, and its citizen told,
+     * {@code handoff-timeout}), and, as after {@link #handBack}, the bot answers the citizen's latest message after
+     * the agent's last one. Safe on several instances at once: each conversation is moved, and its citizen told,
      * by one of them.
      *
      * @return how many conversations went back to the bot
@@ -123,7 +135,8 @@ public class Handoffs {
             Uni<Void> told = Uni.createFrom().voidItem();
             for (ConversationView c : moved) {
                 LOG.infof("conversation %d: held and silent for %s, back to the bot", c.id(), timeout);
-                told = told.chain(() -> tell(c, composer.handoffTimedOut(locale(c))));
+                told = told.chain(() -> tell(c, composer.handoffTimedOut(locale(c))))
+                        .chain(() -> answerLatestQuestion(c));
             }
             return told.replaceWith(moved.size());
         });
@@ -159,6 +172,25 @@ public class Handoffs {
                 return attempt(left - 1, conversationId, agent, override, update, settled, afterChange);
             });
         });
+    }
+
+    /**
+     * The citizen's latest message after the agent's last one, unanswered while a person held the conversation, is
+     * handed to the bot (after the notice, so that the answer follows it). A failure is logged, never thrown: the
+     * hand-back stands.
+     */
+    private Uni<Void> answerLatestQuestion(ConversationView conversation) {
+        return inbound.reopenLatestHandedOff(conversation.id())
+                .invoke(reopened -> reopened.ifPresent(id -> {
+                    LOG.infof("conversation %d: back to the bot, which answers inbound %d", conversation.id(), id);
+                    processor.schedule(conversation.id());
+                }))
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf(e, "conversation %d: the citizen's last question was not handed to the bot",
+                            conversation.id());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** Sends a {@code SYSTEM} notice in the conversation; a refusal or failure is logged, never thrown. */

@@ -36,6 +36,13 @@ public record InboundMessage(Channel channel, String providerMessageId, Address 
      */
     public static final String ATTR_NO_REPLY = "NoReply";
 
+    /**
+     * Attribute set by a channel whose page declares the language it is shown in ({@code ar} or {@code en}; the web
+     * chat: the widget's {@code data-lang}, {@code /chat?lang=}): the reply language when the text itself has no
+     * letters to decide by ({@link gov.tawasul.engine.reply.LocaleResolver}).
+     */
+    public static final String ATTR_PAGE_LOCALE = "pageLocale";
+
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(from, "from");

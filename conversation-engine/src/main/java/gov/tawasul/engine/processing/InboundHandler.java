@@ -185,13 +185,13 @@ public class InboundHandler {
         if (decision instanceof InboundDecision.RecordOptOut optOut) {
             return optOuts.optOutByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id())
                     .chain(isNew -> optOut.confirm() && isNew
-                            ? optOutConfirmations.optedOut(c, locales.resolve(text, c.locale()))
+                            ? optOutConfirmations.optedOut(c, localeOf(in, text))
                             : Uni.createFrom().voidItem());
         }
         if (decision instanceof InboundDecision.LiftOptOut optIn) {
             return optOuts.optInByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id())
                     .chain(() -> optIn.confirm()
-                            ? optOutConfirmations.optedIn(c, locales.resolve(text, c.locale()))
+                            ? optOutConfirmations.optedIn(c, localeOf(in, text))
                             : Uni.createFrom().voidItem());
         }
         if (decision instanceof InboundDecision.Ignore ignore) {
@@ -200,11 +200,16 @@ public class InboundHandler {
         if (decision instanceof InboundDecision.HandToPerson hand) {
             return inbound.mark(in.id(), InboundState.HANDED_OFF, hand.intent().name());
         }
-        String locale = locales.resolve(text, c.locale());
+        String locale = localeOf(in, text);
         if (decision instanceof InboundDecision.RequestHandoff) {
             return requestHandoff(in, locale);
         }
         return answer(in, ((InboundDecision.Answer) decision).intent(), locale);
+    }
+
+    /** The reply language: by the text's letters, else the page's declared language, else the conversation's. */
+    private String localeOf(PendingInbound in, String text) {
+        return locales.resolve(text, in.attributes().get(InboundMessage.ATTR_PAGE_LOCALE), in.conversation().locale());
     }
 
     /**

@@ -9,27 +9,25 @@ import gov.tawasul.engine.model.CaseLookupResult;
 import gov.tawasul.engine.model.CaseRecord;
 import gov.tawasul.engine.model.QuickReply;
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Renders replies from the Qute templates in {@code src/main/resources/templates/replies/{ar,en}/}.
+ * Renders replies from the Qute templates in {@code src/main/resources/templates/replies/{ar,en}/} (through
+ * {@link ReplyTemplates}: Arabic texts have their left-to-right values isolated).
  * Never calls out: case lookups are done before, and their results passed in.
  */
 @ApplicationScoped
 public class ReplyComposer {
 
-    private final Engine qute;
+    private final ReplyTemplates templates;
     private final DisclosurePolicy disclosure;
-    private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
     public ReplyComposer(Engine qute, DisclosurePolicy disclosure) {
-        this.qute = qute;
+        this.templates = new ReplyTemplates(qute);
         this.disclosure = disclosure;
     }
 
@@ -182,15 +180,11 @@ public class ReplyComposer {
                 new QuickReply(render(locale, "quick-agent", Map.of()), IntentRecognizer.PAYLOAD_TALK_TO_AGENT));
     }
 
+    /** @throws IllegalStateException for a locale without templates (only {@code ar} and {@code en} have them) */
     private String render(String locale, String name, Map<String, Object> data) {
-        String id = "replies/" + locale + "/" + name;
-        Template template = templates.computeIfAbsent(id, key -> {
-            Template t = qute.getTemplate(key);
-            if (t == null) {
-                throw new IllegalStateException("missing reply template " + key);
-            }
-            return t;
-        });
-        return template.data(data).render();
+        if (!"ar".equals(locale) && !"en".equals(locale)) {
+            throw new IllegalStateException("missing reply template replies/" + locale + "/" + name);
+        }
+        return templates.render(locale, name, data);
     }
 }

@@ -56,6 +56,21 @@ public class InboundMessages {
     private static final String MARK = "update inbound_message set state = $2, intent = $3, processed_at = now() "
             + "where id = $1 and state = 'RECEIVED'";
 
+    /**
+     * The conversation's latest message, when it came after the agents' last message (any {@code AGENT} row, echoes
+     * included) and was handed to staff for anything but a request for a person: back to {@code RECEIVED}.
+     */
+    private static final String REOPEN = """
+            update inbound_message set state = 'RECEIVED', intent = null, processed_at = null
+            where id = (select i.id from inbound_message i
+                        where i.conversation_id = $1
+                          and i.received_at > coalesce((select max(o.created_at) from outbound_message o
+                                                        where o.conversation_id = $1 and o.origin = 'AGENT'),
+                                                       '-infinity'::timestamptz)
+                        order by i.id desc limit 1)
+              and state = 'HANDED_OFF' and intent is distinct from 'ASK_FOR_PERSON'
+            returning id""";
+
     private static final String STALE = """
             select distinct conversation_id from inbound_message
             where state = 'RECEIVED' and received_at < $1 limit 200""";
@@ -129,6 +144,21 @@ public class InboundMessages {
     /** @return the oldest message of the conversation still {@code RECEIVED}, or empty */
     public Uni<Optional<PendingInbound>> nextPending(long conversationId) {
         return db.first(NEXT, InboundMessages::pending, conversationId);
+    }
+
+    /**
+     * Gives the bot the citizen's unanswered question of a conversation staff just handed back: when the
+     * conversation's latest message arrived after the agents' last message (or no agent wrote) and was
+     * {@code HANDED_OFF}, it — and only it: earlier ones are not answered — goes back to {@code RECEIVED}, so that
+     * the usual path answers it (intent, disclosure, one bot reply per inbound message). Nothing when the latest
+     * message was answered or ignored, came before the agent's last word, or asked for a person (a person was
+     * there; answering it would put the conversation back in the queue staff just left). Once: the bot's answer
+     * makes it {@code ANSWERED}, so a later call finds nothing. The caller schedules the conversation.
+     *
+     * @return the id of the message reopened, or empty
+     */
+    public Uni<Optional<Long>> reopenLatestHandedOff(long conversationId) {
+        return db.first(REOPEN, r -> r.getLong("id"), conversationId);
     }
 
     /** Marks a received message handled without a reply (ignored, handed off, failed), with the intent or reason. */

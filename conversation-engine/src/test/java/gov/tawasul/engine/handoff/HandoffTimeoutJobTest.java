@@ -65,16 +65,20 @@ class HandoffTimeoutJobTest {
         String quiet = newCitizen();
         ConversationScript.Citizen notYet = heldBySara(quiet);
 
+        // a question nobody answered while held
+        citizen.says("can you help me please").botStaysSilent();
         silentFor(citizen.conversationId(), Duration.ofMinutes(31));
         silentFor(notYet.conversationId(), Duration.ofMinutes(29));
         citizen.botReplies(containing("Our staff have not written for a while")).isNow(ConversationState.BOT);
         assertThat(TestDb.rows("select assigned_agent, assigned_at from conversation where id = ?",
                 citizen.conversationId()).get(0)).containsEntry("assigned_agent", null).containsEntry("assigned_at", null);
-        OutboundMessage notice = sender.sentTo(phone).get(sender.sentTo(phone).size() - 1);
+        OutboundMessage notice = citizen.lastReply();
         assertThat(notice.origin()).isEqualTo(gov.tawasul.engine.model.Origin.SYSTEM);
         assertThat(notice.locale()).isEqualTo("en");
 
-        // the bot answers again; the conversation silent for less stays with its agent
+        // the bot answers the question left unanswered, then again whatever comes; the conversation silent for
+        // less stays with its agent
+        citizen.botReplies(containing("Welcome to the case status service"));
         citizen.says("help").botReplies(containing("1446-000123"));
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
         assertThat(TestDb.value("select state from conversation where id = ?", notYet.conversationId()))

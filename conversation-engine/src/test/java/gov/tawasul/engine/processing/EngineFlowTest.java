@@ -103,12 +103,12 @@ class EngineFlowTest {
         OutboundMessage reply = awaitReply(CONTACT, 0);
         assertThat(reply.locale()).isEqualTo("ar");
         assertThat(reply.text()).isEqualTo("""
-                القضية رقم 9001-000001: قيد الدراسة.
-                آخر تحديث: 10 جمادى الآخرة 1448هـ الموافق 20/11/2026م.
+                القضية رقم \u20669001-000001\u2069: قيد الدراسة.
+                آخر تحديث: \u206610\u2069 جمادى الآخرة \u20661448\u2069هـ الموافق \u206620/11/2026\u2069م.
                 الجهة: إدارة التراخيص.
                 الخطوة التالية: انتظر رسالة الموعد
 
-                سنخبرك هنا عند تغيّر حالة المعاملة 9001-000001؛ للإيقاف أرسل STOP 9001-000001.""");
+                سنخبرك هنا عند تغيّر حالة المعاملة \u20669001-000001\u2069؛ للإيقاف أرسل \u2066STOP 9001-000001\u2069.""");
         assertThat(reply.from().value()).isEqualTo(BOT);
         // the registered contact who asked follows the case here, told once
         assertThat(TestDb.value("select source || ' ' || locale || ' ' || bot_address from case_follower "
@@ -168,7 +168,7 @@ class EngineFlowTest {
     void noNumberGetsTheHelpTextInTheConversationsLanguage() {
         String citizen = newCitizen();
         accept(sms(citizen, "مرحبا"));
-        assertThat(awaitReply(citizen, 0).text()).contains("مثال: 1446-000123");
+        assertThat(awaitReply(citizen, 0).text()).contains("مثال: \u20661446-000123\u2069");
         accept(sms(citizen, "؟"));
         assertThat(awaitReply(citizen, 1).locale()).isEqualTo("ar");
     }
@@ -341,8 +341,8 @@ class EngineFlowTest {
         InboundMessage in = sms(CONTACT_2, "القضايا 9001-000001 9001-000002 ٩٠٠١-٠٠٠٠٠٣");
         accept(in);
         String text = awaitReply(CONTACT_2, 0).text();
-        assertThat(text).contains("القضية رقم 9001-000001: قيد الدراسة.", "القضية رقم 9001-000002: مكتملة.",
-                "القضية رقم 9001-000003: مكتملة.").doesNotContain("عذراً");
+        assertThat(text).contains("القضية رقم \u20669001-000001\u2069: قيد الدراسة.", "القضية رقم \u20669001-000002\u2069: مكتملة.",
+                "القضية رقم \u20669001-000003\u2069: مكتملة.").doesNotContain("عذراً");
         assertThat(TestDb.value("select case_numbers from inbound_message where provider_message_id = ?",
                 in.providerMessageId())).isEqualTo("9001-000001 9001-000002 9001-000003");
     }

@@ -122,9 +122,11 @@ class HandoffScriptsTest {
         // the case answer carries no buttons while waiting (they would lead to silence)
         List<OutboundMessage> sent = sender.sentTo(CONTACT);
         assertThat(sent.get(sent.size() - 1).quickReplies()).isEmpty();
-        // staff hand it back without having taken it: the citizen is told, the bot answers everything again
+        // staff hand it back without having taken it: the citizen is told, the bot answers the message left
+        // unanswered (the thanks), then everything again
         script.agent("sara").handsBack(citizen);
         citizen.botReplies(containing("انتهت المحادثة مع الموظف")).isNow(BOT)
+                .botReplies(containing("العفو"))
                 .says("مساعدة").botReplies(containing("1446-000123"));
     }
 
@@ -141,12 +143,54 @@ class HandoffScriptsTest {
                 citizen.conversationId()).get(0)).containsEntry("assigned_agent", "sara").containsEntry("waiting_since", null);
 
         script.agent("sara").handsBack(citizen);
+        // the notice; the latest message asked for a person, who was there: not answered (nor queued again)
         citizen.botReplies(containing("انتهت المحادثة مع الموظف")).isNow(BOT)
-                .says("help").botReplies(containing("1446-000123"));
+                .says("help").botReplies(containing("Welcome to the case status service")).isNow(BOT);
         assertThat(TestDb.value("select origin from outbound_message where conversation_id = ? and text like 'انتهت%'",
                 citizen.conversationId())).isEqualTo("SYSTEM");
         assertThat(TestDb.value("select assigned_agent from conversation where id = ?", citizen.conversationId()))
                 .isNull();
+    }
+
+    @Test
+    void afterTheHandBackTheBotAnswersTheLatestQuestionAskedAfterTheAgentsLastMessageOnce() {
+        ConversationScript.Agent sara = script.agent("sara");
+        ConversationScript.Citizen citizen = script.citizen(newCitizen())
+                .says("خدمة العملاء").botReplies(containing(WAITING_AR));
+        sara.takesOver(citizen);
+        citizen.isNow(WITH_AGENT).says("مساعدة").botStaysSilent();
+        sara.says(citizen, "أهلاً، معك سارة. كيف أساعدك؟");
+        citizen.botReplies(containing("معك سارة"))
+                .says("٧٧١٠٠٠٢").botStaysSilent()
+                .says("وحالة ٧٧١٠٠٠١؟").botStaysSilent();
+        String earlier = providerIdOf(citizen, "٧٧١٠٠٠٢");
+
+        sara.handsBack(citizen);
+        // the notice, then the bot's answer to the latest question only, through the usual path (a case answer)
+        citizen.botReplies(containing("انتهت المحادثة مع الموظف"))
+                .botReplies(containing("\u20667710001\u2069"));
+        assertThat(citizen.lastMessage()).containsEntry("state", "ANSWERED").containsEntry("intent", "CASE_STATUS");
+        assertThat(TestDb.value("select state from inbound_message where provider_message_id = ?", earlier))
+                .isEqualTo("HANDED_OFF");
+        assertThat(TestDb.value("select state from inbound_message where conversation_id = ? and text = 'مساعدة'",
+                citizen.conversationId())).isEqualTo("HANDED_OFF");
+        // once: a second hold and hand-back without new questions answers nothing more
+        sara.takesOver(citizen).handsBack(citizen);
+        citizen.botReplies(containing("انتهت المحادثة مع الموظف"));
+        assertThat(TestDb.value("select count(*) from outbound_message where conversation_id = ? and origin = 'BOT'",
+                citizen.conversationId())).isEqualTo(2L);
+        // an agent who never wrote: the latest question while held is answered
+        ConversationScript.Citizen other = script.citizen(newCitizen()).says("hi").botReplies(containing("1446-000123"));
+        sara.takesOver(other);
+        other.isNow(WITH_AGENT).says("help please").botStaysSilent();
+        sara.handsBack(other);
+        other.botReplies(containing("Your conversation with our staff has ended"))
+                .botReplies(containing("Welcome to the case status service"));
+    }
+
+    private static String providerIdOf(ConversationScript.Citizen citizen, String text) {
+        return (String) TestDb.value("select provider_message_id from inbound_message where conversation_id = ? "
+                + "and text = ?", citizen.conversationId(), text);
     }
 
     @Test

@@ -42,7 +42,7 @@ class ReplyComposerTest {
         assertThat(reply.text()).isEqualTo("Sorry, we cannot check case 4512873 right now. Please try again in a few minutes.");
         Reply arabic = composer.compose(new Intent.CaseStatus(List.of("4512873"), 0),
                 List.of(new CaseLookupResult.Unavailable("4512873", "HTTP 500")), contact, "ar");
-        assertThat(arabic.text()).isEqualTo("عذراً، لا يمكننا الاستعلام عن القضية رقم 4512873 الآن. فضلاً حاول مرة أخرى بعد دقائق.");
+        assertThat(arabic.text()).isEqualTo("عذراً، لا يمكننا الاستعلام عن القضية رقم \u20664512873\u2069 الآن. فضلاً حاول مرة أخرى بعد دقائق.");
     }
 
     @Test
@@ -92,19 +92,19 @@ class ReplyComposerTest {
         assertThat(waiting(hours, open, "en").text()).isEqualTo("Thank you. A staff member will answer you here as "
                 + "soon as possible. Office hours: Sunday to Thursday, 08:00–16:00 (Riyadh time).");
         assertThat(waiting(hours, open, "ar").text()).isEqualTo("شكراً لك. سيرد عليك أحد موظفينا هنا في أقرب وقت. "
-                + "ساعات العمل: من الأحد إلى الخميس، من 08:00 إلى 16:00 بتوقيت الرياض.");
+                + "ساعات العمل: من الأحد إلى الخميس، من \u206608:00\u2069 إلى \u206616:00\u2069 بتوقيت الرياض.");
         assertThat(waiting(hours, closed, "en").text()).isEqualTo("Thank you. A staff member will answer you here. "
                 + "Office hours: Sunday to Thursday, 08:00–16:00 (Riyadh time); staff are back on Sunday at 08:00. "
                 + "Until then, you can still send a case number to get its status.");
         assertThat(waiting(hours, closed, "ar").text()).isEqualTo("شكراً لك. سيرد عليك أحد موظفينا هنا. "
-                + "ساعات العمل: من الأحد إلى الخميس، من 08:00 إلى 16:00 بتوقيت الرياض، ويعود الموظفون يوم الأحد "
-                + "الساعة 08:00. وإلى ذلك الحين يمكنك إرسال رقم القضية لمعرفة حالتها.");
+                + "ساعات العمل: من الأحد إلى الخميس، من \u206608:00\u2069 إلى \u206616:00\u2069 بتوقيت الرياض، ويعود الموظفون يوم الأحد "
+                + "الساعة \u206608:00\u2069. وإلى ذلك الحين يمكنك إرسال رقم القضية لمعرفة حالتها.");
         assertThat(waiting(hours, open, "ar").quickReplies()).isEmpty();
         // Tuesday 06:30 Riyadh: back today; Wednesday 17:00: back tomorrow
         assertThat(waiting(hours, Instant.parse("2026-12-01T03:30:00Z"), "en").text())
                 .contains("staff are back today at 08:00.");
         assertThat(waiting(hours, Instant.parse("2026-12-02T14:00:00Z"), "ar").text())
-                .contains("ويعود الموظفون غداً الساعة 08:00.");
+                .contains("ويعود الموظفون غداً الساعة \u206608:00\u2069.");
     }
 
     @Test

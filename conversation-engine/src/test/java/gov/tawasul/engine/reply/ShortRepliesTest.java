@@ -31,7 +31,7 @@ class ShortRepliesTest {
     @Test
     void greetingsReturnThePeaceAndSayHowToAsk() {
         assertThat(compose(new Intent.Greeting(true), "ar").text())
-                .isEqualTo("وعليكم السلام ورحمة الله. أرسل رقم القضية (المعاملة) لمعرفة حالتها، مثال: 1446-000123");
+                .isEqualTo("وعليكم السلام ورحمة الله. أرسل رقم القضية (المعاملة) لمعرفة حالتها، مثال: \u20661446-000123\u2069");
         assertThat(compose(new Intent.Greeting(false), "ar").text()).startsWith("أهلاً بك.");
         assertThat(compose(new Intent.Greeting(false), "en").text())
                 .isEqualTo("Hello! Send your case (transaction) number to learn its status, for example: 1446-000123");
@@ -53,7 +53,7 @@ class ShortRepliesTest {
         assertThat(en.text()).isEqualTo("Did you mean case 1446-000123? If so, send that number.");
         assertThat(en.quickReplies()).containsExactly(new QuickReply("1446-000123", "CASE:1446-000123"),
                 new QuickReply("Help", "HELP"));
-        assertThat(compose(new Intent.NearMiss("1446-000123"), "ar").text()).contains("هل تقصد رقم القضية 1446-000123؟");
+        assertThat(compose(new Intent.NearMiss("1446-000123"), "ar").text()).contains("هل تقصد رقم القضية \u20661446-000123\u2069؟");
     }
 
     @Test

@@ -9,7 +9,13 @@ import gov.tawasul.engine.model.ConversationState;
 import gov.tawasul.engine.model.InboundBatch;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
+import gov.tawasul.engine.model.ConversationView;
+import gov.tawasul.engine.model.Origin;
 import gov.tawasul.engine.model.OutboundMessage;
+import gov.tawasul.engine.outbox.OutboundDraft;
+import gov.tawasul.engine.outbox.Outbox;
+import gov.tawasul.engine.outbox.SendOutcome;
+import io.quarkus.arc.Arc;
 import io.quarkus.vertx.VertxContextSupport;
 import org.assertj.core.api.Condition;
 
@@ -34,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * {@link Citizen#botReplies} waits (up to 10 s) for the next message sent to that citizen (whatever its origin: a
  * staff notice too) and checks its text; {@link Citizen#botStaysSilent} waits until the message was handled and
  * checks that nothing was sent; {@link Citizen#isNow} checks the conversation's state. Staff act through
- * {@link Handoffs}: {@code script.agent("sara").takesOver(citizen)}, {@code .handsBack(citizen)},
+ * {@link Handoffs}: {@code script.agent("sara").takesOver(citizen)}, {@code .says(citizen, "…")} (claims the
+ * conversation and sends an {@code AGENT} message through the outbox, as the console does), {@code .handsBack(citizen)},
  * {@code .closes(citizen)}.
  */
 public final class ConversationScript {
@@ -184,6 +191,28 @@ public final class ConversationScript {
         /** Takes the citizen's conversation. */
         public Agent takesOver(Citizen citizen) {
             return expectDone(() -> handoffs.takeOver(citizen.conversationId(), username, false));
+        }
+
+        /**
+         * Writes to the citizen as the console does: claims the conversation for the reply ({@link Handoffs#claimForReply})
+         * and sends {@code text} as an {@code AGENT} message through the {@link Outbox}, in Arabic.
+         */
+        public Agent says(Citizen citizen, String text) {
+            HandoffOutcome outcome;
+            SendOutcome sent;
+            try {
+                outcome = VertxContextSupport.subscribeAndAwait(
+                        () -> handoffs.claimForReply(citizen.conversationId(), username));
+                assertThat(outcome).as("claim for %s", username).isInstanceOf(HandoffOutcome.Done.class);
+                ConversationView view = ((HandoffOutcome.Done) outcome).conversation();
+                Outbox outbox = Arc.container().instance(Outbox.class).get();
+                sent = VertxContextSupport.subscribeAndAwait(
+                        () -> outbox.send(OutboundDraft.message(Origin.AGENT, view, text, "ar")));
+            } catch (Throwable e) {
+                throw new AssertionError(username + ": the message failed", e);
+            }
+            assertThat(sent).as("agent message of %s", username).isNotInstanceOf(SendOutcome.Refused.class);
+            return this;
         }
 
         /** Hands the citizen's conversation back to the bot (the citizen is told). */
