@@ -36,8 +36,11 @@ record InboundEmail(String providerId, String messageId, List<String> threadIds,
                     String subject, String text, List<String> attachments, Instant sentAt, String noReply,
                     DeliveryReport report, Map<String, String> attributes) {
 
-    /** Attribute: the real sender when the message was put into the conversation of the thread it answers. */
-    static final String ATTR_FROM = "From";
+    /**
+     * Attribute set (to {@code true}) on a mail in the thread of another citizen's conversation, sent from an address
+     * that is not that citizen's: it is kept in its sender's own conversation, never the thread's.
+     */
+    static final String ATTR_OTHER_THREAD = "InAnotherCitizensThread";
 
     /**
      * @return whether the mail is a bounce that becomes a delivery receipt only (it names our failed or delivered
@@ -50,7 +53,8 @@ record InboundEmail(String providerId, String messageId, List<String> threadIds,
     /**
      * @param us      our address
      * @param citizen the citizen of the conversation of the thread the mail answers (found by {@link #threadIds}),
-     *                or null: then the sender is the citizen
+     *                or null; a mail joins that conversation only from that citizen's own address (a mail from
+     *                another address stays its sender's, marked {@link #ATTR_OTHER_THREAD})
      * @return a bounce: its receipt (or nothing, when only delayed); any other mail: the message
      */
     InboundBatch toBatch(Address us, Address citizen) {
@@ -66,15 +70,14 @@ record InboundEmail(String providerId, String messageId, List<String> threadIds,
         }
         Map<String, String> attrs = new LinkedHashMap<>(attributes);
         String from = sender.isEmpty() ? "unknown@invalid" : sender;
-        String name = senderName;
         if (citizen != null && !citizen.value().equals(from)) {
-            attrs.put(ATTR_FROM, from);
-            from = citizen.value();
-            name = null; // the conversation keeps the citizen's own name
+            // anyone who saw one of our Message-IDs could otherwise act in that citizen's conversation (STOP, codes,
+            // answers mailed to the citizen): a mail from another address stays in its sender's own conversation
+            attrs.put(ATTR_OTHER_THREAD, "true");
         }
         InboundKind kind = attachments.isEmpty() ? InboundKind.TEXT : InboundKind.ATTACHMENT;
         return InboundBatch.of(new InboundMessage(Channel.EMAIL, providerId, new Address(Channel.EMAIL, from), us,
-                kind, text, null, sentAt, name, attrs));
+                kind, text, null, sentAt, senderName, attrs));
     }
 
     /** @return the ids that may name one of our messages, newest first, without repeats */

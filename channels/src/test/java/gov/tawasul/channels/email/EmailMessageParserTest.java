@@ -86,13 +86,18 @@ class EmailMessageParserTest {
     }
 
     @Test
-    void aReplyFromAnotherAddressInOurThreadJoinsTheThreadsConversationAndKeepsTheRealSender() {
+    void aMailFromAnotherAddressInACitizensThreadStaysInItsSendersOwnConversation() {
         InboundEmail mail = fixture("email-inbound-reply-in-thread.eml");
         Address conversationCitizen = new Address(Channel.EMAIL, "sara.ahmed@work.example.com");
         InboundMessage m = only(mail.toBatch(new Address(Channel.EMAIL, US), conversationCitizen));
-        assertThat(m.from()).isEqualTo(conversationCitizen);
-        assertThat(m.senderName()).isNull();
-        assertThat(m.attributes()).containsEntry(InboundEmail.ATTR_FROM, "citizen.two@mail.example.com");
+        // whoever holds one of our Message-IDs must not act in that citizen's conversation (STOP, codes, answers)
+        assertThat(m.from()).isEqualTo(new Address(Channel.EMAIL, "citizen.two@mail.example.com"));
+        assertThat(m.attributes()).containsEntry(InboundEmail.ATTR_OTHER_THREAD, "true");
+
+        InboundMessage own = only(mail.toBatch(new Address(Channel.EMAIL, US),
+                new Address(Channel.EMAIL, "citizen.two@mail.example.com")));
+        assertThat(own.from()).isEqualTo(new Address(Channel.EMAIL, "citizen.two@mail.example.com"));
+        assertThat(own.attributes()).doesNotContainKey(InboundEmail.ATTR_OTHER_THREAD);
     }
 
     @Test

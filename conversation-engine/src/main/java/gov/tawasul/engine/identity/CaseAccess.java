@@ -15,21 +15,23 @@ import java.util.Set;
 public final class CaseAccess {
 
     /** Nothing linked, nothing replaced: the disclosure policy alone decides. */
-    public static final CaseAccess NONE = new CaseAccess(Set.of(), Map.of(), List.of());
+    public static final CaseAccess NONE = new CaseAccess(Set.of(), Map.of(), List.of(), List.of());
 
     private final Set<String> linked;
     private final Map<String, String> sections;
     private final List<CaseRecord> codesToSend;
+    private final List<String> decoys;
 
-    CaseAccess(Set<String> linked, Map<String, String> sections, List<CaseRecord> codesToSend) {
+    CaseAccess(Set<String> linked, Map<String, String> sections, List<CaseRecord> codesToSend, List<String> decoys) {
         this.linked = Set.copyOf(linked);
         this.sections = Map.copyOf(sections);
         this.codesToSend = List.copyOf(codesToSend);
+        this.decoys = List.copyOf(decoys);
     }
 
     /** @return access for a sender just verified for {@code caseNumber} */
     public static CaseAccess linkedTo(String caseNumber) {
-        return new CaseAccess(Set.of(caseNumber), Map.of(), List.of());
+        return new CaseAccess(Set.of(caseNumber), Map.of(), List.of(), List.of());
     }
 
     /** @return whether the sender holds a live identity link to the case */
@@ -58,5 +60,13 @@ public final class CaseAccess {
     /** @return the found cases whose registered contact gets a code once the reply is sent */
     List<CaseRecord> codesToSend() {
         return codesToSend;
+    }
+
+    /**
+     * @return the offered numbers that are no case: each gets a pending code nobody can know (no message is sent),
+     *         so that a six-digit answer is "not right" exactly as after an offer for a real case
+     */
+    List<String> decoys() {
+        return decoys;
     }
 }

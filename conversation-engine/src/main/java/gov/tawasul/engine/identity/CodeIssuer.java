@@ -95,6 +95,17 @@ public class CodeIssuer {
         });
     }
 
+    /**
+     * Keeps a pending code for {@code caseNumber}, which is no case, without sending anything: its hash is of a random
+     * code nobody is told, so every answer is wrong, exactly as a wrong answer to a real code (no existence oracle).
+     * Not kept while another code is pending for the requester.
+     */
+    public Uni<Void> decoy(String caseNumber, Address requester) {
+        return challenges.pendingCase(requester).chain(pending -> pending != null ? Uni.createFrom().voidItem()
+                : mac.mac(caseNumber, requester, mac.newCode())
+                        .chain(hash -> challenges.put(requester, caseNumber, hash, config.codeTtl())));
+    }
+
     private Uni<Void> send(CaseRecord record, Address requester, Address to, Address from) {
         return limits.countSent().chain(within -> {
             if (!within) {

@@ -31,7 +31,8 @@ import java.util.Set;
  *     code offer ("if this number is a case registered to you…"), within the {@link CodeLimits}, else "try again
  *     after";</li>
  * <li>{@link #afterReply}: only then, and detached from the reply (its own Vert.x context), the {@link CodeIssuer}
- *     sends codes for the numbers that are cases.</li>
+ *     sends codes for the numbers that are cases, and keeps a code nobody knows for an offered number that is no case
+ *     (no message), so that what follows — a six-digit answer is "not right, tries left" — is the same too.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -71,7 +72,7 @@ public class DisclosureGate {
                     }
                 }).replaceWith(n))
                 .collect().asList()
-                .map(ignored -> new CaseAccess(Set.of(), refused, List.of()));
+                .map(ignored -> new CaseAccess(Set.of(), refused, List.of(), List.of()));
     }
 
     /** @return the access after the lookup: links, code offers and their limits (see the class) */
@@ -90,6 +91,7 @@ public class DisclosureGate {
             Set<String> linked = new HashSet<>(live);
             Map<String, String> sections = new HashMap<>(admitted.sections());
             List<CaseRecord> codes = new ArrayList<>();
+            List<String> decoys = new ArrayList<>();
             List<CaseLookupResult> toOffer = results.stream()
                     .filter(r -> admitted.mayLookUp(numberOf(r)) && needsCode(r, sender, linked)).toList();
             return Multi.createFrom().iterable(toOffer)
@@ -102,10 +104,12 @@ public class DisclosureGate {
                         sections.put(n, texts.offer(n, locale));
                         if (r instanceof CaseLookupResult.Found found) {
                             codes.add(found.record());
+                        } else {
+                            decoys.add(n);
                         }
                     }).replaceWith(r))
                     .collect().asList()
-                    .map(ignored -> new CaseAccess(linked, sections, codes));
+                    .map(ignored -> new CaseAccess(linked, sections, codes, decoys));
         });
     }
 
@@ -114,6 +118,13 @@ public class DisclosureGate {
      * content and timing are the same whether a code goes or not.
      */
     public void afterReply(CaseAccess access, Address requester) {
+        if (access.codesToSend().isEmpty()) {
+            // only when no real code goes: one code is pending per sender, a decoy must never replace a real one
+            for (String number : access.decoys()) {
+                context.runDetached(() -> issuer.decoy(number, requester),
+                        e -> LOG.warnf("decoy code for %s could not be kept: %s", SenderKey.masked(requester), e));
+            }
+        }
         for (CaseRecord record : access.codesToSend()) {
             context.runDetached(() -> issuer.issue(record, requester),
                     e -> LOG.errorf(e, "one-time code for case %s to be seen on %s could not be sent",
