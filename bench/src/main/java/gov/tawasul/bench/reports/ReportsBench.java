@@ -79,13 +79,19 @@ public final class ReportsBench {
         props.put("tawasul.twilio.account-sid", ACCOUNT_SID);
         props.put("tawasul.twilio.auth-token", AUTH_TOKEN);
         props.put("tawasul.twilio.from", BOT_NUMBER);
+        // health on its own management port (prod), away from other apps on this machine
+        props.put("quarkus.management.port", Integer.toString(port + 1000));
+        props.put("quarkus.management.host", "127.0.0.1");
+        // the report rollup job runs soon after the seed (its default is every 15 minutes)
+        props.put("tawasul.reports.rollup.every", System.getProperty("bench.rollupEvery", "10s"));
+        props.put("tawasul.reports.rollup.delay", "1s");
         List<String> jvm = List.of(System.getProperty("bench.appJavaOpts", "-Xmx512m").split("\\s+"));
         report.append("## Reports (issue 10)\n\n");
         report.append("Machine: ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, shared; load average at start ").append(loadAverage()).append(".\n\n");
         ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
         try (AppProcess app = AppProcess.start(jar, jvm, props, env, new File(logDir, "reports-app.log"))) {
-            waitReady(base);
+            waitReady("http://127.0.0.1:" + (port + 1000));
             long t0 = System.nanoTime();
             if (!Boolean.getBoolean("bench.skipSeed")) {
                 seed(db, inbound, conversations);
@@ -98,6 +104,11 @@ public final class ReportsBench {
                             + "(select count(*) from outbound_message) || ' outbound, ' || "
                             + "(select count(*) from conversation) || ' conversations, ' || "
                             + "(select count(*) from case_query) || ' case queries'")).append(".\n\n");
+            long r0 = System.nanoTime();
+            String rolled = waitRolledUp(db);
+            report.append("Rollup of the closed days by `ReportRollupJob` after the seed: ").append(rolled)
+                    .append(" in ").append((System.nanoTime() - r0) / 1_000_000_000L).append(" s (load average ")
+                    .append(loadAverage()).append(").\n\n");
             String cookies = login(base, password);
             InboundWebhooks webhooks = new InboundWebhooks(ACCOUNT_SID, BOT_NUMBER, base + "/webhooks/twilio/sms",
                     new TwilioSignature(AUTH_TOKEN));
@@ -164,6 +175,32 @@ public final class ReportsBench {
         return 0;
     }
 
+    /** Waits until the job has rolled every closed day since the first message (or stops making progress). */
+    private static String waitRolledUp(String db) throws Exception {
+        String due = "(select count(*) from generate_series((select min(received_at) from inbound_message)"
+                + " at time zone 'Asia/Riyadh', (now() - interval '1 hour') at time zone 'Asia/Riyadh'"
+                + " - interval '1 day', interval '1 day'))";
+        long limit = System.nanoTime() + Long.getLong("bench.rollupSeconds", 3600) * 1_000_000_000L;
+        String last = "";
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() < limit) {
+            String state = psql(db, "select (select count(*) from report_rolled_day) || ' of ' || " + due);
+            String[] parts = state.split(" of ");
+            if (parts.length == 2 && Long.parseLong(parts[0].strip()) >= Long.parseLong(parts[1].strip())) {
+                return state + " days";
+            }
+            if (!state.equals(last)) {
+                last = state;
+                lastChange = System.nanoTime();
+                log("rolled " + state);
+            } else if (System.nanoTime() - lastChange > 300_000_000_000L) {
+                return state + " days (no progress for 5 min: stopped waiting)";
+            }
+            Thread.sleep(2000);
+        }
+        return last + " days (time limit)";
+    }
+
     private void call(String url, String cookies) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -227,7 +264,8 @@ public final class ReportsBench {
 
     private static String loadAverage() {
         try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+            String[] l = Files.readString(Path.of("/proc/loadavg")).split(" ", 4);
+            return l[0] + " / " + l[1] + " / " + l[2] + " (1 / 5 / 15 min)";
         } catch (Exception e) {
             return "?";
         }
