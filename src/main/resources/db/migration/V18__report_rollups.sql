@@ -32,14 +32,19 @@ create table report_rolled_day (
 );
 
 -- Distinct citizens do not add up across days: per conversation, the rolled local days on which it wrote, as a
--- multirange (consecutive days merge), so "conversations that wrote in these days" is one pass over conversations.
+-- multirange (consecutive days merge), and the last of them, so "conversations that wrote in these days" is one pass
+-- over conversations, not over messages.
 create table report_citizen_days (
     zone             varchar(64)      not null,
     conversation_id  bigint           not null,
     channel          varchar(16)      not null,
     days             datemultirange   not null,
+    last_day         date             not null,
     primary key (zone, conversation_id)
 );
+-- "wrote on a rolled day from A on": when the period's rolled days reach the last rolled day (the usual "last N
+-- days"), an index-only range scan; otherwise the candidates' `days` are checked
+create index report_citizen_last on report_citizen_days (zone, last_day) include (conversation_id, channel);
 
 -- Department in both languages, as the case system gives them (the old `department` column stays: English else
 -- Arabic, for the rows written before this migration).

@@ -35,10 +35,14 @@ public class ReportRollups {
                                     and left(f.k1, 64) = d.k1 and left(f.k2, 64) = d.k2
                                     and left(f.k3, 256) = d.k3 and left(f.k4, 256) = d.k4)),
             citizens as (
-                insert into report_citizen_days (zone, conversation_id, channel, days)
-                select $4::varchar, conversation_id, min(channel), datemultirange(daterange($5::date, $5::date + 1))
+                insert into report_citizen_days (zone, conversation_id, channel, days, last_day)
+                select $4::varchar, conversation_id, min(channel), datemultirange(daterange($5::date, $5::date + 1)),
+                       $5::date
                 from inbound_message where received_at >= $1 and received_at < $2 group by conversation_id
-                on conflict (zone, conversation_id) do update set days = report_citizen_days.days + excluded.days)
+                on conflict (zone, conversation_id) do update
+                    set days = report_citizen_days.days + excluded.days,
+                        last_day = greatest(report_citizen_days.last_day, excluded.last_day)
+                    where not report_citizen_days.days @> excluded.days)
             insert into report_rolled_day (zone, day) values ($4::varchar, $5::date)
             on conflict (zone, day) do update set rolled_at = now()""".formatted(ReportQueries.FIGURES);
 
@@ -59,16 +63,36 @@ public class ReportRollups {
             where zone = $1 and day = any($2::date[]) and ($3::varchar is null or channel = $3)
               and metric in ('inbound', 'outbound')""";
 
+    /**
+     * Distinct conversations per channel that wrote on a rolled day of the period ($2) or in its raw ranges ($3,
+     * $4). A = the first rolled day of the period; when its last rolled day is the zone's last rolled day, "wrote on
+     * one of them" is "last_day ≥ A" (every rolled day from A on is in the period): an index-only scan of
+     * report_citizen_last; else the candidates' day ranges are checked. Raw conversations are added when they are
+     * not already counted (primary-key look-ups).
+     */
     private static final String CITIZENS = """
-            select channel, count(*) as citizens from (
-                select conversation_id, channel from report_citizen_days
-                where zone = $1 and ($5::varchar is null or channel = $5)
-                  and days && (select range_agg(daterange(d, d + 1)) from unnest($2::date[]) as d)
-                union
-                select i.conversation_id, i.channel from inbound_message i
+            with p as (
+                select min(d) as a, max(d) >= (select max(day) from report_rolled_day where zone = $1) as latest,
+                       range_agg(daterange(d, d + 1)) as rolled
+                from unnest($2::date[]) as d),
+            raw as (
+                select distinct i.conversation_id, i.channel from inbound_message i
                     join unnest($3::timestamptz[], $4::timestamptz[]) as r (a, b)
                       on i.received_at >= r.a and i.received_at < r.b
-                where ($5::varchar is null or i.channel = $5)) as x
+                where ($5::varchar is null or i.channel = $5))
+            select channel, count(*) as citizens from (
+                select c.channel from report_citizen_days c
+                where c.zone = $1 and c.last_day >= (select a from p) and (select latest from p)
+                  and ($5::varchar is null or c.channel = $5)
+                union all
+                select c.channel from report_citizen_days c
+                where c.zone = $1 and c.last_day >= (select a from p) and not (select latest from p)
+                  and ($5::varchar is null or c.channel = $5) and c.days && (select rolled from p)
+                union all
+                select r.channel from raw r
+                where not exists (select 1 from report_citizen_days c
+                                  where c.zone = $1 and c.conversation_id = r.conversation_id
+                                    and c.last_day >= (select a from p) and c.days && (select rolled from p))) as x
             group by channel""";
 
     private final Db db;
