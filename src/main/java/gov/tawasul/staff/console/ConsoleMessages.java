@@ -150,5 +150,34 @@ public interface ConsoleMessages {
     @Message String citizenStatus();
     @Message String citizenCase();
     @Message String citizenExportedAt();
+
+    // labels of stored values on the citizen-data page (staff.privacy.CitizenLabels.labelKey)
+    @Message String inRECEIVED();
+    @Message String inANSWERED();
+    @Message String inIGNORED();
+    @Message String inHANDED_OFF();
+    @Message String inFAILED();
+    @Message String originBOT();
+    @Message String originAGENT();
+    @Message String originNOTIFICATION();
+    @Message String originSYSTEM();
+    @Message String followASKER();
+    @Message String followREGISTERED();
+    @Message String notifPENDING();
+    @Message String notifSENDING();
+    @Message String notifSENT();
+    @Message String notifSUPERSEDED();
+    @Message String notifFELL_BACK();
+    @Message String notifREFUSED();
+    @Message String notifSKIPPED();
+    @Message String optOutKEYWORD();
+    @Message String erasedinbound();
+    @Message String erasedoutbound();
+    @Message String erasedoptOuts();
+    @Message String erasedfollowers();
+    @Message String erasednotifications();
+    @Message String erasedcaseEvents();
+    @Message String erasedidentityLinks();
+    @Message String erasedconversations();
     @Message String refusedCHANNEL_OFF();
 }

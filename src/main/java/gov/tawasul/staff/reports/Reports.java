@@ -3,7 +3,11 @@ package gov.tawasul.staff.reports;
 import gov.tawasul.engine.handoff.OfficeHours;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.store.ReportQueries;
+import gov.tawasul.engine.store.AnswerBuckets;
+import gov.tawasul.engine.store.ReportQueries.FigureRow;
 import gov.tawasul.engine.store.ReportQueries.HandoffRow;
+import gov.tawasul.engine.store.ReportQueries.TrafficRow;
+import gov.tawasul.engine.store.ReportRollups;
 import gov.tawasul.staff.view.ProviderErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +15,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +29,8 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Computes a {@link ReportSummary} from {@link ReportQueries}: the statements run at once on the pool (one round
- * trip each), the handoffs' office-time figures are computed here with {@link OfficeHours#officeDuration}. Must be
+ * Computes a {@link ReportSummary} from {@link ReportRollups} (closed days) and {@link ReportQueries} (the rest):
+ * the statements run at once on the pool (one round trip each), the handoffs' office-time figures are computed here with {@link OfficeHours#officeDuration}. Must be
  * called on a Vert.x context.
  */
 @ApplicationScoped
@@ -34,13 +41,15 @@ public class Reports {
     private static final DateTimeFormatter BUCKET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final ReportQueries queries;
+    private final ReportRollups rollups;
     private final OfficeHours officeHours;
     private final Duration sla;
     private final Supplier<Instant> clock;
 
-    Reports(ReportQueries queries, OfficeHours officeHours,
+    Reports(ReportQueries queries, ReportRollups rollups, OfficeHours officeHours,
             @ConfigProperty(name = "tawasul.staff.sla.first-response", defaultValue = "15m") Duration sla) {
         this.queries = queries;
+        this.rollups = rollups;
         this.officeHours = officeHours;
         this.sla = sla;
         this.clock = Instant::now;
@@ -52,11 +61,24 @@ public class Reports {
     }
 
     /**
+     * The figures of a period: the days the engine has rolled up ({@link ReportRollups}) are read from the rollup,
+     * the others (today, days not rolled yet) from the message rows by the same statement, and the two added up;
+     * without any rolled day in the period, every figure comes from the rows ({@link #rawSummary}). Requests for a
+     * person and waiting conversations are always read from the rows. Counts are the same either way; the bot's
+     * answer-time percentiles of a period with rolled days come from the fixed buckets of {@link AnswerBuckets}
+     * (within 5 % of the exact value, 100 ms below 100 ms).
+     *
      * @param period the days and channel
-     * @param lang   {@code ar} or {@code en}: the language of the provider error meanings
+     * @param lang   {@code ar} or {@code en}: the language of the provider error meanings and department names
      * @return every figure of the period
      */
     public Uni<ReportSummary> summary(ReportPeriod period, String lang) {
+        return rollups.rolledDays(period.zone(), period.fromDate(), period.toDate())
+                .chain(days -> days.isEmpty() ? rawSummary(period, lang) : rolledSummary(period, lang, days));
+    }
+
+    /** @return every figure of the period from the message rows (exact percentiles) */
+    Uni<ReportSummary> rawSummary(ReportPeriod period, String lang) {
         Instant from = period.from();
         Instant to = period.to();
         Channel ch = period.channel();
@@ -71,6 +93,37 @@ public class Reports {
                 queries.waiting(ch),
                 queries.cases(from, to, ch));
         return Uni.combine().all().unis(parts).with(results -> build(period, lang, results.toArray()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Uni<ReportSummary> rolledSummary(ReportPeriod period, String lang, List<LocalDate> rolled) {
+        ZoneId zone = period.zone();
+        Channel ch = period.channel();
+        List<Instant[]> raw = RolledFigures.rawRanges(period, new HashSet<>(rolled));
+        List<Uni<List<FigureRow>>> figures = new ArrayList<>();
+        figures.add(rollups.figures(zone, rolled, ch));
+        raw.forEach(r -> figures.add(queries.figures(r[0], r[1], ch)));
+        List<Uni<List<TrafficRow>>> traffic = new ArrayList<>();
+        if ("hour".equals(period.bucket())) {
+            traffic.add(queries.traffic(period.from(), period.to(), ch, zone.getId(), "hour"));
+        } else {
+            traffic.add(rollups.traffic(zone, rolled, ch));
+            raw.forEach(r -> traffic.add(queries.traffic(r[0], r[1], ch, zone.getId(), "day")));
+        }
+        Uni<List<FigureRow>> allFigures = Uni.combine().all().unis(figures)
+                .with(lists -> lists.stream().flatMap(l -> ((List<FigureRow>) l).stream()).toList());
+        Uni<List<TrafficRow>> allTraffic = Uni.combine().all().unis(traffic)
+                .with(lists -> lists.stream().flatMap(l -> ((List<TrafficRow>) l).stream()).toList());
+        Uni<List<ReportQueries.ChannelCount>> citizens = rollups.citizens(zone, rolled,
+                raw.stream().map(r -> r[0]).toList(), raw.stream().map(r -> r[1]).toList(), ch);
+        List<Uni<?>> parts = List.of(allTraffic, allFigures, citizens,
+                queries.handoffs(period.from(), period.to(), ch), queries.waiting(ch));
+        return Uni.combine().all().unis(parts).with(results -> {
+            var f = new RolledFigures((List<FigureRow>) results.get(1),
+                    (List<ReportQueries.ChannelCount>) results.get(2));
+            return build(period, lang, new Object[]{results.get(0), f.inbound(), f.outbound(), f.started(),
+                    f.answerTime(), f.errors(TOP_ERRORS), results.get(3), results.get(4), f.cases()});
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -91,7 +144,7 @@ public class Reports {
         return new ReportSummary(period1, traffic((List<ReportQueries.TrafficRow>) p[0]),
                 channels(inbound, (List<ReportQueries.OutboundRow>) p[2], (List<ReportQueries.ChannelCount>) p[3]),
                 bot, errors, handoffs(handoffRows, (ReportQueries.WaitingRow) p[7], now), agents(handoffRows, now),
-                cases(cases));
+                cases(cases, lang));
     }
 
     private static List<ReportSummary.Traffic> traffic(List<ReportQueries.TrafficRow> rows) {
@@ -179,7 +232,7 @@ public class Reports {
         return out;
     }
 
-    private static ReportSummary.Cases cases(List<ReportQueries.CaseRow> rows) {
+    private static ReportSummary.Cases cases(List<ReportQueries.CaseRow> rows, String lang) {
         long found = 0;
         long notFound = 0;
         long unavailable = 0;
@@ -189,8 +242,8 @@ public class Reports {
             switch (r.outcome()) {
                 case "FOUND", "LAST_KNOWN" -> {
                     found += r.count();
-                    if (r.department() != null) {
-                        departments.merge(r.department(), r.count(), Long::sum);
+                    if (r.department(lang) != null) {
+                        departments.merge(r.department(lang), r.count(), Long::sum);
                     }
                     if (r.status() != null) {
                         statuses.merge(r.status(), r.count(), Long::sum);

@@ -74,6 +74,21 @@ class CitizenDataTest {
                 .formParam("channel", "sms").formParam("address", CITIZEN).formParam("format", "html")
                 .post("/console/supervision/citizen/export").then().statusCode(200).extract().asString();
         assertThat(page).contains("dir=\"rtl\"", "مساعدة من فضلك", "البيانات المحفوظة عن");
+        // times in Asia/Riyadh as the console shows them (Hijri first), states by their Arabic labels
+        String shown = page.replaceAll("datetime=\"[^\"]*\"", "");
+        assertThat(shown).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")
+                .doesNotContain(">ANSWERED<", ">BOT<", ">ASKER<", ">KEYWORD<")
+                .contains(" هـ · ", "أجاب عنها الروبوت", "سأل عنها", "كلمة إيقاف", "الروبوت");
+        StaffSession.ensureAccount("test-supervisor-en", StaffRole.SUPERVISOR, "Test supervisor (en)", "en");
+        StaffSession.unlock("test-supervisor-en");
+        String english = StaffSession.login("test-supervisor-en", StaffSession.PASSWORD).given()
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("channel", "sms").formParam("address", CITIZEN).formParam("format", "html")
+                .post("/console/supervision/citizen/export").then().statusCode(200).extract().asString();
+        assertThat(english.replaceAll("datetime=\"[^\"]*\"", ""))
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")
+                .containsPattern("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}")
+                .contains("Answered by the bot", "Asked about it", "Stop keyword");
         supervisor.given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("channel", "sms").formParam("address", CITIZEN).formParam("format", "json")
                 .post("/console/supervision/citizen/export").then().statusCode(200)

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
  * A week of messages whose report figures are known: Sun 2025-11-02 … Sat 2025-11-08 in Asia/Riyadh (+03:00),
  * office hours Sun–Thu 08:00–16:00. Four conversations (A, B, D by SMS, C on Messenger), bot replies answered in
  * 2, 4, 6 and 8 s, four requests for a person (one over the weekend, one before office hours, one in office hours,
- * one in the evening), case lookups of two departments, one not found; and one conversation waiting now (not in the
+ * one in the evening), case lookups of two departments (labels in Arabic and English), one not found; and one conversation waiting now (not in the
  * week). Written with plain SQL: the test arranges the tables as the stores would have left them.
  */
 final class ReportFixture {
@@ -16,12 +16,15 @@ final class ReportFixture {
     static final String FROM = "2025-11-02";
     static final String TO = "2025-11-08";
     static final String CIVIL = "الأحوال المدنية";
+    static final String CIVIL_EN = "Civil Affairs";
+    static final String LICENSING_AR = "الترخيص";
 
     private ReportFixture() {
     }
 
     static void seed() {
-        TestDb.execute("truncate delivery_receipt, outbound_message, inbound_message, opt_out, conversation cascade");
+        TestDb.execute("truncate delivery_receipt, outbound_message, inbound_message, opt_out, conversation, "
+                + "report_daily, report_rolled_day, report_citizen_days cascade");
         long a = conversation("SMS", "+966500009001", "2025-11-02T08:00:00+03:00");
         long b = conversation("SMS", "+966500009002", "2025-11-02T08:00:00+03:00");
         long c = conversation("FACEBOOK", "2000000000009003", "2025-11-02T08:00:00+03:00");
@@ -38,10 +41,10 @@ final class ReportFixture {
         bot(c, i5, "FACEBOOK", "2025-11-04T13:00:01+03:00", "2025-11-04T13:00:08+03:00", "SENT", null);
         inbound(c, "FACEBOOK", "2025-11-04T14:00:00+03:00", "IGNORED", "OPT_OUT");
 
-        caseQuery(i1, "FOUND", "APPROVED", "Licensing");
-        caseQuery(i2, "FOUND", "IN_PROGRESS", "Licensing");
-        caseQuery(i3, "NOT_FOUND", null, null);
-        caseQuery(i5, "FOUND", "APPROVED", CIVIL);
+        caseQuery(i1, "FOUND", "APPROVED", "Licensing", LICENSING_AR, "Licensing");
+        caseQuery(i2, "FOUND", "IN_PROGRESS", "Licensing", LICENSING_AR, "Licensing");
+        caseQuery(i3, "NOT_FOUND", null, null, null, null);
+        caseQuery(i5, "FOUND", "APPROVED", CIVIL_EN, CIVIL, CIVIL_EN);
 
         // H1 Thu 15:50 → Sun 08:10 (10 + 10 min office: breach), last reply Sun 09:00
         inbound(a, "SMS", "2025-11-06T15:50:00+03:00", "ANSWERED", "ASK_FOR_PERSON");
@@ -95,11 +98,13 @@ final class ReportFixture {
                 t(at), agent);
     }
 
-    private static void caseQuery(long inbound, String outcome, String status, String department) {
+    private static void caseQuery(long inbound, String outcome, String status, String department, String ar,
+                                  String en) {
         TestDb.execute("""
-                insert into case_query (inbound_message_id, position, channel, asked_at, outcome, status, department)
-                select id, 0, channel, received_at, ?, ?, ? from inbound_message where id = ?""",
-                outcome, status, department, inbound);
+                insert into case_query (inbound_message_id, position, channel, asked_at, outcome, status, department,
+                                        department_ar, department_en)
+                select id, 0, channel, received_at, ?, ?, ?, ?, ? from inbound_message where id = ?""",
+                outcome, status, department, ar, en, inbound);
     }
 
     private static OffsetDateTime t(String at) {

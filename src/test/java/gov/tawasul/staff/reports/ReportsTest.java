@@ -110,9 +110,18 @@ class ReportsTest {
         assertThat(s.getInt("cases.queries")).isEqualTo(4);
         assertThat(s.getInt("cases.notFound")).isEqualTo(1);
         assertThat(s.getDouble("cases.notFoundRate")).isCloseTo(0.25, within(1e-6));
-        assertThat(s.getList("cases.departments.name")).containsExactly("Licensing", ReportFixture.CIVIL);
+        // an Arabic-speaking supervisor gets the Arabic labels, an English-speaking one the English labels
+        assertThat(s.getList("cases.departments.name")).containsExactly(ReportFixture.LICENSING_AR, ReportFixture.CIVIL);
         assertThat(s.getList("cases.departments.count")).containsExactly(2, 1);
         assertThat(s.getList("cases.statuses.name")).containsExactly("APPROVED", "IN_PROGRESS");
+        StaffSession.ensureAccount("test-supervisor-en", StaffRole.SUPERVISOR, "Test supervisor (en)", "en");
+        StaffSession.unlock("test-supervisor-en");
+        JsonPath en = StaffSession.login("test-supervisor-en", StaffSession.PASSWORD).given()
+                .get("/api/staff/reports/summary" + WEEK).then().statusCode(200).extract().jsonPath();
+        assertThat(en.getList("cases.departments.name")).containsExactly("Licensing", ReportFixture.CIVIL_EN);
+        // a row written before V18 has one label (English, else Arabic), shown in both languages
+        TestDb.execute("update case_query set department_ar = null, department_en = null where department = 'Licensing'");
+        assertThat(summary(WEEK).getList("cases.departments.name")).containsExactly("Licensing", ReportFixture.CIVIL);
     }
 
     @Test
@@ -128,7 +137,7 @@ class ReportsTest {
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         List<List<String>> rows = parse(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
         assertThat(rows.get(0)).containsExactly("department", "count");
-        assertThat(rows).contains(List.of(ReportFixture.CIVIL, "1"), List.of("Licensing", "2"));
+        assertThat(rows).contains(List.of(ReportFixture.CIVIL, "1"), List.of(ReportFixture.LICENSING_AR, "2"));
 
         byte[] conv = supervisor.given().get("/console/supervision/reports/export/conversations.csv" + WEEK)
                 .then().statusCode(200).extract().asByteArray();

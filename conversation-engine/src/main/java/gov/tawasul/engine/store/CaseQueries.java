@@ -12,18 +12,20 @@ import java.util.List;
 /**
  * The store of table {@code case_query}: what each case number the bot looked up for an inbound message found
  * (outcome {@code FOUND}, {@code NOT_FOUND}, {@code UNAVAILABLE}, {@code LAST_KNOWN}; the case's status code and
- * department), for the reports' "case queries per department / status, not-found rate". The case number itself is
+ * department: {@code department} English else Arabic, and each label in {@code department_ar}/{@code department_en}), for the reports' "case queries per department / status, not-found rate". The case number itself is
  * not kept here (the inbound row has it). Must be called on a Vert.x event-loop context.
  */
 @ApplicationScoped
 public class CaseQueries {
 
     private static final String RECORD = """
-            insert into case_query (inbound_message_id, position, channel, asked_at, outcome, status, department)
-            select i.id, q.position, i.channel, i.received_at, q.outcome, q.status, q.department
+            insert into case_query (inbound_message_id, position, channel, asked_at, outcome, status, department,
+                                    department_ar, department_en)
+            select i.id, q.position, i.channel, i.received_at, q.outcome, q.status, q.department, q.department_ar,
+                   q.department_en
             from inbound_message i,
-                 unnest($2::smallint[], $3::varchar[], $4::varchar[], $5::varchar[])
-                   as q (position, outcome, status, department)
+                 unnest($2::smallint[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[])
+                   as q (position, outcome, status, department, department_ar, department_en)
             where i.id = $1
             on conflict do nothing""";
 
@@ -49,6 +51,8 @@ public class CaseQueries {
         List<String> outcomes = new ArrayList<>();
         List<String> statuses = new ArrayList<>();
         List<String> departments = new ArrayList<>();
+        List<String> departmentsAr = new ArrayList<>();
+        List<String> departmentsEn = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             CaseLookupResult r = results.get(i);
             CaseRecord found = r instanceof CaseLookupResult.Found f ? f.record()
@@ -59,9 +63,14 @@ public class CaseQueries {
                     : r instanceof CaseLookupResult.NotFound ? "NOT_FOUND" : "UNAVAILABLE");
             statuses.add(found == null ? null : truncate(found.status(), 64));
             departments.add(found == null ? null : truncate(departmentOf(found.department()), 256));
+            departmentsAr.add(found == null || found.department() == null ? null
+                    : truncate(label(found.department().ar()), 256));
+            departmentsEn.add(found == null || found.department() == null ? null
+                    : truncate(label(found.department().en()), 256));
         }
         return db.update(RECORD, inboundId, positions.toArray(new Short[0]), outcomes.toArray(new String[0]),
-                statuses.toArray(new String[0]), departments.toArray(new String[0])).replaceWithVoid();
+                statuses.toArray(new String[0]), departments.toArray(new String[0]),
+                departmentsAr.toArray(new String[0]), departmentsEn.toArray(new String[0])).replaceWithVoid();
     }
 
     /** @return the English label, else the Arabic one, else null */
@@ -71,6 +80,10 @@ public class CaseQueries {
         }
         String name = d.en() != null && !d.en().isBlank() ? d.en() : d.ar();
         return name == null || name.isBlank() ? null : name.strip();
+    }
+
+    private static String label(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static String truncate(String s, int max) {

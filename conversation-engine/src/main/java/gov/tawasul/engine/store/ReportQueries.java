@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Read-only statements of the staff reports, over the message tables (no rollup): each one range scan of an index
- * of V15 ({@code inbound_received}, {@code outbound_created}, {@code conversation_created},
+ * Read-only statements of the staff reports over the message tables (the raw path; {@link ReportRollups} holds the
+ * closed days' figures): each one range scan of an index of V15 ({@code inbound_received}, {@code outbound_created}, {@code conversation_created},
  * {@code inbound_person_requests}, {@code case_query_asked}). They read counts, states, codes and times only,
  * never texts or addresses (retention nulls those). Every method takes the half-open period {@code [from, to)} and
  * an optional channel ({@code null}: all channels); results are in the calling Vert.x context. Distinct citizens
@@ -88,8 +88,65 @@ public class ReportQueries {
             where state = 'WAITING_FOR_AGENT' and ($1::varchar is null or channel = $1)""";
 
     private static final String CASES = """
-            select outcome, status, department, count(*) as n from case_query
-            where asked_at >= $1 and asked_at < $2 and %s group by outcome, status, department""".formatted(CHANNEL);
+            select outcome, status, coalesce(department_en, department) as department_en,
+                   coalesce(department_ar, department) as department_ar, count(*) as n from case_query
+            where asked_at >= $1 and asked_at < $2 and %s group by 1, 2, 3, 4""".formatted(CHANNEL);
+
+    /**
+     * The answer-time bucket of a BOT reply {@code o} to inbound {@code i} (milliseconds {@code ms} from received to
+     * sent): 0 under 100 ms, {@code k} in 1–399 for [100·1.05^(k−1), 100·1.05^k) ms, 400 above (about 330 days).
+     * {@link AnswerBuckets} gives the same bounds in Java.
+     */
+    static final String ANSWER_BUCKET = """
+            (case when extract(epoch from o.sent_at - i.received_at) * 1000 < 100 then 0
+                  else least(1 + floor(ln(extract(epoch from o.sent_at - i.received_at) * 10) / ln(1.05))::int, 400)
+             end)""";
+
+    /**
+     * Every additive figure of the summary over {@code [$1, $2)} and channel {@code $3} (null: all), as rows
+     * {@code (channel, metric, k1, k2, k3, k4, n)} (see V18 for the metrics and their keys; zero counts are left
+     * out). The summary runs it over the days that are not rolled up, and {@link ReportRollups} stores its result
+     * for each closed day: the two paths add up the same rows.
+     */
+    static final String FIGURES = """
+            with i as (
+                select channel, count(*) as inbound, count(*) filter (where state = 'ANSWERED') as answered,
+                       count(*) filter (where state = 'HANDED_OFF') as handed_off,
+                       count(*) filter (where intent = 'ASK_FOR_PERSON' and state = 'ANSWERED') as person_requests,
+                       count(*) filter (where intent = 'OPT_OUT') as opt_outs
+                from inbound_message where received_at >= $1 and received_at < $2 and %1$s group by channel),
+            o as (
+                select channel, count(*) as outbound,
+                       count(*) filter (where status in ('DELIVERED', 'READ', 'UNDELIVERED', 'FAILED')) as final,
+                       count(*) filter (where status in ('DELIVERED', 'READ')) as delivered,
+                       count(*) filter (where status not in ('DELIVERED', 'READ', 'UNDELIVERED', 'FAILED')
+                                        and created_at < now() - interval '1 hour') as stuck
+                from outbound_message where created_at >= $1 and created_at < $2 and %1$s group by channel)
+            select channel, v.metric, '' as k1, '' as k2, '' as k3, '' as k4, v.n from i
+                cross join lateral (values ('inbound', i.inbound), ('answered', i.answered),
+                                           ('handed_off', i.handed_off), ('person_requests', i.person_requests),
+                                           ('opt_outs', i.opt_outs)) as v (metric, n) where v.n > 0
+            union all
+            select channel, v.metric, '', '', '', '', v.n from o
+                cross join lateral (values ('outbound', o.outbound), ('final', o.final), ('delivered', o.delivered),
+                                           ('stuck', o.stuck)) as v (metric, n) where v.n > 0
+            union all
+            select channel, 'started', '', '', '', '', count(*) from conversation
+            where created_at >= $1 and created_at < $2 and %1$s group by channel
+            union all
+            select channel, 'error', coalesce(error_code, ''), '', '', '', count(*) from outbound_message
+            where created_at >= $1 and created_at < $2 and %1$s and status in ('UNDELIVERED', 'FAILED')
+            group by 1, 3
+            union all
+            select o.channel, 'answer_ms', %2$s::text, '', '', '', count(*)
+            from outbound_message o join inbound_message i on i.id = o.inbound_message_id
+            where o.created_at >= $1 and o.created_at < $2 and ($3::varchar is null or o.channel = $3)
+              and o.origin = 'BOT' and o.inbound_message_id is not null and o.sent_at is not null
+            group by 1, 3
+            union all
+            select channel, 'case', outcome, coalesce(status, ''), coalesce(department_en, department, ''),
+                   coalesce(department_ar, department, ''), count(*) from case_query
+            where asked_at >= $1 and asked_at < $2 and %1$s group by 1, 3, 4, 5, 6""".formatted(CHANNEL, ANSWER_BUCKET);
 
     private static final String CONVERSATIONS = """
             select c.id, c.channel, c.state, c.created_at, c.last_activity_at, c.assigned_agent,
@@ -143,8 +200,24 @@ public class ReportQueries {
     public record WaitingRow(long count, Instant oldestSince) {
     }
 
-    /** Case lookups grouped by outcome, status code and department (nulls where the case was not found). */
-    public record CaseRow(String outcome, String status, String department, long count) {
+    /**
+     * Case lookups grouped by outcome, status code and department (nulls where the case was not found): the
+     * department's English label (else the Arabic one) and its Arabic label (else the English one); rows written
+     * before V18 have one label, the same in both.
+     */
+    public record CaseRow(String outcome, String status, String departmentEn, String departmentAr, long count) {
+
+        /** @return the department's label in {@code lang} ({@code ar} or {@code en}), else null */
+        public String department(String lang) {
+            return "ar".equals(lang) ? departmentAr : departmentEn;
+        }
+    }
+
+    /**
+     * One additive figure of a period: {@code metric} and its keys {@code k1…k4} ({@code ""} when none) as listed
+     * in V18 ({@code report_daily}), and its count.
+     */
+    public record FigureRow(Channel channel, String metric, String k1, String k2, String k3, String k4, long n) {
     }
 
     /** One conversation of the conversations export; counts are of the period's messages. */
@@ -217,7 +290,18 @@ public class ReportQueries {
     /** @return the case lookups of the period, grouped */
     public Uni<List<CaseRow>> cases(Instant from, Instant to, Channel channel) {
         return db.list(CASES, r -> new CaseRow(r.getString("outcome"), r.getString("status"),
-                r.getString("department"), r.getLong("n")), utc(from), utc(to), name(channel));
+                r.getString("department_en"), r.getString("department_ar"), r.getLong("n")), utc(from), utc(to),
+                name(channel));
+    }
+
+    /** @return the additive figures of {@code [from, to)} from the message rows ({@link #FIGURES}) */
+    public Uni<List<FigureRow>> figures(Instant from, Instant to, Channel channel) {
+        return db.list(FIGURES, ReportQueries::figure, utc(from), utc(to), name(channel));
+    }
+
+    static FigureRow figure(Row r) {
+        return new FigureRow(channel(r), r.getString("metric"), r.getString("k1"), r.getString("k2"),
+                r.getString("k3"), r.getString("k4"), r.getLong("n"));
     }
 
     /** @return up to {@code limit} conversations active in the period (created before its end, active after its start), by id */
@@ -228,15 +312,15 @@ public class ReportQueries {
                 r.getLong("person_requests")), utc(from), utc(to), name(channel), limit);
     }
 
-    private static Channel channel(Row r) {
+    static Channel channel(Row r) {
         return Channel.valueOf(r.getString("channel"));
     }
 
-    private static String name(Channel channel) {
+    static String name(Channel channel) {
         return channel == null ? null : channel.name();
     }
 
-    private static OffsetDateTime utc(Instant t) {
+    static OffsetDateTime utc(Instant t) {
         return InboundMessages.utc(t);
     }
 
