@@ -146,6 +146,23 @@ class IdentityScriptsTest {
     }
 
     @Test
+    void sixDigitsAfterAnOfferForANumberThatIsNoCaseAreAWrongCodeAsForARealCase() {
+        String notACase = "66" + RUN + "-9" + (10000 + (int) (Math.random() * 89999));
+        TestDb.execute("delete from cases where case_number = ?", notACase);
+        on(Channel.FACEBOOK, newId())
+                .says("status " + notACase).botReplies(containing(OFFER, notACase))
+                // the same answers as after an offer for a real case: the six digits are a code, and not the right one
+                .says("123456").botReplies(containing("not right", "Tries left: 2"))
+                .says("654321").botReplies(containing("not right", "Tries left: 1"));
+
+        String contact = newPhone();
+        String realCase = newCase(contact);
+        on(Channel.FACEBOOK, newId())
+                .says("status " + realCase).botReplies(containing(OFFER, realCase))
+                .says("123456").botReplies(containing("not right", "Tries left: 2"));
+    }
+
+    @Test
     void askingAgainBeforeTypingTheCodeSendsNoNewCodeAndTheFirstStillWorks() {
         String contact = newPhone();
         String caseNumber = newCase(contact);
