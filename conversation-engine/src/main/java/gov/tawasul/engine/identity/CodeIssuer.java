@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * Sends a one-time code for a case to its registered contact (none while a code for the same case and requester is
  * still pending: asking again does not void the code on its way): the first SMS contact (from
- * {@code tawasul.notifications.sms-from}), else the first e-mail contact (from {@code tawasul.email.address}); a case
- * with neither gets none. The service's hourly cap is counted first ({@link CodeLimits#countSent}); the code's keyed
+ * {@code tawasul.notifications.sms-from}, else from the number citizens last texted us on), else the first e-mail
+ * contact (from {@code tawasul.email.address}); a case with neither gets none. The service's hourly cap is counted first ({@link CodeLimits#countSent}); the code's keyed
  * hash is kept ({@link CodeChallenges}) before the message leaves; the message is an {@code SYSTEM}
  * {@link Outbox#send} in the language of the contact's conversation with us (else {@code tawasul.engine.default-locale}).
  * Once the provider holds the message, its stored text has the code replaced by {@code ••••••}
@@ -77,7 +77,15 @@ public class CodeIssuer {
      * @return completes when the code was handed to the outbox (or not sent: no contact, cap, refused)
      */
     public Uni<Void> issue(CaseRecord record, Address requester) {
-        Optional<Address[]> route = route(record);
+        if (smsFrom.isEmpty() && hasSmsContact(record)) {
+            // no tawasul.notifications.sms-from (TWILIO_FROM): the number citizens last texted is ours to send from
+            return conversations.lastBotAddress(Channel.SMS)
+                    .chain(bot -> issueBy(record, requester, route(record, bot)));
+        }
+        return issueBy(record, requester, route(record, smsFrom));
+    }
+
+    private Uni<Void> issueBy(CaseRecord record, Address requester, Optional<Address[]> route) {
         if (route.isEmpty()) {
             metrics.code("not-sent");
             LOG.debugf("case %s has no SMS or e-mail contact to send a code to", record.caseNumber());
@@ -139,7 +147,12 @@ public class CodeIssuer {
     }
 
     /** @return {to, from}: the case's first SMS contact (when we have an SMS number), else its first e-mail */
-    private Optional<Address[]> route(CaseRecord record) {
+    private static boolean hasSmsContact(CaseRecord record) {
+        return record.contacts().stream().anyMatch(c -> c.channel() == Channel.SMS
+                && PhoneNumbers.toE164(c.address()).startsWith("+"));
+    }
+
+    private Optional<Address[]> route(CaseRecord record, Optional<String> smsFrom) {
         if (smsFrom.isPresent()) {
             for (CaseContact c : record.contacts()) {
                 String number = c.channel() == Channel.SMS ? PhoneNumbers.toE164(c.address()) : "";

@@ -49,6 +49,10 @@ public class Conversations {
               returning *)
             select %s, %s as opted_out from c""".formatted(VIEW_COLUMNS, OptOuts.existsFor("c"));
 
+    private static final String LAST_BOT_ADDRESS = """
+            select bot_address from conversation where channel = $1 and last_inbound_at is not null
+            order by last_inbound_at desc limit 1""";
+
     private static final String LAST_CASE = "select c.case_numbers[1] as last_case from conversation c where c.id = $1";
 
     private static final String FIND = "select %s, %s as opted_out from conversation c where c.id = $1"
@@ -262,6 +266,14 @@ public class Conversations {
     /** @return the conversation between a citizen and one of our addresses, or empty (nothing is created) */
     public Uni<Optional<ConversationView>> find(Address citizen, Address bot) {
         return db.first(FIND_BETWEEN, Conversations::view, citizen.channel().name(), citizen.value(), bot.value());
+    }
+
+    /**
+     * @return our address in the conversation of {@code channel} a citizen wrote in last (e.g. the Twilio number
+     *         citizens text), or empty when there is none
+     */
+    public Uni<Optional<String>> lastBotAddress(Channel channel) {
+        return db.first(LAST_BOT_ADDRESS, r -> r.getString("bot_address"), channel.name());
     }
 
     /**

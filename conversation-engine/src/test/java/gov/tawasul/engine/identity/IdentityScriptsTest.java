@@ -48,6 +48,8 @@ class IdentityScriptsTest {
     StatefulRedisConnection<String, String> redis;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    CodeChallenges challenges;
 
     ConversationScript script;
 
@@ -66,6 +68,14 @@ class IdentityScriptsTest {
         String number = "66" + RUN + "-" + (100000 + (int) (Math.random() * 899999));
         PrivacyFixtures.insertCase(number, contact, false);
         return number;
+    }
+
+    private boolean pending(Address sender) {
+        try {
+            return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> challenges.pending(sender));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
     }
 
     private OutboundMessage codeSmsTo(String phone, int index) {
@@ -149,17 +159,21 @@ class IdentityScriptsTest {
     void sixDigitsAfterAnOfferForANumberThatIsNoCaseAreAWrongCodeAsForARealCase() {
         String notACase = "66" + RUN + "-9" + (10000 + (int) (Math.random() * 89999));
         TestDb.execute("delete from cases where case_number = ?", notACase);
-        on(Channel.FACEBOOK, newId())
-                .says("status " + notACase).botReplies(containing(OFFER, notACase))
-                // the same answers as after an offer for a real case: the six digits are a code, and not the right one
-                .says("123456").botReplies(containing("not right", "Tries left: 2"))
+        String psid = newId();
+        ConversationScript.Citizen stranger = on(Channel.FACEBOOK, psid)
+                .says("status " + notACase).botReplies(containing(OFFER, notACase));
+        // the decoy is kept after the reply, as a real code is sent after it (a citizen types a code seconds later)
+        await().atMost(Duration.ofSeconds(10)).until(() -> pending(new Address(Channel.FACEBOOK, psid)));
+        // the same answers as after an offer for a real case: the six digits are a code, and not the right one
+        stranger.says("123456").botReplies(containing("not right", "Tries left: 2"))
                 .says("654321").botReplies(containing("not right", "Tries left: 1"));
 
         String contact = newPhone();
         String realCase = newCase(contact);
-        on(Channel.FACEBOOK, newId())
-                .says("status " + realCase).botReplies(containing(OFFER, realCase))
-                .says("123456").botReplies(containing("not right", "Tries left: 2"));
+        ConversationScript.Citizen other = on(Channel.FACEBOOK, newId())
+                .says("status " + realCase).botReplies(containing(OFFER, realCase));
+        codeSmsTo(contact, 0);
+        other.says("123456").botReplies(containing("not right", "Tries left: 2"));
     }
 
     @Test

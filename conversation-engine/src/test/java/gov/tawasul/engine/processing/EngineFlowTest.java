@@ -10,6 +10,7 @@ import gov.tawasul.engine.model.DeliveryReceipt;
 import gov.tawasul.engine.model.DeliveryStatus;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
+import gov.tawasul.engine.model.Origin;
 import gov.tawasul.engine.model.OutboundMessage;
 import gov.tawasul.engine.model.SendResult;
 import gov.tawasul.engine.testing.EngineTestProfile;
@@ -89,9 +90,20 @@ class EngineFlowTest {
         }
     }
 
+    /** @return the {@code index}th reply to {@code to}, one-time codes ({@code SYSTEM}, sent for strangers' asks) aside */
     private OutboundMessage awaitReply(String to, int index) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> sender.sentTo(to).size() > index);
-        return sender.sentTo(to).get(index);
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies(to).size() > index);
+        return replies(to).get(index);
+    }
+
+    private List<OutboundMessage> replies(String to) {
+        return sender.sentTo(to).stream().filter(m -> m.origin() != Origin.SYSTEM).toList();
+    }
+
+    private OutboundMessage awaitCode(String to) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> sender.sentTo(to).stream()
+                .anyMatch(m -> m.origin() == Origin.SYSTEM));
+        return sender.sentTo(to).stream().filter(m -> m.origin() == Origin.SYSTEM).findFirst().orElseThrow();
     }
 
     @Test
@@ -141,6 +153,23 @@ class EngineFlowTest {
                 () -> onContext(() -> inbox.accept(InboundBatch.of(longId))));
         assertThat(refused).hasRootCauseInstanceOf(InboundRejectedException.class)
                 .rootCause().hasMessage("message 0: provider message id of 302 characters (at most 256)");
+    }
+
+    @Test
+    void withoutAConfiguredSmsSenderTheCodeGoesFromTheNumberCitizensLastTexted() {
+        // this profile sets no tawasul.notifications.sms-from (TWILIO_FROM): a code must still reach the contact
+        String contact = newCitizen();
+        String number = "9001-" + (100000 + (int) (Math.random() * 899999));
+        TestDb.execute("insert into cases (case_number, status, status_label_ar, status_label_en, updated_at, "
+                + "updated_offset, contacts) values (?, 'UNDER_REVIEW', 'قيد الدراسة', 'Under review', "
+                + "'2026-11-20T06:30:00Z', '+03:00', ?)", number, "sms:" + contact);
+        String stranger = newCitizen();
+        accept(sms(stranger, "status " + number));
+        assertThat(awaitReply(stranger, 0).text()).contains("if this number is a case registered to you");
+        OutboundMessage code = awaitCode(contact);
+        assertThat(code.from().value()).isEqualTo(BOT);
+        assertThat(code.text()).containsPattern("[0-9]{6}");
+        TestDb.execute("delete from cases where case_number = ?", number);
     }
 
     @Test
