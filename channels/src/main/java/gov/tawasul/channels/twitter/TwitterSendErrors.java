@@ -1,5 +1,6 @@
 package gov.tawasul.channels.twitter;
 
+import gov.tawasul.engine.model.DeliveryStatus;
 import gov.tawasul.engine.model.SendResult;
 import twitter4j.TwitterException;
 import twitter4j.v1.RateLimitStatus;
@@ -13,7 +14,8 @@ import java.util.Set;
  * (error codes: https://developer.x.com/en/support/x-api/error-troubleshooting):
  * HTTP 429 or code 88 (rate limit) → retry after {@code x-rate-limit-reset}; 349 (you cannot send messages to this
  * user), 150 (you cannot send messages to users who are not following you), 108 (cannot find specified user),
- * 50 (user not found) → final; 5xx and network errors → retry with the engine's backoff; any other 4xx → final.
+ * 50 (user not found) → final; 5xx and network errors → retry with the engine's backoff; any other 4xx → final; a
+ * 2xx whose body twitter4j cannot read → accepted as {@code SENT} without an id (the DM exists: never sent twice).
  * The X error code (or the HTTP status when the body has none) is kept in {@link SendResult#errorCode()}.
  */
 final class TwitterSendErrors {
@@ -37,10 +39,23 @@ final class TwitterSendErrors {
         if (FINAL_CODES.contains(code)) {
             return SendResult.finalFailure(errorCode, message);
         }
+        if (answeredButUnreadable(e)) {
+            // X answered 2xx (the DM exists) with a body twitter4j could not read: sending again would send it twice
+            return SendResult.accepted(null, DeliveryStatus.SENT);
+        }
         if (status >= 500 || status <= 0 || e.isCausedByNetworkIssue()) {
             return SendResult.retry(errorCode, message, null);
         }
         return SendResult.finalFailure(errorCode, message);
+    }
+
+    /**
+     * @return whether X answered (no HTTP error, no network failure) but twitter4j could not read the body: its
+     *         {@code twitter4j.JSONException} (package-private, known by name) is the cause
+     */
+    static boolean answeredButUnreadable(TwitterException e) {
+        return e.getStatusCode() <= 0 && !e.isCausedByNetworkIssue() && e.getCause() != null
+                && "twitter4j.JSONException".equals(e.getCause().getClass().getName());
     }
 
     /** @return the wait until the rate-limit window resets (at least 1 s), or null when X did not say */

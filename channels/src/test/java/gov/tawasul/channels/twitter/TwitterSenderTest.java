@@ -130,6 +130,20 @@ class TwitterSenderTest {
     }
 
     @Test
+    void aTwoHundredWhoseBodyCannotBeReadIsSentOnceNotRetried() {
+        // X created the DM; a body twitter4j cannot map must not make the engine send it again (8 times)
+        XApiStubs.stubSend(x, com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"unexpected\":true}"));
+
+        SendResult result = sender.send(reply("hello", List.of()));
+
+        assertThat(result.outcome()).isEqualTo(SendResult.Outcome.ACCEPTED);
+        assertThat(result.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(result.providerMessageId()).isNull();
+        x.verify(1, postRequestedFor(urlPathEqualTo(XApiStubs.NEW_EVENT)));
+    }
+
+    @Test
     void networkFailureIsRetried() {
         x.stop();
         try {
