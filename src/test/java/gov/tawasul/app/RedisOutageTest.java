@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
+ * The app starts while Redis is away (2 s from the app's first try: start-up waits for it, {@code tawasul.redis.startup-wait}); then
  * Redis goes away for 10 s (a TCP proxy in front of the real Redis refuses every connection) and comes back:
  * readiness says Redis is DOWN meanwhile and UP again within a few seconds of its return, not after Lettuce's default
  * back-off (which had grown to 8 s by then).
@@ -45,6 +46,23 @@ class RedisOutageTest {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
+            // Redis is away when the app first asks for it, and back 2 s later: start-up waits for it
+            proxy.refuse(true);
+            Thread back = new Thread(() -> {
+                try {
+                    long giveUp = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                    while (proxy.refused() == 0 && System.nanoTime() < giveUp) {
+                        Thread.sleep(50);
+                    }
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    return;
+                } finally {
+                    proxy.refuse(false);
+                }
+            });
+            back.setDaemon(true);
+            back.start();
             return Map.of("tawasul.redis.url", "redis://127.0.0.1:" + proxy.port() + redis.getPath());
         }
 
@@ -61,6 +79,7 @@ class RedisOutageTest {
 
     @Test
     void readinessIsDownWhileRedisIsAwayAndUpSoonAfterItReturns() throws Exception {
+        assertThat(proxy.refused()).as("connections refused while the app started").isPositive();
         assertThat(redisStatus()).isEqualTo("UP");
         proxy.refuse(true);
         await().atMost(Duration.ofSeconds(5)).until(() -> "DOWN".equals(redisStatus()));

@@ -1,6 +1,7 @@
 package gov.tawasul.engine.redis;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class RedisConnectionProducer {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RedisConnectionProducer.class);
 
     /** Longest wait between two reconnect attempts after Redis went away. */
     static final Duration RECONNECT_CAP = Duration.ofSeconds(1);
@@ -54,8 +57,46 @@ public class RedisConnectionProducer {
                     .reconnectDelay(Delay.exponential(Duration.ofMillis(50), RECONNECT_CAP, 2, TimeUnit.MILLISECONDS))
                     .build();
             client = RedisClient.create(resources, RedisURI.create(config.url()));
+            awaitRedis(client, config);
         }
         return client;
+    }
+
+    /**
+     * Start-up (main thread): waits up to {@code tawasul.redis.startup-wait} for Redis to answer, trying every second,
+     * so that an app started while Redis restarts comes up once Redis does, instead of failing with a stack trace.
+     *
+     * @throws IllegalStateException naming the address when Redis did not answer in time
+     */
+    private static void awaitRedis(RedisClient client, RedisConfig config) {
+        RedisURI uri = RedisURI.create(config.url());
+        String where = uri.getHost() + ":" + uri.getPort();
+        long deadline = System.nanoTime() + config.startupWait().toNanos();
+        boolean warned = false;
+        while (true) {
+            try (StatefulRedisConnection<String, String> probe = client.connect()) {
+                if (warned) {
+                    LOG.infof("Redis at %s answers", where);
+                }
+                return;
+            } catch (RedisConnectionException e) {
+                if (System.nanoTime() >= deadline || io.vertx.core.Context.isOnEventLoopThread()) {
+                    throw new IllegalStateException("Redis at " + where + " is not reachable (waited "
+                            + config.startupWait().toSeconds() + " s, tawasul.redis.startup-wait): " + e.getMessage());
+                }
+                if (!warned) {
+                    LOG.warnf("Redis at %s is not reachable yet; waiting up to %d s (tawasul.redis.startup-wait)",
+                            where, config.startupWait().toSeconds());
+                    warned = true;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for Redis at " + where);
+                }
+            }
+        }
     }
 
     /** Connects at start-up (on the main thread), never lazily on an event loop: Lettuce's connect blocks. */

@@ -25,6 +25,7 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile boolean running = true;
     private volatile boolean refusing;
+    private final AtomicInteger refused = new AtomicInteger();
 
     /** @param targetPort the server's port on 127.0.0.1 */
     public TcpProxy(int targetPort) throws IOException {
@@ -44,6 +45,11 @@ public final class TcpProxy implements AutoCloseable {
     /** @return connections accepted so far */
     public int accepted() {
         return accepted.get();
+    }
+
+    /** @return connections refused so far (while {@link #refuse} was on) */
+    public int refused() {
+        return refused.get();
     }
 
     /** Closes every open connection (both sides); new ones are accepted as before. */
@@ -70,6 +76,7 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 if (refusing) {
+                    refused.incrementAndGet();
                     closeQuietly(client);
                     continue;
                 }
