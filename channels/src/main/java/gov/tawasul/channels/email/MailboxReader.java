@@ -253,6 +253,11 @@ final class MailboxReader implements Runnable {
                 }
                 continue;
             }
+            if (quiet == 0) {
+                // this pass delivered mail: mail that arrived meanwhile may not wake an IDLE begun after it (the
+                // server told of it before), so read again at once and idle only after a pass that found nothing
+                continue;
+            }
             if (idle) {
                 idle(folder);
             } else {
