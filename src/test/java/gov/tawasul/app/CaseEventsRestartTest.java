@@ -95,7 +95,7 @@ class CaseEventsRestartTest {
         assertThat(perNumber).as("every follower told exactly once").hasSize(FOLLOWERS)
                 .allSatisfy((number, n) -> assertThat(n).isEqualTo(1L));
         assertThat(perNumber.keySet()).containsExactlyInAnyOrderElementsOf(numbers);
-        assertThat(calls).allSatisfy(c -> assertThat(form(c).get("Body")).contains("المعاملة 1446-000990 أصبحت: مقبولة"));
+        assertThat(calls).allSatisfy(c -> assertThat(form(c).get("Body")).contains("المعاملة \u20661446-000990\u2069 أصبحت: مقبولة"));
         assertThat(TestDb.value("select count(distinct outbound_message_id) from notification where state = 'SENT'"))
                 .isEqualTo((long) FOLLOWERS);
         assertThat(TestDb.value("select count(*) from outbound_message where origin = 'NOTIFICATION'"))

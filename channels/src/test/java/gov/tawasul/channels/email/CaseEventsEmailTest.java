@@ -102,8 +102,9 @@ class CaseEventsEmailTest {
         await().atMost(WAIT).until(() -> mail.inboxOf(REGISTERED).size() == 1);
         MimeMessage m = mail.inboxOf(REGISTERED).get(0);
         String text = text(m);
-        assertThat(text).contains("تواصل — إمارة منطقة الرياض: المعاملة 1446-000771 أصبحت: مقبولة.")
-                .contains("للإيقاف أرسل STOP 1446-000771").doesNotContain("STOP لإيقاف كل الرسائل");
+        // Arabic texts isolate their left-to-right values (U+2066 … U+2069, text.BidiIsolates)
+        assertThat(text).contains("تواصل — إمارة منطقة الرياض: المعاملة \u20661446-000771\u2069 أصبحت: مقبولة.")
+                .contains("للإيقاف أرسل \u2066STOP 1446-000771\u2069").doesNotContain("STOP لإيقاف كل الرسائل");
         assertThat(m.getFrom()[0].toString()).contains(TestMailServer.BOT);
         assertThat(m.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
         assertThat(rows("select channel, citizen_address, source from case_follower"))
