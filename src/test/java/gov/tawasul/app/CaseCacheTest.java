@@ -7,9 +7,6 @@ import gov.tawasul.cases.rest.CaseApiWireMock;
 import gov.tawasul.cases.rest.InjectCaseApi;
 import gov.tawasul.channels.twilio.InjectTwilioApi;
 import gov.tawasul.channels.twilio.TwilioApiStubs;
-import gov.tawasul.channels.twilio.TwilioFixtures;
-import gov.tawasul.channels.twilio.TwilioTestSigner;
-import gov.tawasul.channels.twilio.TwilioWireMockResource;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static gov.tawasul.app.CaseEventsTestSupport.smsFromCitizen;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static gov.tawasul.app.CaseEventsTestSupport.form;
 import static gov.tawasul.app.CaseEventsTestSupport.smsCalls;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -149,15 +145,7 @@ class CaseCacheTest {
         int before = smsCalls(twilio).size();
         String sid = "SM%032d".formatted(Instant.now().toEpochMilli() * 100 + SIDS.incrementAndGet())
                 .substring(0, 34);
-        String body = new String(TwilioFixtures.bytes("twilio-sms-inbound-basic.form"), StandardCharsets.UTF_8)
-                .replace("SM00000000000000000000000000000001", sid)
-                .replace("Body=Hello+from+a+test+phone%21",
-                        "Body=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8));
-        given().contentType("application/x-www-form-urlencoded; charset=utf-8").body(body)
-                .header("X-Twilio-Signature", TwilioTestSigner.sign(TwilioFixtures.FIXTURE_TOKEN,
-                        TwilioWireMockResource.PUBLIC_URL + "/webhooks/twilio/sms", body))
-                .when().post("/webhooks/twilio/sms")
-                .then().statusCode(200);
+        smsFromCitizen(sid, text);
         await().atMost(Duration.ofSeconds(15)).until(() -> smsCalls(twilio).size() > before);
         return form(smsCalls(twilio).get(before)).get("Body");
     }

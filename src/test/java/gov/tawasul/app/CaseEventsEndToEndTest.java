@@ -3,8 +3,6 @@ package gov.tawasul.app;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import gov.tawasul.channels.twilio.InjectTwilioApi;
 import gov.tawasul.channels.twilio.TwilioApiStubs;
-import gov.tawasul.channels.twilio.TwilioFixtures;
-import gov.tawasul.channels.twilio.TwilioTestSigner;
 import gov.tawasul.channels.twilio.TwilioWireMockResource;
 import gov.tawasul.engine.notify.NotificationClock;
 import gov.tawasul.engine.testing.TestDb;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +21,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import static gov.tawasul.app.CaseEventsTestSupport.smsFromCitizen;
 import static gov.tawasul.app.CaseEventsTestSupport.event;
 import static gov.tawasul.app.CaseEventsTestSupport.form;
 import static gov.tawasul.app.CaseEventsTestSupport.post;
 import static gov.tawasul.app.CaseEventsTestSupport.postSigned;
 import static gov.tawasul.app.CaseEventsTestSupport.sign;
 import static gov.tawasul.app.CaseEventsTestSupport.smsCalls;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -240,18 +237,6 @@ class CaseEventsEndToEndTest {
         assertThat(form(smsCalls(twilio).get(2)).get("Body")).isEqualTo("""
                 Case 12345 is now: Approved.
                 Next step: Collect the document at the branch""");
-    }
-
-    private void smsFromCitizen(String sid, String text) {
-        String body = new String(TwilioFixtures.bytes("twilio-sms-inbound-basic.form"), StandardCharsets.UTF_8)
-                .replace("SM00000000000000000000000000000001", sid)
-                .replace("Body=Hello+from+a+test+phone%21",
-                        "Body=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8));
-        given().contentType(FORM).body(body)
-                .header("X-Twilio-Signature", TwilioTestSigner.sign(TwilioFixtures.FIXTURE_TOKEN,
-                        TwilioWireMockResource.PUBLIC_URL + "/webhooks/twilio/sms", body))
-                .when().post("/webhooks/twilio/sms")
-                .then().statusCode(200);
     }
 
     /** Plans by a clock that reads {@code hour:minute} in Riyadh today (UTC date) and ticks on from there. */

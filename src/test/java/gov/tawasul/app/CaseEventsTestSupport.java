@@ -4,6 +4,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import gov.tawasul.cases.events.CaseEventSignature;
 import gov.tawasul.channels.twilio.TwilioApiStubs;
+import gov.tawasul.channels.twilio.TwilioFixtures;
+import gov.tawasul.channels.twilio.TwilioTestSigner;
+import gov.tawasul.channels.twilio.TwilioWireMockResource;
 import gov.tawasul.engine.testing.TestDb;
 import io.restassured.response.ValidatableResponse;
 
@@ -22,6 +25,22 @@ import static io.restassured.RestAssured.given;
 final class CaseEventsTestSupport {
 
     private CaseEventsTestSupport() {
+    }
+
+    /**
+     * Posts the signed Twilio inbound fixture ({@code twilio-sms-inbound-basic.form}) with {@code sid} and
+     * {@code text} in place of its own, as the case's registered number texting the bot; expects 200.
+     */
+    static void smsFromCitizen(String sid, String text) {
+        String body = new String(TwilioFixtures.bytes("twilio-sms-inbound-basic.form"), StandardCharsets.UTF_8)
+                .replace("SM00000000000000000000000000000001", sid)
+                .replace("Body=Hello+from+a+test+phone%21",
+                        "Body=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8));
+        given().contentType("application/x-www-form-urlencoded; charset=utf-8").body(body)
+                .header("X-Twilio-Signature", TwilioTestSigner.sign(TwilioFixtures.FIXTURE_TOKEN,
+                        TwilioWireMockResource.PUBLIC_URL + "/webhooks/twilio/sms", body))
+                .when().post("/webhooks/twilio/sms")
+                .then().statusCode(200);
     }
 
     static void clean() {

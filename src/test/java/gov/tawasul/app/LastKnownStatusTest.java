@@ -6,8 +6,6 @@ import gov.tawasul.cases.rest.CaseApiWireMock;
 import gov.tawasul.cases.rest.InjectCaseApi;
 import gov.tawasul.channels.twilio.InjectTwilioApi;
 import gov.tawasul.channels.twilio.TwilioApiStubs;
-import gov.tawasul.channels.twilio.TwilioFixtures;
-import gov.tawasul.channels.twilio.TwilioTestSigner;
 import gov.tawasul.channels.twilio.TwilioWireMockResource;
 import gov.tawasul.engine.testing.TestDb;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,15 +14,14 @@ import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static gov.tawasul.app.CaseEventsTestSupport.smsFromCitizen;
 import static gov.tawasul.app.CaseEventsTestSupport.form;
 import static gov.tawasul.app.CaseEventsTestSupport.smsCalls;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -88,17 +85,5 @@ class LastKnownStatusTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> smsCalls(twilio).size() == 2);
         assertThat(form(smsCalls(twilio).get(1)).get("Body"))
                 .isEqualTo("Sorry, we cannot check case 1446-000556 right now. Please try again in a few minutes.");
-    }
-
-    private static void smsFromCitizen(String sid, String text) {
-        String body = new String(TwilioFixtures.bytes("twilio-sms-inbound-basic.form"), StandardCharsets.UTF_8)
-                .replace("SM00000000000000000000000000000001", sid)
-                .replace("Body=Hello+from+a+test+phone%21",
-                        "Body=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8));
-        given().contentType("application/x-www-form-urlencoded; charset=utf-8").body(body)
-                .header("X-Twilio-Signature", TwilioTestSigner.sign(TwilioFixtures.FIXTURE_TOKEN,
-                        TwilioWireMockResource.PUBLIC_URL + "/webhooks/twilio/sms", body))
-                .when().post("/webhooks/twilio/sms")
-                .then().statusCode(200);
     }
 }
