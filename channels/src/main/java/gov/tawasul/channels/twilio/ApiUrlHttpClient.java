@@ -25,14 +25,17 @@ final class ApiUrlHttpClient extends NetworkHttpClient {
 
     private final String apiRoot;
 
-    /** @param apiUrl the API root, e.g. {@code https://api.twilio.com} or {@code http://localhost:8089} */
-    ApiUrlHttpClient(String apiUrl) {
+    /**
+     * @param apiUrl         the API root, e.g. {@code https://api.twilio.com} or {@code http://localhost:8089}
+     * @param maxConnections connections kept open to it (one host: also the per-route limit)
+     */
+    ApiUrlHttpClient(String apiUrl, int maxConnections) {
         super(HttpClientBuilder.create()
                 .useSystemProperties()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG)
-                        .setMaxConnPerRoute(20)
-                        .setMaxConnTotal(100)
+                        .setMaxConnPerRoute(maxConnections)
+                        .setMaxConnTotal(maxConnections)
                         .build())
                 .setDefaultRequestConfig(DEFAULT_REQUEST_CONFIG)
                 .disableAutomaticRetries());

@@ -39,6 +39,14 @@ public interface TwilioConfig {
     @WithDefault("https://api.twilio.com")
     String apiUrl();
 
+    /**
+     * Most HTTP connections kept open to the API root (all to one host, so also per route). Each send holds one for
+     * the API's answer time (about 80–150 ms from the region), so this bounds the sends in flight: 200 connections
+     * at 100 ms carry up to 2,000 messages/s. A send that finds none free waits for one.
+     */
+    @WithDefault("200")
+    int maxConnections();
+
     /** @return true when {@code from} is a Messaging Service SID ({@code MG…}) rather than a phone number */
     static boolean isMessagingService(String from) {
         return from != null && from.startsWith("MG");

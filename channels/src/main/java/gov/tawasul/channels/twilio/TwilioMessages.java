@@ -45,7 +45,7 @@ public class TwilioMessages {
         String accountSid = config.accountSid().orElse("unset");
         this.client = new TwilioRestClient.Builder(accountSid, config.authToken().orElse("unset"))
                 .accountSid(accountSid)
-                .httpClient(new ApiUrlHttpClient(config.apiUrl()))
+                .httpClient(new ApiUrlHttpClient(config.apiUrl(), config.maxConnections()))
                 .build();
     }
 

@@ -73,6 +73,11 @@ class TwilioSenderTest {
             public String apiUrl() {
                 return apiUrl;
             }
+
+            @Override
+            public int maxConnections() {
+                return 4;
+            }
         };
         return new TwilioSender(config, new TwilioMessages(config, PublicUrl.of("https://bot.example.com")), metrics);
     }
