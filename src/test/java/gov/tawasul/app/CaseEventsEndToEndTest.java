@@ -220,6 +220,25 @@ class CaseEventsEndToEndTest {
     }
 
     @Test
+    void plainStopOptsTheNumberOutOfEveryUpdate() {
+        postSigned(event("evt-optout-1", CASE, "APPROVED", "مقبولة", "Approved", CITIZEN)).statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> smsCalls(twilio).size() == 1);
+
+        // Twilio's own STOP: the number is opted out (Twilio confirms it; the bot says nothing)
+        smsFromCitizen("SM0000000000000000000000000000so01", "STOP");
+        await().atMost(Duration.ofSeconds(10)).until(() -> (Long) TestDb.value(
+                "select count(*) from opt_out where citizen_address = ?", CITIZEN) == 1L);
+
+        postSigned(event("evt-optout-2", CASE, "COMPLETED", "مكتملة", "Completed", CITIZEN)).statusCode(202);
+        postSigned(event("evt-optout-3", "1446-000998", "APPROVED", "مقبولة", "Approved", CITIZEN)).statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> (Long) TestDb.value(
+                "select count(*) from notification where state = 'REFUSED' and reason = 'OPTED_OUT'") == 2L);
+        pause(Duration.ofMillis(800));
+        assertThat(smsCalls(twilio)).hasSize(1);
+        assertThat(TestDb.value("select count(*) from outbound_message where origin = 'NOTIFICATION'")).isEqualTo(1L);
+    }
+
+    @Test
     void aRegisteredContactWhoAsksFollowsTheCaseAndIsToldSoOnceInEnglish() {
         smsFromCitizen("SM0000000000000000000000000000ask1", "Status of case 12345?");
         await().atMost(Duration.ofSeconds(10)).until(() -> smsCalls(twilio).size() == 1);

@@ -29,10 +29,13 @@ import java.util.regex.Pattern;
  *       the {@code Reply-To} of the citizen's mail);</li>
  *   <li>{@code Subject: Re: <theirs>} (theirs as it is when it already starts with {@code Re:}/{@code رد:}); without
  *       a subject of theirs, {@code templates/email/<locale>/subject.txt}: the case number asked about, or the
- *       service's name;</li>
+ *       service's name; a case-status update always {@code templates/email/<locale>/notification-subject.txt}
+ *       with its case number (the same subject for every update of a case: citizens file mails by subject);</li>
  *   <li>{@code Message-ID}: ours ({@link MessageIds#ours}), stored as the message's provider id;
  *       {@code In-Reply-To} and {@code References} ({@link MessageIds#references}) naming the citizen's mail, so
- *       that the answer threads in the citizen's client;</li>
+ *       that the answer threads in the citizen's client; a case-status update answers our previous update of the
+ *       same case to the address when there is one ({@code In-Reply-To} it, {@code References} ending with it), so
+ *       the updates of one case form one thread;</li>
  *   <li>{@code Auto-Submitted} as the {@link EmailPolicy} chose it ({@code auto-replied} for the bot), and for every
  *       automatic message {@code X-Auto-Response-Suppress: All} (asks Exchange/Outlook to send no out-of-office
  *       answer back).</li>
@@ -80,10 +83,21 @@ public class EmailComposer {
      * @param answered what it answers (the citizen's mail and its case numbers), when the conversation has a mail
      */
     public Composed compose(OutboundMessage message, Optional<ReplyThreads.Answered> answered) {
+        return compose(message, answered, Optional.empty());
+    }
+
+    /**
+     * @param message  the outbound message (its text and locale are the engine's)
+     * @param answered what it answers (the citizen's mail and its case numbers), when the conversation has a mail
+     * @param notified the case-status update it carries (its case, our previous update of the case), if any
+     */
+    public Composed compose(OutboundMessage message, Optional<ReplyThreads.Answered> answered,
+                            Optional<ReplyThreads.Notified> notified) {
         Map<String, String> parent = answered.map(ReplyThreads.Answered::attributes).orElse(Map.of());
         String locale = "en".equals(message.locale()) ? "en" : "ar";
         String messageId = MessageIds.ours(message.id(), message.to().value(), message.text(), domain);
-        String subject = subject(parent.get("Subject"), answered.map(ReplyThreads.Answered::caseNumbers).orElse(null),
+        String subject = notified.isPresent() ? notificationSubject(notified.get().caseNumber(), locale)
+                : subject(parent.get("Subject"), answered.map(ReplyThreads.Answered::caseNumbers).orElse(null),
                 locale);
         boolean automatic = message.origin() != Origin.AGENT;
         boolean attachments = parent.containsKey("Attachments");
@@ -101,10 +115,20 @@ public class EmailComposer {
                 .setFrom(displayName.isEmpty() ? address : displayName + " <" + address + ">");
         mail.addHeader("Message-ID", messageId);
         String parentId = parent.get("Message-ID");
+        String inReplyTo = null;
+        String references = null;
         if (MessageIds.isReal(parentId)) {
-            mail.addHeader("In-Reply-To", parentId);
-            mail.addHeader("References", MessageIds.references(parent.get("References"), parent.get("In-Reply-To"),
-                    parentId));
+            inReplyTo = parentId;
+            references = MessageIds.references(parent.get("References"), parent.get("In-Reply-To"), parentId);
+        }
+        String previous = notified.map(ReplyThreads.Notified::previousMessageId).orElse(null);
+        if (MessageIds.isReal(previous)) {
+            inReplyTo = previous;
+            references = MessageIds.references(references, null, previous);
+        }
+        if (inReplyTo != null) {
+            mail.addHeader("In-Reply-To", inReplyTo);
+            mail.addHeader("References", references);
         }
         String autoSubmitted = message.options().get(EmailPolicy.AUTO_SUBMITTED);
         if (autoSubmitted != null) {
@@ -131,6 +155,17 @@ public class EmailComposer {
         Map<String, Object> data = new HashMap<>();
         data.put("caseNumber", first);
         String subject = render("email/" + locale + "/subject.txt", data).strip();
+        return "en".equals(locale) ? subject : BidiIsolates.isolateLatinValues(subject);
+    }
+
+    /**
+     * The subject of a case-status update: {@code notification-subject.txt} with the case number (in Arabic between
+     * Unicode isolates, {@link BidiIsolates}).
+     */
+    String notificationSubject(String caseNumber, String locale) {
+        String subject = render("email/" + locale + "/notification-subject.txt", Map.of("caseNumber", caseNumber))
+                .strip().replaceAll("[\\r\\n\\t]+", " ");
+        subject = subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject;
         return "en".equals(locale) ? subject : BidiIsolates.isolateLatinValues(subject);
     }
 

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *   <li>a bot reply beyond {@code tawasul.email.max-replies-per-sender-per-hour} to one address is not sent: final
  *       failure {@code rate-limited} ({@link ReplyRateLimit});</li>
  *   <li>what it answers is read ({@link ReplyThreads#answeredBy}: the citizen's {@code Message-ID}, subject,
- *       references, attachments) and the mail composed ({@link EmailComposer});</li>
+ *       references, attachments), for a case-status update also its case and our previous update of that case to
+ *       the address ({@link ReplyThreads#notified}), and the mail composed ({@link EmailComposer});</li>
  *   <li>the relay accepted it = {@code SENT}, with our {@code Message-ID} as the provider id (a bounce names it
  *       later); a permanent SMTP refusal (5xx) is a final failure with the enhanced status code when the relay gave
  *       one ({@code 5.1.1}), else the reply code ({@code 550}); a transient one (4xx), a timeout or a connection
@@ -87,12 +88,16 @@ public class EmailSender implements ChannelSender {
             return SendResult.retry("redis-unavailable", "reply count not checked: " + e.getMessage(), null);
         }
         Optional<ReplyThreads.Answered> answered;
+        Optional<ReplyThreads.Notified> notified = Optional.empty();
         try {
             answered = threads.answeredBy(message.id()).await().atMost(LOOKUP_TIMEOUT);
+            if (message.origin() == Origin.NOTIFICATION) {
+                notified = threads.notified(message.id()).await().atMost(LOOKUP_TIMEOUT);
+            }
         } catch (RuntimeException e) {
             return SendResult.retry("database-unavailable", "thread not read: " + e.getMessage(), null);
         }
-        EmailComposer.Composed mail = composer.compose(message, answered);
+        EmailComposer.Composed mail = composer.compose(message, answered, notified);
         try {
             mailer.send(mail.mail());
             LOG.debugf("outbound %d: mail %s accepted by the relay for %s", message.id(), mail.messageId(),

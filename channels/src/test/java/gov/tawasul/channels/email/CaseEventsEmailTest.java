@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Case-status updates by e-mail (GreenMail): a case's registered e-mail contact follows it by default
  * ({@code default-follow=registered-contacts}) and is told of a pushed event by mail, whatever the case of the
- * address the case system gave; a citizen who asked by e-mail as a registered contact follows the case and hears of
+ * address the case system gave, under a subject that names the case (Arabic, the number isolated), and the next event
+ * of the case comes under the same subject in reply to the first; a citizen who asked by e-mail as a registered contact follows the case and hears of
  * its next event by mail, in the language they asked in.
  */
 @QuarkusTest
@@ -112,6 +113,19 @@ class CaseEventsEmailTest {
         assertThat(rows("select n.state, o.origin, o.status from notification n "
                 + "join outbound_message o on o.id = n.outbound_message_id"))
                 .containsExactly(Map.of("state", "SENT", "origin", "NOTIFICATION", "status", "SENT"));
+        String subject = "تحديث حالة المعاملة رقم \u20661446-000771\u2069";
+        assertThat(m.getSubject()).isEqualTo(subject);
+        assertThat(m.getHeader("In-Reply-To", null)).isNull();
+
+        // the next change of the case: the same subject, threaded under the first update
+        post(event("evt-mail-771b", CASE_REGISTERED, "REJECTED", "مرفوضة", "Rejected",
+                "[{\"channel\":\"email\",\"address\":\"citizen.three@mail.example.com\"}]"));
+        await().atMost(WAIT).until(() -> mail.inboxOf(REGISTERED).size() == 2);
+        MimeMessage next = mail.inboxOf(REGISTERED).get(1);
+        assertThat(text(next)).contains("المعاملة \u20661446-000771\u2069 أصبحت: مرفوضة");
+        assertThat(next.getSubject()).isEqualTo(subject);
+        assertThat(next.getHeader("In-Reply-To", null)).isEqualTo(m.getMessageID());
+        assertThat(next.getHeader("References", null)).isEqualTo(m.getMessageID());
     }
 
     @Test
@@ -129,15 +143,24 @@ class CaseEventsEmailTest {
         await().atMost(WAIT).until(() -> mail.inboxOf(ASKER).size() >= 2);
         Thread.sleep(1500); // a second notification would have left by now
         assertThat(mail.inboxOf(ASKER)).hasSize(2);
-        assertThat(text(mail.inboxOf(ASKER).get(1))).contains("Case 1446-000772 is now: Approved.")
+        MimeMessage update = mail.inboxOf(ASKER).get(1);
+        assertThat(text(update)).contains("Case 1446-000772 is now: Approved.")
                 .contains("Next step: Collect the document at the branch");
+        assertThat(update.getSubject()).as("the case number, not their subject").isEqualTo("Update on case 1446-000772");
+        assertThat(update.getHeader("In-Reply-To", null)).isEqualTo("<ask-772@mail.example.com>");
     }
 
     private static String event(String id, String caseNumber, String contacts) {
+        return event(id, caseNumber, "APPROVED", "مقبولة", "Approved", contacts);
+    }
+
+    private static String event(String id, String caseNumber, String status, String labelAr, String labelEn,
+                                String contacts) {
         return """
-                {"eventId":"%s","caseNumber":"%s","status":"APPROVED","statusLabel":{"ar":"مقبولة","en":"Approved"},\
+                {"eventId":"%s","caseNumber":"%s","status":"%s","statusLabel":{"ar":"%s","en":"%s"},\
                 "nextStep":{"ar":"راجع الفرع لاستلام الوثيقة","en":"Collect the document at the branch"},\
-                "updatedAt":"2026-12-01T10:00:00+03:00","contacts":%s}""".formatted(id, caseNumber, contacts);
+                "updatedAt":"2026-12-01T10:00:00+03:00","contacts":%s}"""
+                .formatted(id, caseNumber, status, labelAr, labelEn, contacts);
     }
 
     private static void post(String body) {

@@ -117,6 +117,30 @@ class EmailChannelOffTest {
     }
 
     @Test
+    void aCaseStatusUpdateNamesItsCaseInTheSubjectAndThreadsUnderTheCasesPreviousUpdate() {
+        EmailComposer composer = new EmailComposer(qute, TestMailServer.BOT, "Tawasul");
+        // the first update of a case to a registered contact who never wrote: its own subject, no thread yet
+        EmailComposer.Composed first = composer.compose(message(Origin.NOTIFICATION, "ar", "x"), Optional.empty(),
+                Optional.of(new ReplyThreads.Notified("1446-000123", null)));
+        assertThat(first.subject()).isEqualTo("تحديث حالة المعاملة رقم \u20661446-000123\u2069");
+        assertThat(first.mail().getHeaders()).doesNotContainKeys("In-Reply-To", "References");
+        assertThat(composer.compose(message(Origin.NOTIFICATION, "en", "x"), Optional.empty(),
+                Optional.of(new ReplyThreads.Notified("1446-000123", null))).subject())
+                .isEqualTo("Update on case 1446-000123");
+
+        // a later one to a citizen who asked by mail under another subject: the same subject, in reply to the
+        // previous update, the citizen's mail still in the references
+        String previous = "<tawasul.out.41.0a1b2c3d@emirate.example.gov.sa>";
+        Map<String, String> asked = Map.of("Message-ID", "<CAGd0z-9Lr4b@mail.example.com>", "Subject", "my papers");
+        EmailComposer.Composed later = composer.compose(message(Origin.NOTIFICATION, "ar", "x"),
+                Optional.of(new ReplyThreads.Answered(asked, "1446-000123")),
+                Optional.of(new ReplyThreads.Notified("1446-000123", previous)));
+        assertThat(later.subject()).isEqualTo(first.subject());
+        assertThat(later.mail().getHeaders()).containsEntry("In-Reply-To", List.of(previous))
+                .containsEntry("References", List.of("<CAGd0z-9Lr4b@mail.example.com> " + previous));
+    }
+
+    @Test
     void theReplyLimitCountsEachMessageOncePerSlidingHour() {
         String prefix = "tawasul-test-" + System.nanoTime() + ":";
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));

@@ -156,19 +156,21 @@ public class NotificationDispatcher {
     private Uni<Boolean> send(Notifications.Claimed n) {
         if (n.bot() == null) {
             count("skipped");
-            return notifications.finish(n.id(), "SKIPPED", "NO_SENDER",
-                    "no sender for " + n.citizen().channel() + " (tawasul.notifications.sms-from)").replaceWith(false);
+            return notifications.finish(n.claim(), "SKIPPED", "NO_SENDER",
+                    "no sender for " + n.citizen().channel() + " (tawasul.notifications.sms-from)")
+                    .invoke(this::countLost).replaceWith(false);
         }
         return notifications.sentWithin(n.event().record().caseNumber(), n.citizen(), CAP_WINDOW).chain(sent -> {
             if (sent >= config.capPerCasePerDay()) {
                 count("capped");
-                return notifications.release(n.id(), clock.instant().plus(CAP_RECHECK), "CAP").replaceWith(false);
+                return notifications.release(n.claim(), clock.instant().plus(CAP_RECHECK), "CAP")
+                        .invoke(this::countLost).replaceWith(false);
             }
             return notifications.sentToAddressWithin(n.citizen(), CAP_WINDOW).chain(toAddress -> {
                 if (toAddress >= config.maxPerAddressPerDay()) {
                     count("address-capped");
-                    return notifications.release(n.id(), clock.instant().plus(CAP_RECHECK), "ADDRESS_CAP")
-                            .replaceWith(false);
+                    return notifications.release(n.claim(), clock.instant().plus(CAP_RECHECK), "ADDRESS_CAP")
+                            .invoke(this::countLost).replaceWith(false);
                 }
                 return compose(n);
             });
@@ -179,7 +181,7 @@ public class NotificationDispatcher {
     private Uni<Boolean> compose(Notifications.Claimed n) {
         return notifications.everWroteTo(n.citizen()).chain(wrote -> {
             String text = texts.status(n.event().record(), n.citizen().channel(), n.locale(), !wrote);
-            OutboundDraft draft = OutboundDraft.notification(n.id(), n.citizen(),
+            OutboundDraft draft = OutboundDraft.notification(n.claim(), n.citizen(),
                     new Address(n.citizen().channel(), n.bot()), text, n.locale());
             return outbox.send(draft).chain(outcome -> outcome(n, outcome));
         });
@@ -202,7 +204,8 @@ public class NotificationDispatcher {
             });
         }
         if (outcome instanceof SendOutcome.AlreadyAnswered) {
-            count("duplicate");
+            // no longer this claim's: recovered as stale and claimed again (another instance sends it), or done
+            count("claim-lost");
             return Uni.createFrom().item(false);
         }
         SendOutcome.Refused refused = (SendOutcome.Refused) outcome;
@@ -214,8 +217,8 @@ public class NotificationDispatcher {
                 return Uni.createFrom().item(false);
             }
             count("refused");
-            return notifications.finish(n.id(), "REFUSED", refused.reason().name(), refused.detail())
-                    .replaceWith(false);
+            return notifications.finish(n.claim(), "REFUSED", refused.reason().name(), refused.detail())
+                    .invoke(this::countLost).replaceWith(false);
         });
     }
 
@@ -224,7 +227,8 @@ public class NotificationDispatcher {
      * follower's) where it has some and the bot a sender: the notification {@code FELL_BACK}, theirs {@code PENDING}.
      *
      * @param sent whether the notification was sent (its outbound row failed) rather than refused before
-     * @return false when no channel of the order can carry it (the notification is left as it is)
+     * @return false when no channel of the order can carry it (the notification is left as it is); true also when
+     *         the notification turned out to be no longer this claim's (nothing changed: its owner decides)
      */
     private Uni<Boolean> fallBack(Notifications.Claimed n, boolean sent, String reason) {
         for (Channel channel : fallbackOrder) {
@@ -236,8 +240,9 @@ public class NotificationDispatcher {
                     .filter(c -> c.channel() == channel).map(CaseContact::address).distinct().toList();
             if (from != null && !addresses.isEmpty()) {
                 Instant now = clock.instant();
-                return notifications.fallBack(n.id(), sent, channel, addresses, from, n.locale(),
-                        channel == Channel.SMS ? quietHours.nextAllowed(now) : now, reason).replaceWith(true);
+                return notifications.fallBack(n.claim(), sent, channel, addresses, from, n.locale(),
+                        channel == Channel.SMS ? quietHours.nextAllowed(now) : now, reason)
+                        .invoke(this::countLost).replaceWith(true);
             }
         }
         return Uni.createFrom().item(false);
@@ -265,6 +270,14 @@ public class NotificationDispatcher {
             }
         }
         return List.copyOf(order);
+    }
+
+    /** Counts {@code claim-lost} when a write found the notification no longer this claim's. */
+    private void countLost(boolean owned) {
+        if (!owned) {
+            LOG.debugf("notification claim lost (recovered as stale and claimed again): nothing written");
+            count("claim-lost");
+        }
     }
 
     private void count(String outcome) {

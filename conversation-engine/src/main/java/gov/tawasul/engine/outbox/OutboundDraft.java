@@ -5,6 +5,7 @@ import gov.tawasul.engine.model.ConversationView;
 import gov.tawasul.engine.model.Origin;
 import gov.tawasul.engine.model.QuickReply;
 import gov.tawasul.engine.reply.Reply;
+import gov.tawasul.engine.store.Notifications;
 
 import java.util.List;
 import java.util.Objects;
@@ -23,12 +24,13 @@ import java.util.Objects;
  * @param inReplyTo    for {@link Origin#BOT} only: the inbound message it answers
  * @param sentBy       for {@link Origin#AGENT} only: the staff member's username (stored as
  *                     {@code outbound_message.sent_by}), else null
- * @param notificationId for {@link Origin#NOTIFICATION} from the notification queue: the claimed
- *                     {@code notification.id} it carries (stored at most once, the row becomes {@code SENT}), else null
+ * @param notification for {@link Origin#NOTIFICATION} from the notification queue: the claim of the notification it
+ *                     carries (stored at most once and only while that claim holds the row, which becomes
+ *                     {@code SENT}), else null
  */
 public record OutboundDraft(Origin origin, ConversationView conversation, Address to, Address from, String text,
                             String locale, List<QuickReply> quickReplies, InReplyTo inReplyTo, String sentBy,
-                            Long notificationId) {
+                            Notifications.Claim notification) {
 
     /** A draft that names no staff member and carries no queued notification. */
     public OutboundDraft(Origin origin, ConversationView conversation, Address to, Address from, String text,
@@ -74,7 +76,7 @@ public record OutboundDraft(Origin origin, ConversationView conversation, Addres
         if (sentBy != null && origin != Origin.AGENT) {
             throw new IllegalArgumentException("only an AGENT message names the staff member who sent it");
         }
-        if (notificationId != null && origin != Origin.NOTIFICATION) {
+        if (notification != null && origin != Origin.NOTIFICATION) {
             throw new IllegalArgumentException("only a NOTIFICATION carries a queued notification");
         }
     }
@@ -109,9 +111,10 @@ public record OutboundDraft(Origin origin, ConversationView conversation, Addres
                 conversation.locale(), List.of(), null, Objects.requireNonNull(agent, "agent"), null);
     }
 
-    /** A case-status update of the notification queue ({@code notificationId}) from {@code from} to {@code to}. */
-    public static OutboundDraft notification(long notificationId, Address to, Address from, String text,
+    /** A case-status update of the notification queue (its {@code claim}) from {@code from} to {@code to}. */
+    public static OutboundDraft notification(Notifications.Claim claim, Address to, Address from, String text,
                                              String locale) {
-        return new OutboundDraft(Origin.NOTIFICATION, null, to, from, text, locale, List.of(), null, null, notificationId);
+        return new OutboundDraft(Origin.NOTIFICATION, null, to, from, text, locale, List.of(), null, null,
+                Objects.requireNonNull(claim, "claim"));
     }
 }

@@ -91,8 +91,8 @@ public class Outbox {
         OutboundMessages.NewOutbound row = new OutboundMessages.NewOutbound(conversation.id(), draft.origin(),
                 conversation.citizen(), conversation.bot(), allowed.text(), draft.locale(), draft.quickReplies(),
                 allowed.segments(), allowed.options(), draft.sentBy());
-        if (draft.notificationId() != null) {
-            return messages.queueNotification(row, draft.notificationId()).chain(queued -> queued.isEmpty()
+        if (draft.notification() != null) {
+            return messages.queueNotification(row, draft.notification()).chain(queued -> queued.isEmpty()
                     ? Uni.createFrom().item(new SendOutcome.AlreadyAnswered())
                     : transmit(queued.get()).replaceWith(new SendOutcome.Queued(queued.get().id())));
         }

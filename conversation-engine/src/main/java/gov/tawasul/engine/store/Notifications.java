@@ -18,7 +18,10 @@ import java.util.Map;
  * The {@code notification} table, the durable queue of case-status updates: one row per (event, channel, address)
  * (unique {@code notification_key}: an event reaches an address at most once), {@code PENDING} until
  * {@code due_at}, claimed ({@code SENDING}) by one dispatcher at a time ({@code FOR UPDATE SKIP LOCKED}), and
- * {@code SENT} in the statement that stores its outbound row ({@link #claimedForSend}, {@link #markSent}). Per
+ * {@code SENT} in the statement that stores its outbound row ({@link #claimedForSend}, {@link #markSent}). Each claim
+ * takes a new token ({@code claim_token}, sequence {@code notification_claim_token}, {@link Claim}); every write
+ * after the claim is conditioned on the row still being {@code SENDING} under that token, so a dispatcher whose stale
+ * claim was recovered and claimed again by another instance changes nothing (its writes report {@code false}). Per
  * address, a notification is claimed only when every older one of that address is done (not pending, not being
  * sent, and its outbound row not waiting for a retry): the citizen hears of events in their order.
  */
@@ -70,11 +73,12 @@ public class Notifications {
               order by n.id limit $2
               for update of n skip locked),
             c as (
-              update notification set state = 'SENDING', attempts = attempts + 1, updated_at = now()
+              update notification set state = 'SENDING', attempts = attempts + 1, updated_at = now(),
+                     claim_token = nextval('notification_claim_token')
               from next where notification.id = next.id
-              returning notification.id, notification.case_event_id, notification.channel, notification.citizen_address,
+              returning notification.id, notification.claim_token, notification.case_event_id, notification.channel, notification.citizen_address,
                         notification.bot_address, notification.locale)
-            select c.id as notification_id, c.channel as notification_channel, c.citizen_address, c.bot_address,
+            select c.id as notification_id, c.claim_token, c.channel as notification_channel, c.citizen_address, c.bot_address,
                    c.locale, e.id, e.event_id, e.source, e.case_number, e.status, e.status_label_ar, e.status_label_en,
                    e.department_ar, e.department_en, e.next_step_ar, e.next_step_en, e.updated_at, e.contacts,
                    e.received_at
@@ -82,25 +86,28 @@ public class Notifications {
 
     private static final String RELEASE = """
             update notification set state = 'PENDING', due_at = $2, reason = cast($3 as varchar), updated_at = now()
-            where id = $1 and state = 'SENDING'""";
+            where id = $1 and claim_token = $4 and state = 'SENDING'""";
 
     private static final String FINISH = """
             update notification set state = $2, reason = $3, detail = $4, updated_at = now()
-            where id = $1 and state = 'SENDING'""";
+            where id = $1 and claim_token = $5 and state = 'SENDING'""";
 
     /**
      * $1 id, $2 addresses, $3 our address, $4 locale, $5 due, $6 whether to queue, $7 reason, $8 channel, $9 the state
-     * the row must be in ({@code SENDING}: refused before sending; {@code SENT}: its outbound row failed).
+     * the row must be in ({@code SENDING}: refused before sending; {@code SENT}: its outbound row failed), $10 the
+     * claim token. One row: {@code owned} whether the notification was still this claim's.
      */
     private static final String FALL_BACK = """
             with f as (
               update notification set state = 'FELL_BACK', reason = $7, updated_at = now()
-              where id = $1 and state = $9 returning case_event_id, case_number)
-            insert into notification (case_event_id, case_number, channel, citizen_address, bot_address, locale,
-                                      state, due_at)
-            select f.case_event_id, f.case_number, $8, a, $3, $4, 'PENDING', $5
-            from f, unnest(cast($2 as text[])) a where cast($6 as boolean)
-            on conflict (case_event_id, channel, citizen_address) do nothing""";
+              where id = $1 and claim_token = $10 and state = $9 returning case_event_id, case_number),
+            ins as (
+              insert into notification (case_event_id, case_number, channel, citizen_address, bot_address, locale,
+                                        state, due_at)
+              select f.case_event_id, f.case_number, $8, a, $3, $4, 'PENDING', $5
+              from f, unnest(cast($2 as text[])) a where cast($6 as boolean)
+              on conflict (case_event_id, channel, citizen_address) do nothing)
+            select exists (select 1 from f) as owned""";
 
     private static final String SENT_SINCE = """
             select count(*) as n from notification
@@ -117,7 +124,7 @@ public class Notifications {
                    as wrote""";
 
     private static final String RECOVER = """
-            update notification set state = 'PENDING', reason = 'RECOVERED', updated_at = now()
+            update notification set state = 'PENDING', reason = 'RECOVERED', claim_token = null, updated_at = now()
             where state = 'SENDING' and updated_at < now() - make_interval(secs => $1)""";
 
     private static final String OUTBOUND_STATUS = "select status, error_code from outbound_message where id = $1";
@@ -145,15 +152,30 @@ public class Notifications {
     }
 
     /**
+     * One claim of one notification: what a later write must name to change the row.
+     *
+     * @param id    {@code notification.id}
+     * @param token {@code notification.claim_token} as the claim set it (a new number per claim)
+     */
+    public record Claim(long id, long token) {
+    }
+
+    /**
      * A notification claimed for sending, with its event.
      *
      * @param id      {@code notification.id}
+     * @param token   the claim's token ({@code notification.claim_token})
      * @param citizen where it goes
      * @param bot     our address to write from, or null when none is known (nothing to send it from)
      * @param locale  {@code ar}/{@code en}
      * @param event   the event it tells of
      */
-    public record Claimed(long id, Address citizen, String bot, String locale, CaseEvents.Stored event) {
+    public record Claimed(long id, long token, Address citizen, String bot, String locale, CaseEvents.Stored event) {
+
+        /** @return the claim a later write names */
+        public Claim claim() {
+            return new Claim(id, token);
+        }
     }
 
     /**
@@ -176,31 +198,45 @@ public class Notifications {
         return db.update(SUPERSEDE, utc(now));
     }
 
-    /** Claims up to {@code limit} due notifications, oldest first, at most the oldest undone one per address. */
+    /**
+     * Claims up to {@code limit} due notifications, oldest first, at most the oldest undone one per address; each
+     * claim with a new token.
+     */
     public Uni<List<Claimed>> claim(Instant now, int limit) {
         return db.list(CLAIM, Notifications::claimed, utc(now), limit);
     }
 
-    /** A claimed notification waits again until {@code due} (cap reached, provider throttling). */
-    public Uni<Void> release(long id, Instant due, String reason) {
-        return db.update(RELEASE, id, utc(due), reason).replaceWithVoid();
+    /**
+     * A claimed notification waits again until {@code due} (cap reached).
+     *
+     * @return false when the notification is no longer this claim's (nothing changed)
+     */
+    public Uni<Boolean> release(Claim claim, Instant due, String reason) {
+        return db.update(RELEASE, claim.id(), utc(due), reason, claim.token()).map(n -> n == 1);
     }
 
-    /** A claimed notification ends without a message: {@code REFUSED} or {@code SKIPPED}, with the reason. */
-    public Uni<Void> finish(long id, String state, String reason, String detail) {
-        return db.update(FINISH, id, state, reason, detail).replaceWithVoid();
+    /**
+     * A claimed notification ends without a message: {@code REFUSED} or {@code SKIPPED}, with the reason.
+     *
+     * @return false when the notification is no longer this claim's (nothing changed)
+     */
+    public Uni<Boolean> finish(Claim claim, String state, String reason, String detail) {
+        return db.update(FINISH, claim.id(), state, reason, detail, claim.token()).map(n -> n == 1);
     }
 
     /**
      * A notification that its channel could not carry ({@code FELL_BACK}: refused before sending, {@code sent} false;
      * or sent and its outbound row failed for good, {@code sent} true) and, in the same statement, the same event on
      * {@code channel} to {@code addresses} from {@code from} (an address already told of the event is not told again).
+     *
+     * @return false when the notification is no longer this claim's or not in the state {@code sent} names (nothing
+     *         changed, nothing queued)
      */
-    public Uni<Void> fallBack(long id, boolean sent, Channel channel, List<String> addresses, String from,
-                              String locale, Instant due, String reason) {
-        return db.update(FALL_BACK, id, addresses.toArray(String[]::new), from, locale, utc(due),
-                from != null && !addresses.isEmpty(), reason, channel.name(), sent ? "SENT" : "SENDING")
-                .replaceWithVoid();
+    public Uni<Boolean> fallBack(Claim claim, boolean sent, Channel channel, List<String> addresses, String from,
+                                 String locale, Instant due, String reason) {
+        return db.first(FALL_BACK, r -> r.getBoolean("owned"), claim.id(), addresses.toArray(String[]::new), from,
+                locale, utc(due), from != null && !addresses.isEmpty(), reason, channel.name(),
+                sent ? "SENT" : "SENDING", claim.token()).map(o -> o.orElse(false));
     }
 
     /** @return how many notifications of the case went to the address within the last {@code window} */
@@ -250,7 +286,6 @@ public class Notifications {
         });
     }
 
-    /** CTE part {@code claimed}: the notification {@code idParam}, locked, if it is still being sent. */
     /**
      * Retention: finished notifications of {@code channel} last changed before {@code before} keep only the hash of
      * their address; at most one batch per call.
@@ -266,19 +301,27 @@ public class Notifications {
         return db.update(ERASE, citizen.channel().name(), citizen.value());
     }
 
-    static String claimedForSend(String idParam) {
-        return "claimed as (select id from notification where id = " + idParam + " and state = 'SENDING' for update)";
+    /**
+     * CTE part {@code claimed}: the notification {@code idParam}, locked, if it is still being sent under the claim
+     * token {@code tokenParam}.
+     */
+    static String claimedForSend(String idParam, String tokenParam) {
+        return "claimed as (select id from notification where id = " + idParam + " and claim_token = " + tokenParam
+                + " and state = 'SENDING' for update)";
     }
 
-    /** CTE part {@code sent}: the notification {@code idParam} is {@code SENT} with the row of CTE {@code cte}. */
-    static String markSent(String idParam, String cte) {
+    /**
+     * CTE part {@code sent}: the notification of CTE {@code claimed} ({@link #claimedForSend}) is {@code SENT} with
+     * the row of CTE {@code cte}.
+     */
+    static String markSent(String cte) {
         return "sent as (update notification set state = 'SENT', outbound_message_id = x.id, reason = null, "
-                + "updated_at = now() from " + cte + " x where notification.id = " + idParam + ")";
+                + "updated_at = now() from " + cte + " x, claimed c where notification.id = c.id)";
     }
 
     private static Claimed claimed(Row r) {
         Channel channel = Channel.valueOf(r.getString("notification_channel"));
-        return new Claimed(r.getLong("notification_id"), new Address(channel, r.getString("citizen_address")),
+        return new Claimed(r.getLong("notification_id"), r.getLong("claim_token"), new Address(channel, r.getString("citizen_address")),
                 r.getString("bot_address"), r.getString("locale"), CaseEvents.stored(r));
     }
 

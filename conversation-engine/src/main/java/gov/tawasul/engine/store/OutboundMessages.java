@@ -65,8 +65,11 @@ public class OutboundMessages {
             )
             select * from o""";
 
-    /** A notification: stored only while its {@code notification} row is claimed, which becomes {@code SENT} with it. */
-    private static final String QUEUE_NOTIFICATION = "with " + Notifications.claimedForSend("$11") + ",\n"
+    /**
+     * A notification: stored only while its {@code notification} row is claimed under the token $12, and it becomes
+     * {@code SENT} with it.
+     */
+    private static final String QUEUE_NOTIFICATION = "with " + Notifications.claimedForSend("$11", "$12") + ",\n"
             + Conversations.touch("$1") + """
             ,
             o as (
@@ -75,7 +78,7 @@ public class OutboundMessages {
               select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'SENDING', 1 from claimed
               """ + RETURN_EVENT + """
             ),
-            """ + Notifications.markSent("$11", "o") + """
+            """ + Notifications.markSent("o") + """
 
             select * from o""";
 
@@ -300,16 +303,19 @@ public class OutboundMessages {
 
     /**
      * Stores a notification as {@code SENDING} and marks its {@code notification} row {@code SENT} with it, in one
-     * statement, only while that row is claimed ({@code SENDING}): a notification leaves at most once.
+     * statement, only while that row is claimed ({@code SENDING}) under this claim's token: a notification leaves at
+     * most once, and only by the dispatcher that holds its latest claim.
      *
-     * @param m              the message (origin {@code NOTIFICATION})
-     * @param notificationId the claimed {@code notification.id}
-     * @return the stored message, or empty when the notification is no longer claimed (already sent)
+     * @param m     the message (origin {@code NOTIFICATION})
+     * @param claim the claim of the notification
+     * @return the stored message, or empty when the notification is no longer this claim's (sent, or claimed again
+     *         by another dispatcher after this claim went stale)
      */
-    public Uni<Optional<OutboundMessage>> queueNotification(NewOutbound m, long notificationId) {
+    public Uni<Optional<OutboundMessage>> queueNotification(NewOutbound m, Notifications.Claim claim) {
         return db.first(QUEUE_NOTIFICATION, r -> queued(r, m), m.conversationId(), m.origin().name(),
                 m.to().channel().name(), m.to().value(), m.from().value(), m.text(), m.locale(),
-                QuickReplies.toJson(m.quickReplies()), m.segments(), Attributes.toJson(m.options()), notificationId);
+                QuickReplies.toJson(m.quickReplies()), m.segments(), Attributes.toJson(m.options()), claim.id(),
+                claim.token());
     }
 
     private OutboundMessage queued(Row r, NewOutbound m) {

@@ -31,6 +31,17 @@ public class ReplyThreads {
                   order by j.state = 'IGNORED', j.id desc limit 1))
             where o.id = $1""";
 
+    /** The notification an outbound row carries, and our newest earlier mail of the same case to the same address. */
+    private static final String NOTIFIED = """
+            select n.case_number, p.provider_message_id as previous_message_id from notification n
+            left join lateral (
+              select po.provider_message_id from notification pn
+              join outbound_message po on po.id = pn.outbound_message_id
+              where pn.channel = n.channel and pn.citizen_address = n.citizen_address and pn.id < n.id
+                and pn.case_number = n.case_number and pn.state = 'SENT' and po.provider_message_id is not null
+              order by pn.id desc limit 1) p on true
+            where n.outbound_message_id = $1""";
+
     private final Db db;
 
     ReplyThreads(Db db) {
@@ -70,5 +81,24 @@ public class ReplyThreads {
     public Uni<Optional<Answered>> answeredBy(long outboundId) {
         return db.first(ANSWERED, r -> new Answered(Attributes.fromJson(r.getString("attributes")),
                 r.getString("case_numbers")), outboundId);
+    }
+
+    /**
+     * The case-status update one of our messages carries.
+     *
+     * @param caseNumber        the case it tells of
+     * @param previousMessageId our provider id (e-mail: {@code Message-ID}) of the newest earlier update of the same
+     *                          case sent to the same address, or null when this is the first
+     */
+    public record Notified(String caseNumber, String previousMessageId) {
+    }
+
+    /**
+     * @param outboundId {@code outbound_message.id}
+     * @return the notification the message carries; empty when it carries none (a reply, an agent's message)
+     */
+    public Uni<Optional<Notified>> notified(long outboundId) {
+        return db.first(NOTIFIED, r -> new Notified(r.getString("case_number"), r.getString("previous_message_id")),
+                outboundId);
     }
 }
