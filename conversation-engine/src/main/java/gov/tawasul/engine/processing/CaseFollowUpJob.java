@@ -52,6 +52,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class CaseFollowUpJob {
 
     private static final Logger LOG = Logger.getLogger(CaseFollowUpJob.class);
+    @jakarta.inject.Inject
+    gov.tawasul.engine.store.DatabaseOutage outage;
 
     /** A claim older than this was left by a stopped instance (a follow-up takes a lookup and one send). */
     static final Duration STALE_CLAIM = Duration.ofMinutes(5);
@@ -113,8 +115,7 @@ public class CaseFollowUpJob {
                     }
                 })
                 .onFailure().recoverWithUni(e -> {
-                    LOG.warnf("case follow-up pass failed: %s", e.toString());
-                    return Uni.createFrom().voidItem();
+                    return outage.logUnlessAbsorbed(LOG, e, "case follow-up pass failed");
                 });
     }
 

@@ -92,6 +92,8 @@ public class InboundHandler {
     CaseFollowUps followUps;
     @Inject
     CaseFollowUpJob followUpJob;
+    @Inject
+    gov.tawasul.engine.store.DatabaseOutage outage;
     private final Identity identity;
 
     /**
@@ -150,7 +152,8 @@ public class InboundHandler {
             }
             PendingInbound pending = next.get();
             return handle(pending).replaceWith(pending.moreWaiting())
-                    .onFailure().recoverWithUni(e -> {
+                    .onFailure(e -> !outage.absorbed(e)).recoverWithUni(e -> {
+                        // PostgreSQL away: nothing to mark; the recovery job schedules the message again
                         LOG.errorf(e, "inbound %d could not be answered; marked FAILED", pending.id());
                         return inbound.mark(pending.id(), InboundState.FAILED, "ERROR")
                                 .replaceWith(pending.moreWaiting());
