@@ -1,5 +1,7 @@
 package gov.tawasul.app;
 
+import gov.tawasul.engine.store.DatabaseOutage;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
@@ -32,6 +34,11 @@ public class ProblemExceptionMappers {
     public static final String PROBLEM_JSON = "application/problem+json";
     /** The {@code detail} of every 500: the cause is in the log only. */
     public static final String INTERNAL_DETAIL = "The request could not be processed.";
+    /** The {@code detail} of a 503 while the database cannot be reached. */
+    public static final String UNAVAILABLE_DETAIL = "The service is briefly unavailable; try again shortly.";
+    /** {@code Retry-After} of that 503, in seconds. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
 
     /**
      * JAX-RS errors (400, 403, 404, 405, 413, …) keep their status and message (a body the framework could not read
@@ -77,9 +84,23 @@ public class ProblemExceptionMappers {
         return "Malformed JSON body: " + e.getOriginalMessage();
     }
 
-    private static Response internalError(int status, Throwable e) {
+    private Response internalError(int status, Throwable e) {
+        // looked up, not injected: the class of @ServerExceptionMapper methods is not a bean that gets injections
+        if (DatabaseOutage.isUnreachable(e)
+                && io.quarkus.arc.Arc.container().instance(DatabaseOutage.class).get().absorbed(e)) {
+            return databaseUnavailable();
+        }
         LOG.error("request failed", e);
         return problem(status, "Internal error", INTERNAL_DETAIL);
+    }
+
+    /**
+     * PostgreSQL cannot be reached: 503 with {@code Retry-After} (providers retry the webhook; nothing was stored),
+     * logged once per outage by {@link DatabaseOutage}, not once per request.
+     */
+    public static Response databaseUnavailable() {
+        Response problem = problem(503, "Service Unavailable", UNAVAILABLE_DETAIL);
+        return Response.fromResponse(problem).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     /**

@@ -108,6 +108,7 @@ class ArchitectureTest {
                 Map.entry("case_follower", "conversation-engine/src/main/java/gov/tawasul/engine/store/CaseFollowers.java"),
                 Map.entry("notification", "conversation-engine/src/main/java/gov/tawasul/engine/store/Notifications.java"),
                 Map.entry("case_query", "conversation-engine/src/main/java/gov/tawasul/engine/store/CaseQueries.java"),
+                Map.entry("case_follow_up", "conversation-engine/src/main/java/gov/tawasul/engine/store/CaseFollowUps.java"),
                 Map.entry("identity_link", "conversation-engine/src/main/java/gov/tawasul/engine/store/IdentityLinks.java"),
                 Map.entry("report_daily", "conversation-engine/src/main/java/gov/tawasul/engine/store/ReportRollups.java"),
                 Map.entry("report_rolled_day", "conversation-engine/src/main/java/gov/tawasul/engine/store/ReportRollups.java"),

@@ -38,7 +38,9 @@ import java.util.stream.Collectors;
  *   <li>{@code message} with text (quick-reply taps included: payload = {@code quick_reply.payload}) → TEXT, key {@code mid};</li>
  *   <li>{@code message} without text (attachments, stickers, locations) → ATTACHMENT, key {@code mid};</li>
  *   <li>{@code message.is_echo} (or any message whose sender is the Page) → ECHO from the Page to the PSID, its
- *       {@code app_id} kept; whether the bot sent it is decided by the Inbox from the mid, not here;</li>
+ *       {@code app_id} kept, and our outbound id when its {@code metadata} is ours
+ *       ({@link InboundMessage#ATTR_OUR_OUTBOUND_ID}); whether the bot sent it is decided by the Inbox from the mid
+ *       (or that id), not here;</li>
  *   <li>{@code postback} → POSTBACK with its payload, key {@code postback:<PSID>:<timestamp ms>:<payload>}
  *       (postbacks may lack a {@code mid});</li>
  *   <li>{@code delivery} → one DELIVERED receipt per {@code mids[]} and a DELIVERED watermark;
@@ -141,6 +143,10 @@ public class MessengerWebhookParser {
             // sender = the Page, recipient = the citizen (PSID)
             if (m.getAppId() != null) {
                 attributes.put(ATTR_APP_ID, m.getAppId());
+            }
+            String ours = SendApiRequest.outboundIdOf(m.getMetadata());
+            if (ours != null) {
+                attributes.put(InboundMessage.ATTR_OUR_OUTBOUND_ID, ours);
             }
             String shown = text.isBlank() && attributes.containsKey(ATTR_ATTACHMENTS)
                     ? "[" + attributes.get(ATTR_ATTACHMENTS) + "]" : text;

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The JSON body of one Send API call ({@code POST /{version}/me/messages}), built from RestFB's send types:
  * <pre>{"recipient":{"id":"&lt;PSID&gt;"},"messaging_type":"RESPONSE",
- *  "message":{"text":"…","quick_replies":[{"content_type":"text","title":"…","payload":"…"}],"metadata":"tawasul:bot"}}</pre>
+ *  "message":{"text":"…","quick_replies":[{"content_type":"text","title":"…","payload":"…"}],"metadata":"tawasul:out:&lt;outbound id&gt;"}}</pre>
  * {@code messaging_type} and {@code tag} come from the message's send options ({@link OutboundMessage#options()},
  * chosen by {@link MessengerPolicy}): {@value #MESSAGING_TYPE} is {@code RESPONSE} (the default when absent),
  * {@code UPDATE} or {@code MESSAGE_TAG}; a {@code MESSAGE_TAG} message carries {@value #TAG}, e.g.
@@ -34,10 +34,12 @@ public final class SendApiRequest {
     /** Most quick replies on one message. */
     public static final int MAX_QUICK_REPLIES = 13;
     /**
-     * {@code message.metadata} of every message the bot sends; Meta returns it in the echo, which marks the echo as
-     * the bot's own on any instance.
+     * Prefix of {@code message.metadata} of every message we send, followed by its {@code outbound_message.id}
+     * ({@code tawasul:out:42}); Meta returns it in the message echo
+     * (https://developers.facebook.com/docs/messenger-platform/reference/webhook-events/message-echoes), which names
+     * the row the echo is of even when the send's answer was lost (a crash between the call and storing its answer).
      */
-    public static final String METADATA = "tawasul:bot";
+    public static final String METADATA_PREFIX = "tawasul:out:";
 
     /** Send option and body field: the messaging type ({@code RESPONSE}, {@code UPDATE}, {@code MESSAGE_TAG}). */
     public static final String MESSAGING_TYPE = "messaging_type";
@@ -65,7 +67,7 @@ public final class SendApiRequest {
         Message message = new Message(TextLimits.fit(m.text(), MAX_TEXT));
         m.quickReplies().stream().limit(MAX_QUICK_REPLIES).forEach(q ->
                 message.addQuickReply(new QuickReply(TextLimits.fit(q.title(), MAX_TITLE), q.payload())));
-        message.setMetadata(METADATA);
+        message.setMetadata(METADATA_PREFIX + m.id());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("recipient", new IdMessageRecipient(m.to().value()));
         body.put(MESSAGING_TYPE, type);
@@ -74,6 +76,18 @@ public final class SendApiRequest {
         }
         body.put("message", message);
         return body;
+    }
+
+    /**
+     * @param metadata an echo's {@code metadata}, or null
+     * @return the outbound id it carries, when it is ours ({@value #METADATA_PREFIX}{@code <digits>}), else null
+     */
+    public static String outboundIdOf(String metadata) {
+        if (metadata == null || !metadata.startsWith(METADATA_PREFIX)) {
+            return null;
+        }
+        String id = metadata.substring(METADATA_PREFIX.length());
+        return !id.isEmpty() && id.length() <= 18 && id.chars().allMatch(c -> c >= '0' && c <= '9') ? id : null;
     }
 
     private static MessagingType messagingType(Map<String, String> options) {

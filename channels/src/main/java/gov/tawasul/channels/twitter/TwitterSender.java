@@ -36,6 +36,9 @@ public class TwitterSender implements ChannelSender {
 
     private final TwitterConfig config;
     private volatile DirectMessagesResources api;
+    /** Reads our sent DMs back for {@link #reconcile}; null when built outside CDI (unit tests). */
+    @jakarta.inject.Inject
+    SentDmLookup sentDms;
 
     public TwitterSender(TwitterConfig config) {
         this.config = config;
@@ -123,5 +126,14 @@ public class TwitterSender implements ChannelSender {
             }
         }
         return current;
+    }
+
+    /**
+     * Asks X whether it holds the interrupted DM: our sent DMs of {@code GET /2/dm_events} to the recipient with this
+     * text since the send began ({@link SentDmLookup}). Blocking.
+     */
+    @Override
+    public gov.tawasul.engine.port.SendReconciliation reconcile(OutboundMessage message, Instant sendBegan) {
+        return sentDms == null ? ChannelSender.super.reconcile(message, sendBegan) : sentDms.find(message, sendBegan);
     }
 }

@@ -108,7 +108,7 @@ class MessengerSenderTest {
         assertThat(body.path("messaging_type").asText()).isEqualTo("RESPONSE");
         assertThat(body.has("tag")).isFalse();
         assertThat(body.path("message").path("text").asText()).isEqualTo("Case 1446-000123: Under review 👋");
-        assertThat(body.path("message").path("metadata").asText()).isEqualTo(SendApiRequest.METADATA);
+        assertThat(body.path("message").path("metadata").asText()).isEqualTo("tawasul:out:7"); // our outbound id, for the echo
         JsonNode qr = body.path("message").path("quick_replies");
         assertThat(qr).hasSize(2);
         assertThat(qr.get(0).path("content_type").asText()).isEqualTo("text");

@@ -143,10 +143,23 @@ class MessengerWebhookParserTest {
         InboundMessage pageInbox = parser.parse(noApp.getBytes(StandardCharsets.UTF_8), NOW).messages().get(0);
         assertThat(pageInbox.kind()).isEqualTo(InboundKind.ECHO);
         assertThat(pageInbox.attributes()).doesNotContainKey(MessengerWebhookParser.ATTR_APP_ID);
-        String ours = noApp.replace("DEVELOPER_DEFINED_METADATA_STRING", SendApiRequest.METADATA);
+        assertThat(pageInbox.attributes()).doesNotContainKey(InboundMessage.ATTR_OUR_OUTBOUND_ID);
+        String ours = noApp.replace("DEVELOPER_DEFINED_METADATA_STRING", SendApiRequest.METADATA_PREFIX + "4217");
         InboundMessage withOurMetadata = parser.parse(ours.getBytes(StandardCharsets.UTF_8), NOW).messages().get(0);
         assertThat(withOurMetadata.kind()).isEqualTo(InboundKind.ECHO);
         assertThat(withOurMetadata.providerMessageId()).isEqualTo(pageInbox.providerMessageId());
+        // the echo names the outbound row it is of: the id we sent as metadata
+        assertThat(withOurMetadata.attributes()).containsEntry(InboundMessage.ATTR_OUR_OUTBOUND_ID, "4217");
+    }
+
+    @Test
+    void metadataThatIsNotOursNamesNoRow() {
+        for (String metadata : new String[]{"tawasul:out:", "tawasul:out:12a", "tawasul:bot", "x-tawasul:out:5",
+                "tawasul:out:1234567890123456789"}) {
+            String body = FbFixtures.text("fb-messenger-echo.json").replace("DEVELOPER_DEFINED_METADATA_STRING", metadata);
+            InboundMessage echo = parser.parse(body.getBytes(StandardCharsets.UTF_8), NOW).messages().get(0);
+            assertThat(echo.attributes()).as(metadata).doesNotContainKey(InboundMessage.ATTR_OUR_OUTBOUND_ID);
+        }
     }
 
     @Test

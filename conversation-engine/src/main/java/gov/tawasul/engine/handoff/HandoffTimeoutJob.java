@@ -23,6 +23,8 @@ import java.time.Duration;
 public class HandoffTimeoutJob {
 
     private static final Logger LOG = Logger.getLogger(HandoffTimeoutJob.class);
+    @jakarta.inject.Inject
+    gov.tawasul.engine.store.DatabaseOutage outage;
 
     private final Handoffs handoffs;
     private final Duration timeout;
@@ -43,8 +45,7 @@ public class HandoffTimeoutJob {
     Uni<Void> pass() {
         return handoffs.timeOutSilent(timeout).replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
-                    LOG.warnf(e, "handoff timeout pass failed");
-                    return Uni.createFrom().voidItem();
+                    return outage.logUnlessAbsorbed(LOG, e, "handoff timeout pass failed");
                 });
     }
 

@@ -43,6 +43,14 @@ public record InboundMessage(Channel channel, String providerMessageId, Address 
      */
     public static final String ATTR_PAGE_LOCALE = "pageLocale";
 
+    /**
+     * Attribute of an {@link InboundKind#ECHO} whose provider handed back the id we gave the message when we sent it
+     * (Messenger: the Send API's {@code metadata}, {@code tawasul:out:<outbound id>}): the decimal
+     * {@code outbound_message.id} it is the echo of. The echo then stores its provider id on that row (a send whose
+     * answer was lost to a crash is settled by it).
+     */
+    public static final String ATTR_OUR_OUTBOUND_ID = "ourOutboundId";
+
     public InboundMessage {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(from, "from");

@@ -53,6 +53,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class NotificationDispatcher {
 
     private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
+    @jakarta.inject.Inject
+    gov.tawasul.engine.store.DatabaseOutage outage;
     private static final int FAN_OUT_BATCH = 2000;
     private static final int CONCURRENCY = 16;
     private static final Duration CAP_WINDOW = Duration.ofHours(24);
@@ -115,8 +117,7 @@ public class NotificationDispatcher {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
     Uni<Void> pass() {
         return fanOut().chain(this::drain).onFailure().recoverWithUni(e -> {
-            LOG.warnf(e, "notification pass failed");
-            return Uni.createFrom().voidItem();
+            return outage.logUnlessAbsorbed(LOG, e, "notification pass failed");
         });
     }
 

@@ -35,6 +35,7 @@ import gov.tawasul.engine.notify.NotificationsConfig;
 import gov.tawasul.engine.metrics.BotAnswerTime;
 import gov.tawasul.engine.store.CaseEvents;
 import gov.tawasul.engine.store.CaseQueries;
+import gov.tawasul.engine.store.CaseFollowUps;
 import gov.tawasul.engine.reply.DisclosurePolicy;
 import gov.tawasul.engine.store.PendingInbound;
 import gov.tawasul.engine.text.TextNormalizer;
@@ -65,6 +66,8 @@ import java.util.Set;
 public class InboundHandler {
 
     private static final Logger LOG = Logger.getLogger(InboundHandler.class);
+    /** The reason of the {@code Unavailable} a number over the sender's lookup budget gets (it is not looked up). */
+    static final String OVER_BUDGET = "LOOKUP_BUDGET";
 
     private final InboundMessages inbound;
     private final OptOuts optOuts;
@@ -85,6 +88,12 @@ public class InboundHandler {
     CaseQueries caseQueries;
     @Inject
     BotAnswerTime answerTime;
+    @Inject
+    CaseFollowUps followUps;
+    @Inject
+    CaseFollowUpJob followUpJob;
+    @Inject
+    gov.tawasul.engine.store.DatabaseOutage outage;
     private final Identity identity;
 
     /**
@@ -143,7 +152,8 @@ public class InboundHandler {
             }
             PendingInbound pending = next.get();
             return handle(pending).replaceWith(pending.moreWaiting())
-                    .onFailure().recoverWithUni(e -> {
+                    .onFailure(e -> !outage.absorbed(e)).recoverWithUni(e -> {
+                        // PostgreSQL away: nothing to mark; the recovery job schedules the message again
                         LOG.errorf(e, "inbound %d could not be answered; marked FAILED", pending.id());
                         return inbound.mark(pending.id(), InboundState.FAILED, "ERROR")
                                 .replaceWith(pending.moreWaiting());
@@ -241,8 +251,22 @@ public class InboundHandler {
         Address citizen = in.conversation().citizen();
         return identity.gate.admit(citizen, intent, locale)
                 .chain(admitted -> lookUp(intent, admitted).call(results -> caseQueries.record(in.id(), results))
+                        .call(results -> oweFollowUp(in, results, locale))
                         .chain(results -> identity.gate.review(admitted, citizen, results, locale)
                                 .chain(access -> reply(in, intent, locale, results, access))));
+    }
+
+    /**
+     * The numbers the case system could not answer (down, no last known status; not those over the lookup budget)
+     * are owed an answer once it is back ({@link CaseFollowUpJob}); recorded before the apology leaves, so that a
+     * crash cannot lose the debt (the job answers only a message whose reply was stored).
+     */
+    private Uni<Void> oweFollowUp(PendingInbound in, List<CaseLookupResult> results, String locale) {
+        List<String> owed = results.stream()
+                .filter(r -> r instanceof CaseLookupResult.Unavailable down && !OVER_BUDGET.equals(down.reason()))
+                .map(r -> ((CaseLookupResult.Unavailable) r).caseNumber()).distinct().toList();
+        return owed.isEmpty() ? Uni.createFrom().voidItem()
+                : followUps.owe(in.id(), owed, locale, followUpJob.interval());
     }
 
     private Uni<Void> reply(PendingInbound in, Intent intent, String locale, List<CaseLookupResult> results,
@@ -375,7 +399,7 @@ public class InboundHandler {
         return Multi.createFrom().iterable(status.caseNumbers())
                 .onItem().transformToUniAndConcatenate(number -> access.mayLookUp(number)
                         ? cases.lookup(number).chain(this::orLastKnown)
-                        : Uni.createFrom().<CaseLookupResult>item(new CaseLookupResult.Unavailable(number, "LOOKUP_BUDGET")))
+                        : Uni.createFrom().<CaseLookupResult>item(new CaseLookupResult.Unavailable(number, OVER_BUDGET)))
                 .collect().asList();
     }
 }

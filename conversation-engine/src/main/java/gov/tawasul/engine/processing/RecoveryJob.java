@@ -27,6 +27,8 @@ import java.time.Instant;
 public class RecoveryJob {
 
     private static final Logger LOG = Logger.getLogger(RecoveryJob.class);
+    @jakarta.inject.Inject
+    gov.tawasul.engine.store.DatabaseOutage outage;
 
     private final EngineConfig.Recovery config;
     private final ConversationProcessor processor;
@@ -58,8 +60,7 @@ public class RecoveryJob {
                 .chain(() -> interrupted.settle(config.interruptedAfter()))
                 .chain(receipts::relinkPending)
                 .onFailure().recoverWithUni(e -> {
-                    LOG.warnf(e, "recovery pass failed");
-                    return Uni.createFrom().voidItem();
+                    return outage.logUnlessAbsorbed(LOG, e, "recovery pass failed");
                 });
     }
 

@@ -73,6 +73,20 @@ public class ReplyComposer {
     }
 
     /**
+     * The answer owed after a case-system outage: {@code case-follow-up} ("the case system is back, here is the answer
+     * to your earlier question"), then each case as {@link #compose} would answer it. No buttons (the citizen did not
+     * just write).
+     *
+     * @param caseNumbers the numbers owed, in the order asked
+     * @param results     one fresh result per number, in the same order (none {@code Unavailable})
+     */
+    public Reply followUp(List<String> caseNumbers, List<CaseLookupResult> results, Address sender, String locale,
+                          CaseAccess access) {
+        String cases = caseStatus(new Intent.CaseStatus(caseNumbers, 0), results, sender, locale, access);
+        return new Reply(render(locale, "case-follow-up", Map.of()) + "\n\n" + cases, locale, List.of());
+    }
+
+    /**
      * The bot's one answer to a request for a person: a staff member will answer, the office hours and, when the
      * office is closed, when staff are back and that a case number still gets its status meanwhile. No buttons
      * (while the conversation waits, only case numbers get the bot's answer).

@@ -89,6 +89,20 @@ public class OutboundMessages {
             on conflict (channel, provider_message_id) where provider_message_id is not null do nothing
             """ + RETURN_EVENT;
 
+    /**
+     * The echo of one of our messages, naming its row ($1): the provider holds it. Taken only by a row without a
+     * provider id that is in flight, waiting for a retry, or failed "may have been sent" (an interrupted send the
+     * provider could not be asked about): it becomes {@code SENT} with the echo's id. A row that has its id already
+     * is left alone (the echo is then a duplicate).
+     */
+    private static final String ECHO_OF_OURS = """
+            update outbound_message set provider_message_id = $3, status = 'SENT', sent_at = coalesce(sent_at, $4),
+                   next_attempt_at = null, error_code = null, error_message = null, updated_at = now(),
+                   position = nextval('conversation_event_position')
+            where id = $1 and channel = $2 and provider_message_id is null
+              and (status in ('SENDING', 'QUEUED') or (status = 'FAILED' and error_code = 'SEND_UNCERTAIN'))
+            """ + RETURN_EVENT;
+
     /** A retry to a recipient who opted out meanwhile is not sent: it ends {@code FAILED} with {@code OPTED_OUT}. */
     private static final String CLAIM_RETRY = """
             update outbound_message o
@@ -328,11 +342,27 @@ public class OutboundMessages {
      * Records a message our account sent outside the bot (staff replying from the provider's own inbox) as an
      * {@code AGENT} message, {@code SENT}, flagged {@code from_echo}. This is the one way our own messages are
      * recognised: the echo of a message the bot sent finds its provider id taken (nothing recorded); an echo that
-     * overtook the send result is replaced by the bot's row in {@link #accepted}.
+     * overtook the send result is replaced by the bot's row in {@link #accepted}. An echo that names our row
+     * ({@link InboundMessage#ATTR_OUR_OUTBOUND_ID}: Messenger's metadata) settles that row instead when it has no
+     * provider id yet — in flight, waiting for a retry, or failed {@code SEND_UNCERTAIN} after a crash: {@code SENT}
+     * with the echo's id (a retry due is then not sent: the provider has the message).
      *
      * @return the row's id and conversation, or empty when the message is already known
      */
     public Uni<Optional<InboundMessages.Stored>> recordEcho(InboundMessage echo) {
+        String ours = echo.attributes().get(InboundMessage.ATTR_OUR_OUTBOUND_ID);
+        if (ours == null) {
+            return recordOtherEcho(echo);
+        }
+        return db.first(ECHO_OF_OURS, r -> {
+                    events.published(statusEvent(r));
+                    return new InboundMessages.Stored(r.getLong("id"), r.getLong("conversation_id"));
+                }, Long.parseLong(ours), echo.channel().name(), echo.providerMessageId(),
+                InboundMessages.utc(echo.sentAt()))
+                .chain(settled -> settled.isPresent() ? Uni.createFrom().item(settled) : recordOtherEcho(echo));
+    }
+
+    private Uni<Optional<InboundMessages.Stored>> recordOtherEcho(InboundMessage echo) {
         return db.first(RECORD_ECHO, r -> {
                     events.published(event(r, ConversationEvent.Type.OUTBOUND_QUEUED));
                     return new InboundMessages.Stored(r.getLong("id"), r.getLong("conversation_id"));
