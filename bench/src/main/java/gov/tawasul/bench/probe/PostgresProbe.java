@@ -24,11 +24,16 @@ public final class PostgresProbe implements AutoCloseable {
         this.connection.setAutoCommit(true);
     }
 
-    /** Empties every table of the public schema except Flyway's history. */
+    /**
+     * Empties every table of the public schema except Flyway's history and the append-only tables, i.e. those with
+     * a trigger that refuses TRUNCATE ({@code audit_event}: the bench writes no audit rows, so it does not grow).
+     */
     public void truncateAll() throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("select string_agg(format('%I.%I', schemaname, tablename), ', ') "
-                     + "from pg_tables where schemaname = 'public' and tablename not like 'flyway%'")) {
+             ResultSet rs = st.executeQuery("select string_agg(format('%I.%I', t.schemaname, t.tablename), ', ') "
+                     + "from pg_tables t where t.schemaname = 'public' and t.tablename not like 'flyway%' "
+                     + "and not exists (select 1 from pg_trigger g where g.tgrelid = format('%I.%I', t.schemaname, "
+                     + "t.tablename)::regclass and not g.tgisinternal and (g.tgtype & 32) <> 0)")) {
             String tables = rs.next() ? rs.getString(1) : null;
             if (tables != null) {
                 try (Statement truncate = connection.createStatement()) {
