@@ -68,6 +68,28 @@ public final class PostgresProbe implements AutoCloseable {
         }
     }
 
+    /** @return this probe's backend pid, whose statements are not the app's */
+    public long backendPid() throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("select pg_backend_pid()")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    /** @return pids of backends connected to another database than the bench's (other people's work) */
+    public java.util.Set<Long> otherDatabasePids() {
+        java.util.Set<Long> pids = new java.util.HashSet<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("select pid from pg_stat_activity where datname is not null and datname <> '"
+                     + database.replace("'", "''") + "'")) {
+            while (rs.next()) {
+                pids.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return pids;
+    }
+
     /** @return {@code server_version} of the server */
     public String serverVersion() throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("show server_version")) {
