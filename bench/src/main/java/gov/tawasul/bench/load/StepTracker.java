@@ -48,6 +48,13 @@ public final class StepTracker {
     private final AtomicInteger replies = new AtomicInteger();
     private final AtomicInteger wrongReplies = new AtomicInteger();
     private final AtomicInteger unmatchedReplies = new AtomicInteger();
+    private final AtomicInteger oneTimeCodes = new AtomicInteger();
+    /**
+     * The one-time code the bot sends, unasked, to the contact registered on a case when someone else asks about it
+     * (templates/replies/{en,ar}/identity-code.txt): no answer to a message of that number, so never matched.
+     */
+    private static final java.util.regex.Pattern ONE_TIME_CODE = java.util.regex.Pattern.compile(
+            "your code is|رمز التحقق");
     private final AtomicInteger deliveredCount = new AtomicInteger();
     private final AtomicInteger callbackFailures = new AtomicInteger();
     private volatile long lastDeliveredNs;
@@ -93,6 +100,10 @@ public final class StepTracker {
      * @return the message it answers, or null when none was waiting for a reply to {@code to}
      */
     public Tracked replied(String to, String body, long nowNs) {
+        if (body != null && ONE_TIME_CODE.matcher(body).find()) {
+            oneTimeCodes.incrementAndGet();
+            return null;
+        }
         Queue<Tracked> queue = awaitingReply.get(to);
         Tracked t = queue == null ? null : queue.poll();
         if (t == null) {
@@ -146,6 +157,8 @@ public final class StepTracker {
     public int replies() { return replies.get(); }
     public int wrongReplies() { return wrongReplies.get(); }
     public int unmatchedReplies() { return unmatchedReplies.get(); }
+    /** Unasked one-time codes sent to a case's registered contact (not replies). */
+    public int oneTimeCodes() { return oneTimeCodes.get(); }
     public int delivered() { return deliveredCount.get(); }
     public int callbackFailures() { return callbackFailures.get(); }
     public long lastDeliveredNs() { return lastDeliveredNs; }

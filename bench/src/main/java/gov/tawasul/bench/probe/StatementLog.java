@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * {@code log_line_prefix = '%m [%p] %q%u@%d '} names: {@code 2026-12-02 19:39:35.051 UTC [2194] tawasul@tawasul_bench
  * LOG:  execute <unnamed>: select …}. Each {@code statement:} or {@code execute …:} line is one statement; a
  * {@code BEGIN} … {@code COMMIT}/{@code ROLLBACK} block of one backend is one transaction, and a statement outside a
- * block is a transaction of its own.
+ * block is a transaction of its own. {@code ERROR} lines are statements the server refused (e.g. at parse): they
+ * are counted apart, since they never appear as {@code execute} but cost a round trip and a rolled-back
+ * transaction in {@code pg_stat_database}.
  */
 public final class StatementLog {
 
@@ -38,7 +40,7 @@ public final class StatementLog {
 
     /** What the log showed between two marks. */
     public record Counts(long statements, long transactions, long transactionControl, int backends,
-                         Map<String, Long> byStatement) {
+                         Map<String, Long> byStatement, long errors, Map<String, Long> byError) {
     }
 
     private final Path file;
@@ -115,10 +117,13 @@ public final class StatementLog {
             f.readFully(bytes);
         }
         Map<Long, Boolean> inBlock = new HashMap<>();
+        Set<Long> backends = new java.util.HashSet<>();
         Map<String, Long> byStatement = new HashMap<>();
         long statements = 0;
         long transactions = 0;
         long control = 0;
+        long errors = 0;
+        Map<String, Long> byError = new HashMap<>();
         StringBuilder current = null;
         for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n", -1)) {
             if (line.startsWith("\t") && current != null) {
@@ -130,14 +135,24 @@ public final class StatementLog {
                 current = null;
             }
             Matcher m = ENTRY.matcher(line);
-            if (!m.matches() || !database.equals(m.group(3)) || !"LOG".equals(m.group(4))) {
+            if (!m.matches() || !database.equals(m.group(3))) {
                 continue;
             }
             long pid = Long.parseLong(m.group(1));
+            if ("ERROR".equals(m.group(4)) && !excludedPids.contains(pid)) {
+                // a statement refused at parse or execution: a round trip, never an `execute` line
+                errors++;
+                byError.merge(shorten(m.group(5)), 1L, Long::sum);
+                continue;
+            }
+            if (!"LOG".equals(m.group(4))) {
+                continue;
+            }
             Matcher s = STATEMENT.matcher(m.group(5));
             if (excludedPids.contains(pid) || !s.matches()) {
                 continue;
             }
+            backends.add(pid);
             String sql = s.group(1).strip();
             String head = sql.toUpperCase(Locale.ROOT);
             statements++;
@@ -158,10 +173,15 @@ public final class StatementLog {
         if (current != null) {
             byStatement.merge(shorten(current.toString()), 1L, Long::sum);
         }
+        return new Counts(statements, transactions, control, backends.size(), sorted(byStatement), errors,
+                sorted(byError));
+    }
+
+    private static Map<String, Long> sorted(Map<String, Long> counts) {
         Map<String, Long> sorted = new LinkedHashMap<>();
-        byStatement.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        counts.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return new Counts(statements, transactions, control, inBlock.size(), sorted);
+        return sorted;
     }
 
     private static String shorten(String sql) {

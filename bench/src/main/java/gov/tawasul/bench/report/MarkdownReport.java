@@ -132,7 +132,8 @@ public final class MarkdownReport {
         double bestFull = highestSustained(full);
         double bestBare = highestSustained(bare);
         md.append("### Headline\n\n");
-        md.append(fmt("Figures of steps run %d times are the median of the runs (each run in brackets); a rate is "
+        md.append(repeats == 1 ? "Each rate ran once (`--quick` or `BENCH_REPEATS=1`): no medians.\n\n"
+                : fmt("Figures of steps run %d times are the median of the runs (each run in brackets); a rate is "
                 + "sustained when at least %d of its %d runs were `ok`.\n\n", repeats, majority(), repeats));
         md.append("| figure | value |\n|---|---|\n");
         long busy = allRows().filter(r -> r.load().busy()).count();
@@ -344,6 +345,13 @@ public final class MarkdownReport {
                         .append(fmt("%.2f", e.getValue() / (double) counts.messages())).append(" `")
                         .append(e.getKey().replace("|", "\\|").replace("`", "'")).append('`'));
                 row(md, "PostgreSQL statements per message by text (first 80 characters; gross)", top.toString());
+                StringBuilder errors = new StringBuilder(fmt("%d in the window (%.2f per message)", w.errors(),
+                        w.errors() / (double) counts.messages()));
+                w.byError().entrySet().stream().limit(5).forEach(e -> errors.append("<br>")
+                        .append(fmt("%.2f", e.getValue() / (double) counts.messages())).append(" `")
+                        .append(e.getKey().replace("|", "\\|").replace("`", "'")).append('`'));
+                row(md, "PostgreSQL statements the server refused (ERROR lines of the app's backends; not in the counts "
+                        + "above, each a round trip and a rolled-back transaction in pg_stat_database)", errors.toString());
             }
             row(md, "Redis commands sent on the bench index (MONITOR; each a round trip)",
                     fmt("%d in %.0f s, of which idle background ≈ %.1f/s → %.2f per message; plus %.2f per message "
