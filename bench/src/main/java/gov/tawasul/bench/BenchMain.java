@@ -12,9 +12,11 @@ import gov.tawasul.bench.load.StepResult;
 import gov.tawasul.bench.load.StepTracker;
 import gov.tawasul.bench.probe.AppProcess;
 import gov.tawasul.bench.probe.HeapHistogram;
+import gov.tawasul.bench.probe.MachineProbe;
 import gov.tawasul.bench.probe.PostgresProbe;
 import gov.tawasul.bench.probe.ProcessProbe;
 import gov.tawasul.bench.probe.RedisProbe;
+import gov.tawasul.bench.probe.StatementLog;
 import gov.tawasul.bench.report.JfrSummary;
 import gov.tawasul.bench.report.MarkdownReport;
 import io.vertx.core.Vertx;
@@ -35,21 +37,31 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The end-to-end benchmark of issue 5, started by {@code bench/run}. Starts the fake Twilio and case APIs on
+ * The end-to-end benchmark of issues 5 and 16, started by {@code bench/run}. Starts the fake Twilio and case APIs on
  * 127.0.0.1, the packaged app as a child process (prod profile) against the bench database and Redis index, then:
- * start-up probe → warm-up → idle resources → counting window (database transactions and Redis commands per
- * message) → bare-endpoint steps → full-pipeline steps at rising fixed rates; writes the markdown table.
- * Every loop is bounded in count and time; all traffic stays on loopback.
+ * start-up probe → warm-up → bare-endpoint ladder → full-pipeline ladder (each rate {@code bench.repeats} times) →
+ * over capacity (2× the highest sustained rate) → burst (20,000 at once); then a second app process, started after
+ * the bench database was given {@code log_statement = 'all'}, for the counting window (statements and transactions
+ * per message from the server's log, Redis commands with MONITOR), so that the statement log never runs during the
+ * measured steps. Every step row carries the machine's load ({@link MachineProbe}). Every loop is bounded in count
+ * and time; all traffic stays on loopback.
  * <p>
  * Settings (system properties): {@code bench.appJar} (required), {@code bench.out} (markdown file),
- * {@code bench.full} (60 s steps as issue 5 asks; default 20 s), {@code bench.db} ({@code tawasul_bench}),
+ * {@code bench.full} (60 s steps as issue 5 asks; default 20 s), {@code bench.quick} (1 repeat, rates 500,1000, bare
+ * up to 4000, no burst), {@code bench.repeats} (3), {@code bench.db} ({@code tawasul_bench}),
  * {@code bench.redisDb} (6), {@code bench.pgHost}/{@code bench.pgPort}/{@code bench.pgUser}/{@code bench.pgPassword},
+ * {@code bench.pgAdminUser} ({@code postgres}) / {@code bench.pgAdminPassword} (empty) for {@code ALTER DATABASE},
+ * {@code bench.pgLog} (the server log; default the newest {@code /var/log/postgresql/postgresql-*-main.log}),
  * {@code bench.appJavaOpts} ({@code -Xmx512m}), {@code bench.logDir}, {@code bench.clkTck} (100), {@code bench.title},
  * {@code bench.slaMillis} (1000), {@code bench.rates} and {@code bench.bareRates} (comma-separated msg/s),
- * {@code bench.callbackDelayMs} (500), {@code bench.noProfile} (no JFR recording of the app).
+ * {@code bench.twilioLatencyMs} (80), {@code bench.sentCallbackDelayMs} (100), {@code bench.callbackDelayMs} (500,
+ * the {@code delivered} callback), {@code bench.burst} (20000 messages; 0: no burst step),
+ * {@code bench.generatorEventLoops} (2) and {@code bench.generatorConnections} (400), {@code bench.noProfile}
+ * (no JFR recording of the app), {@code bench.maxMinutes}.
  */
 public final class BenchMain {
 
@@ -60,15 +72,19 @@ public final class BenchMain {
     static final String NOOP_PATH = "/bench/noop";
 
     private final boolean fullMode = Boolean.getBoolean("bench.full");
+    private final boolean quick = Boolean.getBoolean("bench.quick");
+    private final int repeats = Math.max(1, Integer.getInteger("bench.repeats", quick ? 1 : 3));
     private final int stepSeconds = Integer.getInteger("bench.stepSeconds", fullMode ? 60 : 20);
-    private final int bareSeconds = Integer.getInteger("bench.bareSeconds", fullMode ? 30 : 10);
+    private final int bareSeconds = Integer.getInteger("bench.bareSeconds", fullMode ? 20 : 10);
+    private final int burstSize = Integer.getInteger("bench.burst", quick ? 0 : 20_000);
     private final String db = System.getProperty("bench.db", "tawasul_bench");
     private final int redisDb = Integer.getInteger("bench.redisDb", 6);
     private final String pgHost = System.getProperty("bench.pgHost", "127.0.0.1");
     private final int pgPort = Integer.getInteger("bench.pgPort", 5432);
     private final long slaMillis = Long.getLong("bench.slaMillis", 1000);
+    private final long tck = Long.getLong("bench.clkTck", 100);
     private final long deadlineNs = System.nanoTime()
-            + TimeUnit.MINUTES.toNanos(Long.getLong("bench.maxMinutes", fullMode ? 40 : 11));
+            + TimeUnit.MINUTES.toNanos(Long.getLong("bench.maxMinutes", fullMode ? 70 : 21));
     private final MarkdownReport report = new MarkdownReport();
     private long runTag = System.currentTimeMillis();
     private int stepNo;
@@ -76,6 +92,11 @@ public final class BenchMain {
     private InboundWebhooks pipelineWebhooks;
     private java.time.Instant ladderStart;
     private java.time.Instant ladderEnd;
+    private MachineProbe machineProbe;
+    private String pgUser;
+    private String pgPassword;
+    private File logDir;
+    private File jar;
 
     public static void main(String[] args) throws Exception {
         int exit = new BenchMain().run();
@@ -83,20 +104,31 @@ public final class BenchMain {
     }
 
     private int run() throws Exception {
-        File jar = new File(required("bench.appJar"));
+        jar = new File(required("bench.appJar"));
         Path out = Path.of(required("bench.out"));
-        File logDir = new File(System.getProperty("bench.logDir", "bench/results/tmp"));
+        logDir = new File(System.getProperty("bench.logDir", "bench/results/tmp"));
         logDir.mkdirs();
         report.title = System.getProperty("bench.title", "Tawasul benchmark");
         report.slaMillis = slaMillis;
+        report.repeats = repeats;
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5_000)
                 .setIdleTimeout(60), new PoolOptions().setHttp1MaxSize(400).setMaxWaitQueueSize(-1));
+        // the generator has its own event loops and connections, so that it never waits behind the fakes
+        Vertx generatorVertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(Integer.getInteger("bench.generatorEventLoops", 2)));
+        HttpClient generatorClient = generatorVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
+                .setConnectTimeout(5_000).setIdleTimeout(60), new PoolOptions()
+                .setHttp1MaxSize(Integer.getInteger("bench.generatorConnections", 400)).setMaxWaitQueueSize(-1));
+        long apiLatency = Long.getLong("bench.twilioLatencyMs", 80);
+        long sentDelay = Long.getLong("bench.sentCallbackDelayMs", 100);
         long callbackDelay = Long.getLong("bench.callbackDelayMs", 500);
-        FakeTwilioApi twilio = new FakeTwilioApi(vertx, client, ACCOUNT_SID, AUTH_TOKEN, callbackDelay);
-        report.machine.add(new String[]{"fake Twilio", "delivered callback " + callbackDelay
-                + " ms after the API call was answered"});
+        FakeTwilioApi twilio = new FakeTwilioApi(vertx, client, ACCOUNT_SID, AUTH_TOKEN, apiLatency, sentDelay,
+                callbackDelay);
+        report.machine.add(new String[]{"fake Twilio", "answers the Messages API after " + apiLatency + " ms; "
+                + "signed `sent` callback " + sentDelay + " ms and `delivered` " + callbackDelay
+                + " ms after the answer (delivered only after sent was answered)"});
         FakeCaseApi cases = new FakeCaseApi(vertx, Dataset.caseBodies());
         int twilioPort = twilio.start();
         int casesPort = cases.start();
@@ -108,15 +140,14 @@ public final class BenchMain {
         InboundWebhooks bareWebhooks = new InboundWebhooks(ACCOUNT_SID, BOT_NUMBER, publicUrl + NOOP_PATH, signer);
         checkSignerAgainstTwilioSdk(webhooks, publicUrl + SMS_PATH);
 
-        String pgUser = System.getProperty("bench.pgUser", "tawasul");
-        String pgPassword = System.getProperty("bench.pgPassword", "tawasul");
+        pgUser = System.getProperty("bench.pgUser", "tawasul");
+        pgPassword = System.getProperty("bench.pgPassword", "tawasul");
         RedisProbe redis = new RedisProbe("127.0.0.1", 6379, redisDb);
         try (PostgresProbe pg = new PostgresProbe("jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + db,
                 pgUser, pgPassword, db)) {
             machine(pg, redis);
             redis.flushDb();
             truncateIfMigrated(pg);
-            long tck = Long.getLong("bench.clkTck", 100);
             ProcessProbe driver = new ProcessProbe(ProcessHandle.current().pid(), tck);
             Map<String, String> env = new LinkedHashMap<>();
             env.put("TAWASUL_DB_NAME", db);
@@ -137,6 +168,7 @@ public final class BenchMain {
             props.put("tawasul.cases.rest.url", "http://127.0.0.1:" + casesPort);
             List<String> jvm = new java.util.ArrayList<>(
                     Arrays.asList(System.getProperty("bench.appJavaOpts", "-Xmx512m").trim().split("\\s+")));
+            List<String> countingJvm = new java.util.ArrayList<>(jvm);
             Path jfr = new File(logDir, "app.jfr").toPath().toAbsolutePath();
             boolean profile = !Boolean.getBoolean("bench.noProfile");
             if (profile) {
@@ -149,21 +181,32 @@ public final class BenchMain {
             log("starting the app on " + publicUrl + " (log: " + new File(logDir, "app.log") + ")");
             try (AppProcess app = AppProcess.start(jar, jvm, props, env, new File(logDir, "app.log"))) {
                 ProcessProbe appProbe = new ProcessProbe(app.pid(), tck);
+                machineProbe = new MachineProbe(app.pid(), ProcessHandle.current().pid(), tck, pg::otherDatabasePids);
                 if (!startup(app, client, appPort, twilio, webhooks, appProbe)) {
                     log("the app did not answer a webhook within the time limit; see " + new File(logDir, "app.log"));
                     writeReport(out);
                     return 2;
                 }
-                OpenLoopGenerator generator = new OpenLoopGenerator(client, appPort);
+                OpenLoopGenerator generator = new OpenLoopGenerator(generatorClient, appPort);
                 LoadStep step = new LoadStep(generator, twilio, appProbe, driver, slaMillis * 1000, 60);
-                phases(step, webhooks, bareWebhooks, pg, redis, appProbe);
+                LoadStep longStep = new LoadStep(generator, twilio, appProbe, driver, slaMillis * 1000,
+                        fullMode ? 300 : 180);
+                phases(step, longStep, webhooks, bareWebhooks, pg, redis, appProbe);
                 heap(app.pid());
             }
             if (profile && ladderStart != null) {
                 report.profile = JfrSummary.render(jfr, ladderStart, ladderEnd);
             }
+            if (pastDeadline()) {
+                report.notes.add("counting window skipped: the run reached its time limit");
+            } else {
+                countingApp(countingJvm, props, env, client, appPort, twilio, generatorClient, driver, webhooks, pg,
+                        redis);
+            }
         } finally {
+            generatorClient.close();
             client.close();
+            generatorVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
         if (twilio.rejected() > 0) {
@@ -173,8 +216,8 @@ public final class BenchMain {
         return 0;
     }
 
-    private void phases(LoadStep step, InboundWebhooks webhooks, InboundWebhooks bareWebhooks, PostgresProbe pg,
-                        RedisProbe redis, ProcessProbe app) throws Exception {
+    private void phases(LoadStep step, LoadStep longStep, InboundWebhooks webhooks, InboundWebhooks bareWebhooks,
+                        PostgresProbe pg, RedisProbe redis, ProcessProbe app) throws Exception {
         log("warm-up: 200 msg/s for " + (fullMode ? 30 : 15) + " s (not reported)");
         StepResult warm = step.run(SMS_PATH, false, build(webhooks, 200, fullMode ? 30 : 15), 200, fullMode ? 30 : 15);
         log("warm-up: " + warm.verdict());
@@ -184,37 +227,39 @@ public final class BenchMain {
         Thread.sleep(12_000);
         report.rssIdleKiB = app.rssKiB();
 
-        counting(step, webhooks, pg, redis);
+        int[] bareRates = rates("bench.bareRates", quick ? "1000,2000,4000" : "1000,2000,4000,8000,12000,16000,24000");
+        report.bareLadderComplete = ladder(step, NOOP_PATH, true, bareWebhooks, bareRates, bareSeconds, report.bare,
+                pg, redis);
 
-        int[] bareRates = rates("bench.bareRates", "100,500,1000,2000,4000,8000");
-        boolean allOk = true;
-        for (int rate : bareRates) {
-            if (!(rate <= 1000 || allOk) || pastDeadline()) {
-                break;
-            }
-            log("bare " + rate + " req/s for " + bareSeconds + " s");
-            StepResult r = step.run(NOOP_PATH, true, build(bareWebhooks, rate, bareSeconds), rate, bareSeconds);
-            log("  → " + r.verdict());
-            report.bare.add(r);
-            allOk &= r.sustained();
-            Thread.sleep(2_000);
-        }
-
-        int[] rates = rates("bench.rates", "100,200,300,400,500,750,1000,1500,2000,3000");
-        allOk = true;
+        int[] rates = rates("bench.rates", quick ? "500,1000" : "250,500,750,1000,1500,2000");
         ladderStart = java.time.Instant.now();
-        for (int rate : rates) {
-            if (!(rate <= 1000 || allOk) || pastDeadline()) {
-                break;
-            }
-            log("full pipeline " + rate + " msg/s for " + stepSeconds + " s");
-            StepResult r = step.run(SMS_PATH, false, build(webhooks, rate, stepSeconds), rate, stepSeconds);
-            log(String.format("  → %s (delivered %d/%d, reply p99 %.1f ms)", r.verdict(), r.tracker().delivered(),
-                    r.tracker().sent(), r.tracker().replyLatency().getValueAtPercentile(99) / 1000.0));
-            report.full.add(r);
-            allOk &= r.sustained();
+        report.fullLadderComplete = ladder(step, SMS_PATH, false, webhooks, rates, stepSeconds, report.full, pg,
+                redis);
+
+        double sustained = report.highestSustained(report.full);
+        if (sustained <= 0) {
+            report.notes.add("over capacity: skipped, no rate of the ladder was sustained");
+        } else if (pastDeadline()) {
+            report.notes.add("over capacity: skipped, the run reached its time limit");
+        } else {
+            int rate = (int) (2 * sustained);
+            log("over capacity: " + rate + " msg/s (2 × " + (int) sustained + ") for " + stepSeconds + " s");
+            report.overCapacity = measure(() -> longStep.run(SMS_PATH, false, build(webhooks, rate, stepSeconds), rate,
+                    stepSeconds), 1);
+            log("  → " + report.overCapacity.result().verdict());
             reset(pg, redis);
             Thread.sleep(2_000);
+        }
+        if (burstSize > 0 && !pastDeadline()) {
+            log("burst: " + burstSize + " messages at once");
+            stepNo++;
+            sentToPipeline += burstSize;
+            InboundWebhooks.Signed[] burst = webhooks.build(burstSize, runTag * 100 + stepNo, stepNo * 7919);
+            report.burst = measure(() -> longStep.run(SMS_PATH, false, burst, Double.POSITIVE_INFINITY, 60), 1);
+            log("  → " + report.burst.result().verdict());
+            reset(pg, redis);
+        } else if (burstSize > 0) {
+            report.notes.add("burst: skipped, the run reached its time limit");
         }
         ladderEnd = java.time.Instant.now();
         if (pastDeadline()) {
@@ -222,6 +267,57 @@ public final class BenchMain {
         }
         Thread.sleep(10_000);
         report.rssIdleAfterLoadKiB = app.rssKiB();
+    }
+
+    /**
+     * Runs each rate {@link #repeats} times; stops after the first rate that no run sustained.
+     *
+     * @return true when every rate was tried (the ladder did not stop early)
+     */
+    private boolean ladder(LoadStep step, String path, boolean bare, InboundWebhooks webhooks, int[] rates,
+                           int seconds, List<MarkdownReport.Row> rows, PostgresProbe pg, RedisProbe redis)
+            throws Exception {
+        for (int rate : rates) {
+            int ok = 0;
+            for (int run = 1; run <= repeats; run++) {
+                if (pastDeadline()) {
+                    report.notes.add((bare ? "bare" : "full-pipeline") + " ladder stopped at " + rate
+                            + ": the run reached its time limit");
+                    return false;
+                }
+                log((bare ? "bare " : "full pipeline ") + rate + "/s for " + seconds + " s, run " + run + "/" + repeats);
+                MarkdownReport.Row row = measure(() -> step.run(path, bare, build(webhooks, rate, seconds), rate,
+                        seconds), run);
+                StepResult r = row.result();
+                log(String.format("  → %s (%s %d/%d, p99 %.1f ms, gen lag p99 %.1f ms, load %.2f, others %.2f cores)",
+                        r.verdict(), bare ? "acked" : "delivered", bare ? r.tracker().acked() : r.tracker().delivered(),
+                        r.tracker().sent(), (bare ? r.tracker().ackLatency() : r.tracker().replyLatency())
+                                .getValueAtPercentile(99) / 1000.0, r.sendLag().getValueAtPercentile(99) / 1000.0,
+                        row.load().load1Start(), row.load().otherCores()));
+                rows.add(row);
+                ok += r.sustained() ? 1 : 0;
+                if (!bare) {
+                    reset(pg, redis);
+                }
+                Thread.sleep(2_000);
+            }
+            if (ok == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private interface StepRun {
+        StepResult run() throws Exception;
+    }
+
+    /** Runs one step between two readings of the machine ({@link MachineProbe}). */
+    private MarkdownReport.Row measure(StepRun run, int repetition) throws Exception {
+        MachineProbe.Snapshot before = machineProbe.snapshot();
+        StepResult r = run.run();
+        MachineProbe.Snapshot after = machineProbe.snapshot();
+        return new MarkdownReport.Row(r, repetition, machineProbe.between(before, after));
     }
 
     /** Objects of caches that should not grow with traffic, after all steps. */
@@ -234,10 +330,87 @@ public final class BenchMain {
                 + "plan cache keys), %.1f MiB", sentToPipeline, c[0], key, c[1] / 1048576.0));
     }
 
-    /** Database transactions and Redis commands per message, with the idle background measured first. */
-    private void counting(LoadStep step, InboundWebhooks webhooks, PostgresProbe pg, RedisProbe redis) throws Exception {
+    /**
+     * The counting window in a second app process: the bench database gets {@code log_statement = 'all'} before the
+     * app connects and loses it when the window is over (also on failure; bench/run resets it once more on exit).
+     */
+    private void countingApp(List<String> jvm, Map<String, String> props, Map<String, String> env, HttpClient client,
+                             int port, FakeTwilioApi twilio, HttpClient generatorClient, ProcessProbe driver,
+                             InboundWebhooks webhooks, PostgresProbe pg, RedisProbe redis) throws Exception {
+        String adminUrl = "jdbc:postgresql://" + pgHost + ":" + pgPort + "/postgres";
+        String adminUser = System.getProperty("bench.pgAdminUser", "postgres");
+        String adminPassword = System.getProperty("bench.pgAdminPassword", "");
+        StatementLog statementLog = null;
+        try {
+            statementLog = StatementLog.open(System.getProperty("bench.pgLog"));
+            StatementLog.enable(adminUrl, adminUser, adminPassword, db);
+        } catch (Exception e) {
+            report.notes.add("PostgreSQL statement log unusable (" + String.valueOf(e.getMessage()).split("\n")[0]
+                    + "): statements not counted, transactions from pg_stat_database only");
+            statementLog = null;
+        }
+        Thread resetHook = new Thread(() -> resetLogStatement(adminUrl, adminUser, adminPassword));
+        if (statementLog != null) {
+            Runtime.getRuntime().addShutdownHook(resetHook);
+        }
+        try {
+            reset(pg, redis);
+            log("counting window: a second app process" + (statementLog != null
+                    ? " with log_statement = 'all' on " + db + " (log " + statementLog.file() + ")" : ""));
+            try (AppProcess app = AppProcess.start(jar, jvm, props, env, new File(logDir, "app-counting.log"))) {
+                ProcessProbe appProbe = new ProcessProbe(app.pid(), tck);
+                StepTracker ready = new StepTracker(true);
+                twilio.track(ready);
+                InboundWebhooks.Signed first = webhooks.build(1, runTag++, 11)[0];
+                long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+                int status = 0;
+                while (status / 100 != 2 && app.alive() && System.nanoTime() < limit) {
+                    status = postOnce(client, port, first);
+                    Thread.sleep(status / 100 == 2 ? 0 : 50);
+                }
+                twilio.track(null);
+                if (status / 100 != 2) {
+                    report.notes.add("counting window: the second app process did not answer; see app-counting.log");
+                    return;
+                }
+                LoadStep step = new LoadStep(new OpenLoopGenerator(generatorClient, port), twilio, appProbe, driver,
+                        slaMillis * 1000, 60);
+                log("counting: warm-up 200 msg/s for 10 s");
+                step.run(SMS_PATH, false, build(webhooks, 200, 10), 200, 10);
+                reset(pg, redis);
+                Thread.sleep(5_000);
+                counting(step, webhooks, pg, redis, statementLog);
+            }
+        } finally {
+            if (statementLog != null) {
+                resetLogStatement(adminUrl, adminUser, adminPassword);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(resetHook);
+                } catch (IllegalStateException e) {
+                    // shutting down: the hook runs anyway
+                }
+            }
+        }
+    }
+
+    private void resetLogStatement(String adminUrl, String adminUser, String adminPassword) {
+        try {
+            StatementLog.reset(adminUrl, adminUser, adminPassword, db);
+        } catch (Exception e) {
+            log("could not reset log_statement of " + db + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Database statements and transactions, and Redis commands per message, with the idle background measured
+     * first.
+     */
+    private void counting(LoadStep step, InboundWebhooks webhooks, PostgresProbe pg, RedisProbe redis,
+                          StatementLog statementLog) throws Exception {
+        Set<Long> probePid = Set.of(pg.backendPid());
         log("counting: idle background for 10 s");
         long x0 = pg.transactions();
+        long logIdle0 = statementLog == null ? 0 : statementLog.mark();
         long t0 = System.nanoTime();
         long idleRedis;
         try (RedisProbe.Monitor monitor = redis.monitor()) {
@@ -245,6 +418,8 @@ public final class BenchMain {
             idleRedis = monitor.total();
         }
         double idleRedisWindow = (System.nanoTime() - t0) / 1e9;
+        long logIdle1 = statementLog == null ? 0 : statementLog.mark();
+        double idleLogWindow = (System.nanoTime() - t0) / 1e9;
         Thread.sleep(11_000);
         long idleXacts = pg.transactionsSince(x0);
         double idlePgWindow = (System.nanoTime() - t0) / 1e9;
@@ -253,6 +428,7 @@ public final class BenchMain {
         int rate = 100;
         log("counting: " + rate + " msg/s for " + seconds + " s with MONITOR on Redis index " + redisDb);
         long before = pg.transactions();
+        long log0 = statementLog == null ? 0 : statementLog.mark();
         long start = System.nanoTime();
         StepResult r;
         long redisCommands;
@@ -267,12 +443,29 @@ public final class BenchMain {
             byCommand = monitor.byCommand();
             redisWindow = (System.nanoTime() - start) / 1e9;
         }
+        long log1 = statementLog == null ? 0 : statementLog.mark();
+        double logWindow = (System.nanoTime() - start) / 1e9;
         Thread.sleep(11_000);
         long xacts = pg.transactionsSince(before);
         double pgWindow = (System.nanoTime() - start) / 1e9;
         report.counts = new MarkdownReport.Counts(r.tracker().delivered(), redisWindow, xacts, idleXacts / idlePgWindow,
                 pgWindow, redisCommands, redisInScripts, idleRedis / idleRedisWindow, byCommand, pg.count("inbound_message"),
                 pg.count("outbound_message"));
+        if (statementLog != null) {
+            try {
+                report.statements = new MarkdownReport.StatementCounts(
+                        statementLog.count(log0, log1, db, probePid), logWindow,
+                        statementLog.count(logIdle0, logIdle1, db, probePid), idleLogWindow,
+                        statementLog.file().toString());
+                if (report.statements.window().statements() == 0) {
+                    report.notes.add("PostgreSQL statement log " + statementLog.file() + ": no statement of " + db
+                            + " found (log_line_prefix without %d?); transactions from pg_stat_database only");
+                    report.statements = null;
+                }
+            } catch (java.io.IOException e) {
+                report.notes.add("PostgreSQL statement log unreadable (" + e.getMessage() + ")");
+            }
+        }
         if (!r.sustained()) {
             report.notes.add("counting window: " + r.verdict());
         }
@@ -377,10 +570,10 @@ public final class BenchMain {
                 + " (shared local servers; database `" + db + "`, Redis index " + redisDb + ")"});
         report.machine.add(new String[]{"load average at start (other processes on the machine)",
                 Files.readString(Path.of("/proc/loadavg")).strip()});
-        report.machine.add(new String[]{"mode", fullMode
-                ? "full (`bench/run --full`): " + stepSeconds + " s per step, as issue 5 asks"
-                : "short (`bench/run`): " + stepSeconds + " s per full-pipeline step, " + bareSeconds
-                + " s per bare step (issue 5 asks 60 s: `bench/run --full`)"});
+        report.machine.add(new String[]{"mode", (quick ? "quick (`bench/run --quick`, for development; not a figure "
+                + "of record): " : fullMode ? "full (`bench/run --full`): " : "normal (`bench/run`): ")
+                + stepSeconds + " s per full-pipeline step, " + bareSeconds + " s per bare step, each rate run "
+                + repeats + (repeats == 1 ? " time" : " times") + (fullMode ? "" : " (issue 5 asks 60 s: `bench/run --full`)")});
     }
 
     private void writeReport(Path out) throws Exception {

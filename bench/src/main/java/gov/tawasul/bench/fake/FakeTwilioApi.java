@@ -6,6 +6,7 @@ import gov.tawasul.bench.data.FormBody;
 import gov.tawasul.bench.data.TwilioSignature;
 import gov.tawasul.bench.load.StepTracker;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -29,11 +30,13 @@ import java.util.regex.Pattern;
  * Twilio's Messages API on loopback: {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json}
  * (https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource). Checks HTTP Basic
  * auth (account SID : auth token; else 401 with Twilio's error body, code 20003), answers {@code 201} with the
- * Message resource JSON ({@code status: queued}) and then, asynchronously after {@code callbackDelayMs} (a handset
- * acknowledges delivery some time after Twilio accepted the message), POSTs a signed {@code delivered} status
- * callback to the request's {@code StatusCallback} (parameters as shared/fixtures/twilio-status-callback-delivered.form,
+ * Message resource JSON ({@code status: queued}) after {@code apiLatencyMs} (the real API answers from the region in
+ * about 80 ms; a Vert.x timer, no thread waits), and then, like Twilio, POSTs two signed status callbacks to the
+ * request's {@code StatusCallback}: {@code sent} {@code sentDelayMs} after the answer and {@code delivered}
+ * {@code deliveredDelayMs} after the answer, never before the app answered {@code sent} (parameters as
+ * shared/fixtures/twilio-status-callback-sent.form and -delivered.form,
  * https://www.twilio.com/docs/messaging/guides/track-outbound-message-status).
- * Each reply and callback is reported to the current {@link StepTracker}.
+ * Each reply and both callbacks' answers are reported to the current {@link StepTracker}.
  */
 public final class FakeTwilioApi {
 
@@ -47,7 +50,9 @@ public final class FakeTwilioApi {
     private final String accountSid;
     private final String expectedAuthorization;
     private final TwilioSignature signer;
-    private final long callbackDelayMs;
+    private final long apiLatencyMs;
+    private final long sentDelayMs;
+    private final long deliveredDelayMs;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -55,10 +60,23 @@ public final class FakeTwilioApi {
     private volatile long firstReplyNs;
     private HttpServer server;
 
-    /** @param callbackDelayMs wait between answering the API call and posting the delivered callback (≥ 1) */
-    public FakeTwilioApi(Vertx vertx, HttpClient client, String accountSid, String authToken, long callbackDelayMs) {
+    /** Answers at once; {@code sent} after a fifth of {@code deliveredDelayMs}, {@code delivered} after it. */
+    public FakeTwilioApi(Vertx vertx, HttpClient client, String accountSid, String authToken, long deliveredDelayMs) {
+        this(vertx, client, accountSid, authToken, 0, Math.max(1, deliveredDelayMs / 5), deliveredDelayMs);
+    }
+
+    /**
+     * @param apiLatencyMs     wait between receiving the API call and answering it (0: at once)
+     * @param sentDelayMs      wait between answering the API call and posting the {@code sent} callback (≥ 1)
+     * @param deliveredDelayMs wait between answering the API call and posting the {@code delivered} callback (≥ 1;
+     *                         later when the app has not answered {@code sent} by then)
+     */
+    public FakeTwilioApi(Vertx vertx, HttpClient client, String accountSid, String authToken, long apiLatencyMs,
+                         long sentDelayMs, long deliveredDelayMs) {
         this.vertx = vertx;
-        this.callbackDelayMs = Math.max(1, callbackDelayMs);
+        this.apiLatencyMs = Math.max(0, apiLatencyMs);
+        this.sentDelayMs = Math.max(1, sentDelayMs);
+        this.deliveredDelayMs = Math.max(1, deliveredDelayMs);
         this.client = client;
         this.accountSid = accountSid;
         this.expectedAuthorization = "Basic " + Base64.getEncoder()
@@ -116,19 +134,42 @@ public final class FakeTwilioApi {
         StepTracker current = tracker;
         StepTracker.Tracked tracked = current == null ? null : current.replied(to, text, now);
         String sid = String.format("SM%032x", sequence.incrementAndGet());
-        request.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-                .end(resource(sid, to, from, serviceSid, text))
+        String body = resource(sid, to, from, serviceSid, text);
+        if (apiLatencyMs == 0) {
+            answer(request, body, form, sid, current, tracked);
+        } else {
+            vertx.setTimer(apiLatencyMs, id -> answer(request, body, form, sid, current, tracked));
+        }
+    }
+
+    /** Answers 201, then schedules the {@code sent} and {@code delivered} callbacks (in that order). */
+    private void answer(HttpServerRequest request, String body, Map<String, String> form, String sid,
+                        StepTracker current, StepTracker.Tracked tracked) {
+        String to = form.getOrDefault("To", "");
+        String from = form.get("From");
+        String serviceSid = form.get("MessagingServiceSid");
+        request.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(body)
                 .onSuccess(v -> {
                     String callback = form.get("StatusCallback");
-                    if (callback != null) {
-                        vertx.setTimer(callbackDelayMs, id -> deliver(callback, sid, to, from, serviceSid)
-                                .onComplete(ar -> {
-                                    if (current != null && tracked != null) {
-                                        current.callbackAnswered(tracked, ar.succeeded() ? ar.result() : 0,
-                                                System.nanoTime());
-                                    }
-                                }));
+                    if (callback == null) {
+                        return;
                     }
+                    Promise<Void> sentAnswered = Promise.promise();
+                    vertx.setTimer(sentDelayMs, id -> callback(callback, "sent", sid, to, from, serviceSid)
+                            .onComplete(ar -> {
+                                if (current != null && tracked != null) {
+                                    current.sentCallbackAnswered(tracked, ar.succeeded() ? ar.result() : 0);
+                                }
+                                sentAnswered.complete();
+                            }));
+                    vertx.setTimer(deliveredDelayMs, id -> sentAnswered.future()
+                            .compose(ignored -> callback(callback, "delivered", sid, to, from, serviceSid))
+                            .onComplete(ar -> {
+                                if (current != null && tracked != null) {
+                                    current.callbackAnswered(tracked, ar.succeeded() ? ar.result() : 0,
+                                            System.nanoTime());
+                                }
+                            }));
                 });
     }
 
@@ -159,13 +200,19 @@ public final class FakeTwilioApi {
         return m.toString();
     }
 
-    /** @return the HTTP status the app answered the callback with */
-    private Future<Integer> deliver(String url, String sid, String to, String from, String serviceSid) {
+    /**
+     * @param status {@code sent} or {@code delivered} (only {@code delivered} carries {@code RawDlrDoneDate})
+     * @return the HTTP status the app answered the callback with
+     */
+    private Future<Integer> callback(String url, String status, String sid, String to, String from,
+                                     String serviceSid) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("RawDlrDoneDate", ZonedDateTime.now(ZoneOffset.UTC).format(DLR_DONE));
+        if ("delivered".equals(status)) {
+            p.put("RawDlrDoneDate", ZonedDateTime.now(ZoneOffset.UTC).format(DLR_DONE));
+        }
         p.put("SmsSid", sid);
-        p.put("SmsStatus", "delivered");
-        p.put("MessageStatus", "delivered");
+        p.put("SmsStatus", status);
+        p.put("MessageStatus", status);
         p.put("To", to);
         if (serviceSid != null) {
             p.put("MessagingServiceSid", serviceSid);

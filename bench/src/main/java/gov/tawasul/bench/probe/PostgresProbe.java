@@ -24,11 +24,16 @@ public final class PostgresProbe implements AutoCloseable {
         this.connection.setAutoCommit(true);
     }
 
-    /** Empties every table of the public schema except Flyway's history. */
+    /**
+     * Empties every table of the public schema except Flyway's history and the append-only tables, i.e. those with
+     * a trigger that refuses TRUNCATE ({@code audit_event}: the bench writes no audit rows, so it does not grow).
+     */
     public void truncateAll() throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("select string_agg(format('%I.%I', schemaname, tablename), ', ') "
-                     + "from pg_tables where schemaname = 'public' and tablename not like 'flyway%'")) {
+             ResultSet rs = st.executeQuery("select string_agg(format('%I.%I', t.schemaname, t.tablename), ', ') "
+                     + "from pg_tables t where t.schemaname = 'public' and t.tablename not like 'flyway%' "
+                     + "and not exists (select 1 from pg_trigger g where g.tgrelid = format('%I.%I', t.schemaname, "
+                     + "t.tablename)::regclass and not g.tgisinternal and (g.tgtype & 32) <> 0)")) {
             String tables = rs.next() ? rs.getString(1) : null;
             if (tables != null) {
                 try (Statement truncate = connection.createStatement()) {
@@ -61,6 +66,28 @@ public final class PostgresProbe implements AutoCloseable {
              ResultSet rs = st.executeQuery("select count(*) from " + table)) {
             return rs.next() ? rs.getLong(1) : -1;
         }
+    }
+
+    /** @return this probe's backend pid, whose statements are not the app's */
+    public long backendPid() throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("select pg_backend_pid()")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    /** @return pids of backends connected to another database than the bench's (other people's work) */
+    public java.util.Set<Long> otherDatabasePids() {
+        java.util.Set<Long> pids = new java.util.HashSet<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("select pid from pg_stat_activity where datname is not null and datname <> '"
+                     + database.replace("'", "''") + "'")) {
+            while (rs.next()) {
+                pids.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return pids;
     }
 
     /** @return {@code server_version} of the server */
