@@ -21,6 +21,7 @@ public final class FakeCaseApi {
     private final Map<String, String> bodies;
     private final AtomicLong lookups = new AtomicLong();
     private HttpServer server;
+    private int port;
 
     public FakeCaseApi(Vertx vertx, Map<String, String> bodies) {
         this.vertx = vertx;
@@ -30,7 +31,22 @@ public final class FakeCaseApi {
     /** @return the bound port on 127.0.0.1 */
     public int start() {
         server = vertx.createHttpServer().requestHandler(this::handle);
-        return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join().actualPort();
+        port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join().actualPort();
+        return port;
+    }
+
+    /**
+     * Outage (bench/chaos): {@code true} closes the listening socket, so connections are refused; {@code false}
+     * listens again on the same port.
+     */
+    public synchronized void refuseConnections(boolean refuse) {
+        if (refuse && server != null) {
+            server.close().toCompletionStage().toCompletableFuture().join();
+            server = null;
+        } else if (!refuse && server == null) {
+            server = vertx.createHttpServer().requestHandler(this::handle);
+            server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+        }
     }
 
     /** @return lookups served since start */

@@ -58,6 +58,9 @@ public final class FakeTwilioApi {
     private final AtomicLong rejected = new AtomicLong();
     private volatile StepTracker tracker;
     private volatile long firstReplyNs;
+    private volatile int faultStatus;
+    private volatile Observer observer;
+    private final Map<String, java.util.List<ObjectNode>> createdByTo = new java.util.concurrent.ConcurrentHashMap<>();
     private HttpServer server;
 
     /** Answers at once; {@code sent} after a fifth of {@code deliveredDelayMs}, {@code delivered} after it. */
@@ -100,6 +103,28 @@ public final class FakeTwilioApi {
         return firstReplyNs;
     }
 
+    /** Sees every accepted message and every delivered callback (bench/chaos). */
+    public interface Observer {
+        /** A message was accepted (201) with {@code sid}. */
+        void created(String to, String text, String sid);
+
+        /** The delivered callback of {@code sid} was answered {@code status} (0: no answer). */
+        void callbackAnswered(String sid, int status);
+    }
+
+    /** Accepted messages and callbacks are reported to {@code observer} from now on (null: to nobody). */
+    public void observe(Observer observer) {
+        this.observer = observer;
+    }
+
+    /**
+     * Fault mode (bench/chaos): {@code 500} or {@code 429} answers every create with Twilio's error body
+     * (codes 20500 / 20429), {@code 0} serves normally.
+     */
+    public void fail(int status) {
+        this.faultStatus = status;
+    }
+
     /** @return requests refused (wrong path, method or credentials) */
     public long rejected() {
         return rejected.get();
@@ -107,6 +132,10 @@ public final class FakeTwilioApi {
 
     private void handle(HttpServerRequest request) {
         Matcher m = MESSAGES.matcher(request.path());
+        if (request.method() == HttpMethod.GET && m.matches() && expectedAuthorization.equals(request.getHeader("Authorization"))) {
+            list(request);
+            return;
+        }
         if (request.method() != HttpMethod.POST || !m.matches()) {
             rejected.incrementAndGet();
             request.response().setStatusCode(404).putHeader("Content-Type", "application/json")
@@ -119,7 +148,44 @@ public final class FakeTwilioApi {
                     .end("{\"code\":20003,\"message\":\"Authenticate\",\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
             return;
         }
+        int fault = faultStatus;
+        if (fault != 0) {
+            request.body().onSuccess(ignored -> request.response().setStatusCode(fault)
+                    .putHeader("Content-Type", "application/json").end("{\"code\":" + (fault == 429 ? 20429 : 20500)
+                            + ",\"message\":\"" + (fault == 429 ? "Too Many Requests" : "Internal Server Error")
+                            + "\",\"more_info\":\"https://www.twilio.com/docs/errors/" + (fault == 429 ? 20429 : 20500)
+                            + "\",\"status\":" + fault + "}"));
+            return;
+        }
         request.body().onSuccess(body -> create(request, FormBody.decode(body.toString(StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * {@code GET …/Messages.json?To=…} (https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources):
+     * the messages accepted for {@code To}, newest first, one page; what the app's reconciliation of an interrupted
+     * send asks.
+     */
+    private void list(HttpServerRequest request) {
+        String to = request.getParam("To");
+        com.fasterxml.jackson.databind.node.ArrayNode messages = json.createArrayNode();
+        java.util.List<ObjectNode> sent = to == null ? java.util.List.of() : createdByTo.getOrDefault(to, java.util.List.of());
+        synchronized (sent) {
+            for (int i = sent.size() - 1; i >= 0; i--) {
+                messages.add(sent.get(i));
+            }
+        }
+        ObjectNode page = json.createObjectNode();
+        String uri = "/2010-04-01/Accounts/" + accountSid + "/Messages.json";
+        page.put("end", Math.max(0, messages.size() - 1));
+        page.put("first_page_uri", uri + "?PageSize=50&Page=0");
+        page.set("messages", messages);
+        page.putNull("next_page_uri");
+        page.put("page", 0);
+        page.put("page_size", 50);
+        page.putNull("previous_page_uri");
+        page.put("start", 0);
+        page.put("uri", uri + "?PageSize=50&Page=0");
+        request.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(page.toString());
     }
 
     private void create(HttpServerRequest request, Map<String, String> form) {
@@ -135,6 +201,19 @@ public final class FakeTwilioApi {
         StepTracker.Tracked tracked = current == null ? null : current.replied(to, text, now);
         String sid = String.format("SM%032x", sequence.incrementAndGet());
         String body = resource(sid, to, from, serviceSid, text);
+        Observer seen = observer;
+        if (seen != null) {
+            try {
+                ObjectNode stored = (ObjectNode) json.readTree(body);
+                java.util.List<ObjectNode> list = createdByTo.computeIfAbsent(to, k -> new java.util.ArrayList<>());
+                synchronized (list) {
+                    list.add(stored);
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            seen.created(to, text, sid);
+        }
         if (apiLatencyMs == 0) {
             answer(request, body, form, sid, current, tracked);
         } else {
@@ -165,6 +244,10 @@ public final class FakeTwilioApi {
                     vertx.setTimer(deliveredDelayMs, id -> sentAnswered.future()
                             .compose(ignored -> callback(callback, "delivered", sid, to, from, serviceSid))
                             .onComplete(ar -> {
+                                Observer seen = observer;
+                                if (seen != null) {
+                                    seen.callbackAnswered(sid, ar.succeeded() ? ar.result() : 0);
+                                }
                                 if (current != null && tracked != null) {
                                     current.callbackAnswered(tracked, ar.succeeded() ? ar.result() : 0,
                                             System.nanoTime());
