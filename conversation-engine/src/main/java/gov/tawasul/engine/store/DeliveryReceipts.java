@@ -45,7 +45,9 @@ public class DeliveryReceipts {
                 r as (
                   insert into delivery_receipt (channel, provider_message_id, outbound_message_id, status, error_code,
                                                 error_message, occurred_at)
-                  values (%1$s, %2$s, (select id from outbound_message where channel = %1$s and provider_message_id = %2$s),
+                  values (cast(%1$s as varchar), cast(%2$s as varchar),
+                          (select id from outbound_message
+                           where channel = cast(%1$s as varchar) and provider_message_id = cast(%2$s as varchar)),
                           %3$s, cast(%4$s as varchar), cast(%5$s as text), %6$s)
                   returning outbound_message_id)""".formatted(channel, providerId, status, code, message, at);
     }

@@ -48,7 +48,7 @@ public class Notifications {
                                         state, due_at)
               select ev.id, ev.case_number, fol.channel, fol.citizen_address,
                      coalesce(fol.bot_address, case when fol.channel = 'SMS' then cast($3 as varchar) end),
-                     coalesce(fol.locale, $4), 'PENDING', case when fol.channel = 'SMS' then $5 else $6 end
+                     coalesce(fol.locale, $4), 'PENDING', case when fol.channel = 'SMS' then cast($5 as timestamptz) else cast($6 as timestamptz) end
               from ev join fol on fol.case_number = ev.case_number order by ev.id, fol.channel, fol.citizen_address
               on conflict (case_event_id, channel, citizen_address) do nothing
               returning id),
