@@ -64,7 +64,8 @@ public class Reports {
      * The figures of a period: the days the engine has rolled up ({@link ReportRollups}) are read from the rollup,
      * the others (today, days not rolled yet) from the message rows by the same statement, and the two added up;
      * without any rolled day in the period, every figure comes from the rows ({@link #rawSummary}). Requests for a
-     * person and waiting conversations are always read from the rows. Counts are the same either way; the bot's
+     * person of rolled days are their rolled rows ({@code report_handoff}); waiting conversations are always read
+     * from the rows. Counts and the handoffs' figures are the same either way; the bot's
      * answer-time percentiles of a period with rolled days come from the fixed buckets of {@link AnswerBuckets}
      * (within 5 % of the exact value, 100 ms below 100 ms).
      *
@@ -116,8 +117,14 @@ public class Reports {
                 .with(lists -> lists.stream().flatMap(l -> ((List<TrafficRow>) l).stream()).toList());
         Uni<List<ReportQueries.ChannelCount>> citizens = rollups.citizens(zone, rolled,
                 raw.stream().map(r -> r[0]).toList(), raw.stream().map(r -> r[1]).toList(), ch);
-        List<Uni<?>> parts = List.of(allTraffic, allFigures, citizens,
-                queries.handoffs(period.from(), period.to(), ch), queries.waiting(ch));
+        List<Uni<List<HandoffRow>>> handoffs = new ArrayList<>();
+        handoffs.add(rollups.handoffs(zone, rolled, ch));
+        raw.forEach(r -> handoffs.add(queries.handoffs(r[0], r[1], ch)));
+        Uni<List<HandoffRow>> allHandoffs = Uni.combine().all().unis(handoffs)
+                .with(lists -> lists.stream().flatMap(l -> ((List<HandoffRow>) l).stream())
+                        .sorted(Comparator.comparing(HandoffRow::requestedAt).thenComparing(HandoffRow::inboundId))
+                        .toList());
+        List<Uni<?>> parts = List.of(allTraffic, allFigures, citizens, allHandoffs, queries.waiting(ch));
         return Uni.combine().all().unis(parts).with(results -> {
             var f = new RolledFigures((List<FigureRow>) results.get(1),
                     (List<ReportQueries.ChannelCount>) results.get(2));

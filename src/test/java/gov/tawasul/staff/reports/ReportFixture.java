@@ -24,7 +24,7 @@ final class ReportFixture {
 
     static void seed() {
         TestDb.execute("truncate delivery_receipt, outbound_message, inbound_message, opt_out, conversation, "
-                + "report_daily, report_rolled_day, report_citizen_days cascade");
+                + "report_daily, report_rolled_day, report_citizen_days, report_handoff cascade");
         long a = conversation("SMS", "+966500009001", "2025-11-02T08:00:00+03:00");
         long b = conversation("SMS", "+966500009002", "2025-11-02T08:00:00+03:00");
         long c = conversation("FACEBOOK", "2000000000009003", "2025-11-02T08:00:00+03:00");

@@ -44,7 +44,7 @@ class ReportRollupsTest {
 
     @AfterEach
     void clear() {
-        TestDb.execute("truncate report_daily, report_rolled_day, report_citizen_days");
+        TestDb.execute("truncate report_daily, report_rolled_day, report_citizen_days, report_handoff");
     }
 
     private Map<String, Object> summary(String query) {
@@ -111,6 +111,12 @@ class ReportRollupsTest {
         assertThat(rolled.get("errors")).isEqualTo(raw.get("errors"));
         assertThat(rolled.get("traffic")).isEqualTo(raw.get("traffic"));
         assertThat(TestDb.value("select count(*) from report_rolled_day")).isEqualTo(7L);
+        // the four requests for a person (Mon, Tue, Wed, Thu) are read from their rolled rows
+        assertThat(TestDb.value("select count(*) from report_handoff where first_at is not null")).isEqualTo(4L);
+        ((Map<?, ?>) rolled.get("handoffs")).remove("oldestWaitSeconds");
+        ((Map<?, ?>) raw.get("handoffs")).remove("oldestWaitSeconds");
+        assertThat(rolled.get("handoffs")).isEqualTo(raw.get("handoffs"));
+        assertThat(rolled.get("agents")).isEqualTo(raw.get("agents"));
     }
 
     @Test

@@ -97,7 +97,7 @@ public final class ReportsBench {
                 seed(db, inbound, conversations);
                 // the seed writes a year of past rows at once, which the app never does: the job may have rolled
                 // days while they were half written, so the rollup starts again from the complete rows
-                psql(db, "truncate report_daily, report_rolled_day, report_citizen_days");
+                psql(db, "truncate report_daily, report_rolled_day, report_citizen_days, report_handoff");
             }
             long seedSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
             report.append(Boolean.getBoolean("bench.skipSeed") ? "Seed of an earlier run reused. " : "").append("Seed: ").append(inbound).append(" inbound + their replies and agent messages over 365 days in ")

@@ -64,7 +64,12 @@ public class ReportQueries {
             where created_at >= $1 and created_at < $2 and %s and status in ('UNDELIVERED', 'FAILED')
             group by channel, error_code order by n desc, channel, error_code limit $4""".formatted(CHANNEL);
 
-    private static final String HANDOFFS = """
+    /**
+     * The acknowledged requests for a person of {@code [$1, $2)} and channel {@code $3} (null: all), each with the
+     * first and last agent message after it and before the conversation's next request; {@link ReportRollups}
+     * stores its rows for each closed day ({@code report_handoff}, V24).
+     */
+    static final String HANDOFFS = """
             select r.id, r.conversation_id, r.channel, r.received_at, f.created_at as first_at, f.sent_by,
                    l.created_at as last_at
             from inbound_message r
@@ -276,9 +281,13 @@ public class ReportQueries {
 
     /** @return the acknowledged requests for a person made in the period, oldest first */
     public Uni<List<HandoffRow>> handoffs(Instant from, Instant to, Channel channel) {
-        return db.list(HANDOFFS, r -> new HandoffRow(r.getLong("id"), r.getLong("conversation_id"), channel(r),
-                instant(r, "received_at"), instant(r, "first_at"), r.getString("sent_by"), instant(r, "last_at")),
-                utc(from), utc(to), name(channel));
+        return db.list(HANDOFFS, ReportQueries::handoff, utc(from), utc(to), name(channel));
+    }
+
+    /** @return the handoff of a row with the columns of {@link #HANDOFFS} */
+    static HandoffRow handoff(Row r) {
+        return new HandoffRow(r.getLong("id"), r.getLong("conversation_id"), channel(r), instant(r, "received_at"),
+                instant(r, "first_at"), r.getString("sent_by"), instant(r, "last_at"));
     }
 
     /** @return the conversations waiting for staff now (of one channel, or all) */

@@ -15,7 +15,9 @@ import java.util.Optional;
 /**
  * The store of the report rollups (V18): {@code report_daily} (the additive figures of one closed local day and
  * channel, the rows of {@link ReportQueries#FIGURES} over that day), {@code report_rolled_day} (which days are
- * rolled) and {@code report_citizen_days} (per conversation, the rolled days it wrote on, for distinct citizens).
+ * rolled), {@code report_citizen_days} (per conversation, the rolled days it wrote on, for distinct citizens) and
+ * {@code report_handoff} (V24: the day's requests for a person with their first and last agent messages, the rows
+ * of {@link ReportQueries#HANDOFFS}).
  * Days are local to a zone (the staff time zone); rows of another zone are never read. A day is rolled (or rolled
  * again) by one statement, so that a reader sees it whole or not at all. Results are on the calling Vert.x context.
  */
@@ -23,7 +25,8 @@ import java.util.Optional;
 public class ReportRollups {
 
     private static final String ROLL = """
-            with f as (%s),
+            with f as (%1$s),
+            h as (%2$s),
             up as (
                 insert into report_daily (zone, day, channel, metric, k1, k2, k3, k4, n)
                 select $4::varchar, $5::date, channel, metric, left(k1, 64), left(k2, 64), left(k3, 256),
@@ -42,9 +45,20 @@ public class ReportRollups {
                 on conflict (zone, conversation_id) do update
                     set days = report_citizen_days.days + excluded.days,
                         last_day = greatest(report_citizen_days.last_day, excluded.last_day)
-                    where not report_citizen_days.days @> excluded.days)
+                    where not report_citizen_days.days @> excluded.days),
+            handoffs as (
+                insert into report_handoff (zone, day, inbound_id, conversation_id, channel, requested_at, first_at,
+                                            agent, last_at)
+                select $4::varchar, $5::date, id, conversation_id, channel, received_at, first_at, sent_by, last_at
+                from h
+                on conflict (zone, day, inbound_id) do update
+                    set first_at = excluded.first_at, agent = excluded.agent, last_at = excluded.last_at),
+            handoffs_gone as (
+                delete from report_handoff d where d.zone = $4::varchar and d.day = $5::date
+                  and not exists (select 1 from h where h.id = d.inbound_id))
             insert into report_rolled_day (zone, day) values ($4::varchar, $5::date)
-            on conflict (zone, day) do update set rolled_at = now()""".formatted(ReportQueries.FIGURES);
+            on conflict (zone, day) do update set rolled_at = now()""".formatted(ReportQueries.FIGURES,
+            ReportQueries.HANDOFFS);
 
     private static final String ROLLED = """
             select day from report_rolled_day where zone = $1 and day >= $2 and day <= $3 order by day""";
@@ -62,6 +76,12 @@ public class ReportRollups {
             select metric = 'inbound' as inbound, day, channel, n from report_daily
             where zone = $1 and day = any($2::date[]) and ($3::varchar is null or channel = $3)
               and metric in ('inbound', 'outbound')""";
+
+    private static final String HANDOFFS = """
+            select inbound_id as id, conversation_id, channel, requested_at as received_at, first_at,
+                   agent as sent_by, last_at
+            from report_handoff
+            where zone = $1 and day = any($2::date[]) and ($3::varchar is null or channel = $3)""";
 
     /**
      * Distinct conversations per channel that wrote on a rolled day of the period ($2) or in its raw ranges ($3,
@@ -135,6 +155,12 @@ public class ReportRollups {
     public Uni<List<TrafficRow>> traffic(ZoneId zone, List<LocalDate> days, Channel channel) {
         return db.list(TRAFFIC, r -> new TrafficRow(r.getBoolean("inbound"), r.getLocalDate("day").atStartOfDay(),
                 ReportQueries.channel(r), r.getLong("n")), zone.getId(), days.toArray(new LocalDate[0]),
+                ReportQueries.name(channel));
+    }
+
+    /** @return the acknowledged requests for a person of the rolled {@code days}, as the raw statement gives them */
+    public Uni<List<ReportQueries.HandoffRow>> handoffs(ZoneId zone, List<LocalDate> days, Channel channel) {
+        return db.list(HANDOFFS, ReportQueries::handoff, zone.getId(), days.toArray(new LocalDate[0]),
                 ReportQueries.name(channel));
     }
 
