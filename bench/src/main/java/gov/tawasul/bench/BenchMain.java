@@ -29,7 +29,6 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 import java.io.File;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,8 +103,8 @@ public final class BenchMain {
     }
 
     private int run() throws Exception {
-        jar = new File(required("bench.appJar"));
-        Path out = Path.of(required("bench.out"));
+        jar = new File(Harness.required("bench.appJar"));
+        Path out = Path.of(Harness.required("bench.out"));
         logDir = new File(System.getProperty("bench.logDir", "bench/results/tmp"));
         logDir.mkdirs();
         report.title = System.getProperty("bench.title", "Tawasul benchmark");
@@ -132,7 +131,7 @@ public final class BenchMain {
         FakeCaseApi cases = new FakeCaseApi(vertx, Dataset.caseBodies());
         int twilioPort = twilio.start();
         int casesPort = cases.start();
-        int appPort = freePort();
+        int appPort = Harness.freePort();
         String publicUrl = "http://127.0.0.1:" + appPort;
         TwilioSignature signer = new TwilioSignature(AUTH_TOKEN);
         InboundWebhooks webhooks = new InboundWebhooks(ACCOUNT_SID, BOT_NUMBER, publicUrl + SMS_PATH, signer);
@@ -589,20 +588,6 @@ public final class BenchMain {
     private static int[] rates(String property, String defaults) {
         return Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::strip)
                 .mapToInt(Integer::parseInt).toArray();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String required(String property) {
-        String v = System.getProperty(property);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("missing -D" + property);
-        }
-        return v;
     }
 
     static void log(String message) {

@@ -1,5 +1,6 @@
 package gov.tawasul.bench.chaos;
 
+import gov.tawasul.bench.Harness;
 import gov.tawasul.bench.data.InboundWebhooks;
 import gov.tawasul.bench.data.TwilioSignature;
 import gov.tawasul.bench.data.Dataset;
@@ -14,7 +15,6 @@ import io.vertx.core.http.PoolOptions;
 
 import java.io.File;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,13 +97,13 @@ public final class ChaosMain {
     private int run() throws Exception {
         long started = System.nanoTime();
         logDir.mkdirs();
-        File jar = new File(required("chaos.appJar"));
-        Path out = Path.of(required("chaos.out"));
+        File jar = new File(Harness.required("chaos.appJar"));
+        Path out = Path.of(Harness.required("chaos.out"));
         String loadStart = Files.readString(Path.of("/proc/loadavg")).strip();
-        servers = new PrivateServers(required("chaos.pgCtl"), new File(required("chaos.pgData")),
-                Integer.getInteger("chaos.pgPort", 55432), new File(required("chaos.redisDir")),
+        servers = new PrivateServers(Harness.required("chaos.pgCtl"), new File(Harness.required("chaos.pgData")),
+                Integer.getInteger("chaos.pgPort", 55432), new File(Harness.required("chaos.redisDir")),
                 Integer.getInteger("chaos.redisPort", 56379));
-        dbPassword = required("chaos.pgPassword");
+        dbPassword = Harness.required("chaos.pgPassword");
         jdbcUrl = "jdbc:postgresql://127.0.0.1:" + Integer.getInteger("chaos.pgPort", 55432) + "/tawasul_chaos";
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2_000)
@@ -218,8 +218,8 @@ public final class ChaosMain {
 
     /** Starts instance {@code slot} (0 or 1) on fresh ports, puts it behind the proxy, waits until it is ready. */
     private void startApp(int slot) throws Exception {
-        int port = freePort();
-        int management = freePort();
+        int port = Harness.freePort();
+        int management = Harness.freePort();
         Map<String, String> p = new LinkedHashMap<>();
         props.forEach((k, v) -> {
             if (!k.startsWith("twilio.")) {
@@ -231,7 +231,7 @@ public final class ChaosMain {
         p.put("quarkus.management.host", "127.0.0.1");
         List<String> jvm = List.of(System.getProperty("chaos.appJavaOpts", "-Xmx384m").trim().split("\\s+"));
         File log = new File(logDir, "app-" + (++appStarts) + ".log");
-        AppProcess app = AppProcess.start(new File(required("chaos.appJar")), jvm, p, env(), log);
+        AppProcess app = AppProcess.start(new File(Harness.required("chaos.appJar")), jvm, p, env(), log);
         while (apps.size() <= slot) {
             apps.add(null);
         }
@@ -843,20 +843,6 @@ public final class ChaosMain {
             s.append(chars.charAt(random.nextInt(chars.length())));
         }
         return s.toString();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String required(String property) {
-        String v = System.getProperty(property);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("missing -D" + property);
-        }
-        return v;
     }
 
     static void log(String message) {
