@@ -14,7 +14,7 @@ COPY case-connector/ case-connector/
 COPY channels/ channels/
 COPY src/ src/
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -ntp package -Dmaven.test.skip=true \
+    ./mvnw -B -ntp package -Dmaven.test.skip=true -Dquarkus.package.jar.appcds.enabled=false \
  && test -f target/quarkus-app/quarkus-run.jar
 
 FROM eclipse-temurin:17-jre
@@ -31,6 +31,10 @@ COPY --from=build --chown=185:185 /build/target/quarkus-app/app/ /deployments/ap
 COPY --from=build --chown=185:185 /build/target/quarkus-app/quarkus/ /deployments/quarkus/
 WORKDIR /deployments
 USER 185
+# the AppCDS archive made again with this image's own JRE (the one the build stage made belongs to its JDK): the
+# classes loaded up to the end of static init, stopped there by quarkus.appcds.generate, so nothing is contacted
+RUN java -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar /deployments/quarkus-run.jar \
+ && test -f app-cds.jsa
 # 8080: webhooks, web chat, staff console (behind the TLS proxy); 9000: management (/q/health, /q/metrics),
 # to be kept off the internet (README "Operators")
 EXPOSE 8080 9000
@@ -40,4 +44,4 @@ EXPOSE 8080 9000
 ENV TAWASUL_JAVA_OPTS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 # No HEALTHCHECK: Kubernetes ignores it (its probes are in deploy/k8s/deployment.yaml) and deploy/compose.yaml
 # declares its own against /q/health/ready on the management port; the JRE image has no curl to write one with.
-ENTRYPOINT ["sh", "-c", "exec java $TAWASUL_JAVA_OPTS -Djava.util.logging.manager=org.jboss.logmanager.LogManager \"$@\" -jar /deployments/quarkus-run.jar", "tawasul"]
+ENTRYPOINT ["sh", "-c", "exec java -XX:SharedArchiveFile=app-cds.jsa $TAWASUL_JAVA_OPTS -Djava.util.logging.manager=org.jboss.logmanager.LogManager \"$@\" -jar /deployments/quarkus-run.jar", "tawasul"]

@@ -261,6 +261,9 @@ class DeploymentFilesTest {
         assertThat(dockerUser()).isPositive();
         assertThat(dockerfile).containsPattern("(?m)^EXPOSE 8080 " + managementPort() + "$")
                 .contains("-jar /deployments/quarkus-run.jar");
+        // start-up: the AppCDS archive is made with the image's own JRE, for the same -jar path the entrypoint uses
+        assertThat(dockerfile).contains("-XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar "
+                + "/deployments/quarkus-run.jar").contains("exec java -XX:SharedArchiveFile=app-cds.jsa ");
 
         // what stage 1 copies is in the build context; .git, builds and local secrets are not
         Set<String> ignored = read(".dockerignore").lines().map(String::strip)

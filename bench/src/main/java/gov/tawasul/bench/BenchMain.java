@@ -55,7 +55,7 @@ import java.util.concurrent.TimeUnit;
  * {@code bench.redisDb} (6), {@code bench.pgHost}/{@code bench.pgPort}/{@code bench.pgUser}/{@code bench.pgPassword},
  * {@code bench.pgAdminUser} ({@code postgres}) / {@code bench.pgAdminPassword} (empty) for {@code ALTER DATABASE},
  * {@code bench.pgLog} (the server log; default the newest {@code /var/log/postgresql/postgresql-*-main.log}),
- * {@code bench.appJavaOpts} ({@code -Xmx512m}), {@code bench.logDir}, {@code bench.clkTck} (100), {@code bench.title},
+ * {@code bench.appJavaOpts} ({@code -Xmx384m -XX:+UseSerialGC}, as scripts/run), {@code bench.logDir}, {@code bench.clkTck} (100), {@code bench.title},
  * {@code bench.slaMillis} (1000), {@code bench.rates} and {@code bench.bareRates} (comma-separated msg/s),
  * {@code bench.twilioLatencyMs} (80), {@code bench.sentCallbackDelayMs} (100), {@code bench.callbackDelayMs} (500,
  * the {@code delivered} callback), {@code bench.burst} (20000 messages; 0: no burst step),
@@ -103,6 +103,7 @@ public final class BenchMain {
     }
 
     private int run() throws Exception {
+        gov.tawasul.bench.probe.MachineProbe.recordRunStartLoad();
         jar = new File(Harness.required("bench.appJar"));
         Path out = Path.of(Harness.required("bench.out"));
         logDir = new File(System.getProperty("bench.logDir", "bench/results/tmp"));
@@ -166,7 +167,7 @@ public final class BenchMain {
             props.put("tawasul.cases.connector", "rest");
             props.put("tawasul.cases.rest.url", "http://127.0.0.1:" + casesPort);
             List<String> jvm = new java.util.ArrayList<>(
-                    Arrays.asList(System.getProperty("bench.appJavaOpts", "-Xmx512m").trim().split("\\s+")));
+                    Arrays.asList(System.getProperty("bench.appJavaOpts", "-Xmx384m -XX:+UseSerialGC").trim().split("\\s+")));
             List<String> countingJvm = new java.util.ArrayList<>(jvm);
             Path jfr = new File(logDir, "app.jfr").toPath().toAbsolutePath();
             boolean profile = !Boolean.getBoolean("bench.noProfile");
@@ -201,6 +202,11 @@ public final class BenchMain {
             } else {
                 countingApp(countingJvm, props, env, client, appPort, twilio, generatorClient, driver, webhooks, pg,
                         redis);
+            }
+            if (pastDeadline()) {
+                report.notes.add("restart step skipped: the run reached its time limit");
+            } else {
+                restarts(props, env, client, appPort, twilio, webhooks);
             }
         } finally {
             generatorClient.close();
@@ -471,6 +477,55 @@ public final class BenchMain {
         reset(pg, redis);
     }
 
+    /**
+     * Start-up as an operator sees it: the app restarted {@code bench.restarts} times (default 3) on the database the
+     * run already migrated, without the profiler, with the JVM options of {@code scripts/run}
+     * ({@code bench.startJavaOpts}, default {@code -Xmx384m -XX:+UseSerialGC}) and the AppCDS archive the build made
+     * next to the jar ({@code app-cds.jsa}, used when present). Each: process start → first webhook acknowledged 2xx,
+     * → first reply at the fake Twilio API, and RSS then.
+     */
+    private void restarts(Map<String, String> props, Map<String, String> env, HttpClient client, int port,
+                          FakeTwilioApi twilio, InboundWebhooks webhooks) throws Exception {
+        List<String> jvm = new java.util.ArrayList<>(Arrays.asList(
+                System.getProperty("bench.startJavaOpts", "-Xmx384m -XX:+UseSerialGC").trim().split("\\s+")));
+        File archive = new File(jar.getParentFile(), "app-cds.jsa");
+        if (archive.isFile()) {
+            jvm.add("-XX:SharedArchiveFile=" + archive.getName());
+        }
+        report.restartJvm = String.join(" ", jvm);
+        int count = Integer.getInteger("bench.restarts", 3);
+        for (int i = 0; i < count; i++) {
+            twilio.resetFirstReply();
+            try (AppProcess app = AppProcess.start(jar, jvm, props, env, new File(logDir, "app-restart.log"), true)) {
+                ProcessProbe probe = new ProcessProbe(app.pid(), tck);
+                double ack = Double.NaN;
+                double reply = Double.NaN;
+                InboundWebhooks.Signed first = webhooks.build(1, runTag++, 13)[0];
+                long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                int status = 0;
+                while (status / 100 != 2 && app.alive() && System.nanoTime() < limit) {
+                    status = postOnce(client, port, first);
+                    if (status / 100 != 2) {
+                        Thread.sleep(20);
+                    }
+                }
+                if (status / 100 == 2) {
+                    ack = (System.nanoTime() - app.startedNs()) / 1e9;
+                    long replyLimit = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (twilio.firstReplyNs() == 0 && System.nanoTime() < replyLimit) {
+                        Thread.sleep(5);
+                    }
+                    if (twilio.firstReplyNs() != 0) {
+                        reply = (twilio.firstReplyNs() - app.startedNs()) / 1e9;
+                    }
+                }
+                report.restarts.add(new double[]{ack, reply, probe.rssKiB()});
+                log(String.format("restart %d/%d: first webhook acknowledged after %.2f s, first reply after %.2f s",
+                        i + 1, count, ack, reply));
+            }
+        }
+    }
+
     private boolean startup(AppProcess app, HttpClient client, int port, FakeTwilioApi twilio, InboundWebhooks webhooks,
                             ProcessProbe appProbe) throws InterruptedException {
         StepTracker tracker = new StepTracker(true);
@@ -531,8 +586,19 @@ public final class BenchMain {
         return webhooks.build(rate * seconds, runTag * 100 + stepNo, stepNo * 7919);
     }
 
+    /**
+     * Empties the bench database and Redis index between steps, then gives the tables a history of
+     * {@code bench.historyInbound} inbound messages (default 20,000) in {@code bench.historyConversations}
+     * conversations (2,000) over the last year: a running deployment's tables, not a fresh install's
+     * ({@link PostgresProbe#seedHistory}); 0 leaves them empty.
+     */
     private void reset(PostgresProbe pg, RedisProbe redis) throws Exception {
         pg.truncateAll();
+        int history = Integer.getInteger("bench.historyInbound", 20_000);
+        if (history > 0) {
+            pg.seedHistory(Files.readString(Path.of(System.getProperty("bench.historySeed", "bench/reports-seed.sql"))),
+                    history, Integer.getInteger("bench.historyConversations", 2_000));
+        }
         redis.flushDb();
     }
 

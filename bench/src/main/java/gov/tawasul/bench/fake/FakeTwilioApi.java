@@ -99,6 +99,12 @@ public final class FakeTwilioApi {
     }
 
     /** @return System.nanoTime() of the first reply received, 0 before */
+    /** Forgets the first reply, so that {@link #firstReplyNs()} times the next process's first one. */
+    public void resetFirstReply() {
+        firstReplyNs = 0;
+    }
+
+    /** @return System.nanoTime() of the first reply received since start or {@link #resetFirstReply()}; 0 before */
     public long firstReplyNs() {
         return firstReplyNs;
     }

@@ -31,14 +31,27 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(File jar, List<String> jvmOptions, Map<String, String> properties,
                                    Map<String, String> env, File log) throws IOException {
+        return start(jar, jvmOptions, properties, env, log, false);
+    }
+
+    /**
+     * As {@link #start(File, List, Map, Map, File)}; with {@code inJarDirectory} the process runs in the jar's
+     * directory as {@code java -jar quarkus-run.jar}, as scripts/run and the container image start it (an AppCDS
+     * archive only applies to the class path it was made with, relative to that directory).
+     */
+    public static AppProcess start(File jar, List<String> jvmOptions, Map<String, String> properties,
+                                   Map<String, String> env, File log, boolean inJarDirectory) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(System.getProperty("java.home") + "/bin/java");
         cmd.addAll(jvmOptions);
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
-        cmd.add(jar.getAbsolutePath());
+        cmd.add(inJarDirectory ? jar.getName() : jar.getAbsolutePath());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log));
+                .redirectOutput(ProcessBuilder.Redirect.to(log.getAbsoluteFile()));
+        if (inJarDirectory) {
+            pb.directory(jar.getAbsoluteFile().getParentFile());
+        }
         pb.environment().putAll(env);
         long started = System.nanoTime();
         return new AppProcess(pb.start(), started);

@@ -7,7 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The bench database seen from outside the app: empties its tables between steps and counts its transactions
+ * The bench database seen from outside the app: empties its tables between steps (then gives them a history,
+ * {@link #seedHistory}) and counts its transactions
  * ({@code xact_commit + xact_rollback} of {@code pg_stat_database}). PostgreSQL publishes a backend's counters at
  * most once a second and an idle backend's within about 10 s, so callers wait before reading an "after" value.
  * Each read is one transaction of its own, subtracted by {@link #transactionsSince}.
@@ -16,6 +17,8 @@ public final class PostgresProbe implements AutoCloseable {
 
     private final String database;
     private final Connection connection;
+    /** Rows of the seeded history per table, left out of {@link #count}. */
+    private final java.util.Map<String, Long> baseline = new java.util.HashMap<>();
 
     /** @param jdbcUrl e.g. {@code jdbc:postgresql://127.0.0.1:5432/tawasul_bench} */
     public PostgresProbe(String jdbcUrl, String user, String password, String database) throws SQLException {
@@ -43,6 +46,44 @@ public final class PostgresProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives the emptied tables a history, so that they look like a running deployment's and not like a fresh
+     * install: {@code inbound} inbound messages with their replies over the last 365 days in {@code conversations}
+     * conversations, from the reports seed ({@code bench/reports-seed.sql}, its psql variables filled in here), their
+     * outbound rows with provider ids, then {@code ANALYZE}. Without it every step started on empty tables, and the
+     * plans PostgreSQL cached per connection for empty tables (an index on the channel alone, say, as good as any for
+     * 0 rows) were kept while the step filled the table: the status callback's lookup of its message by provider id
+     * scanned the channel's rows, 533 buffers a call (auto_explain, 2026-12-03). {@link #count} leaves these rows out.
+     *
+     * @param seedSql the seed file's text
+     */
+    public void seedHistory(String seedSql, int inbound, int conversations) throws SQLException {
+        String sql = seedSql.replace(":inbound", Integer.toString(inbound))
+                .replace(":conversations", Integer.toString(conversations));
+        StringBuilder statements = new StringBuilder("drop table if exists seed_base;\n");
+        for (String line : sql.split("\n")) {
+            if (!line.startsWith("\\") && !line.startsWith("--")) {
+                statements.append(line).append('\n');
+            }
+        }
+        statements.append("""
+                update outbound_message set provider_message_id = 'SMseed' || lpad(id::text, 26, '0')
+                 where provider_message_id is null and channel in ('SMS', 'WHATSAPP');
+                analyze;
+                """);
+        try (Statement st = connection.createStatement()) {
+            for (String statement : statements.toString().split(";\\s*\n")) {
+                if (!statement.isBlank()) {
+                    st.execute(statement);
+                }
+            }
+        }
+        baseline.clear();
+        for (String table : new String[]{"inbound_message", "outbound_message", "conversation", "case_query"}) {
+            baseline.put(table, rawCount(table));
+        }
+    }
+
     /** @return committed + rolled back transactions of the bench database so far */
     public long transactions() throws SQLException {
         try (Statement st = connection.createStatement()) {
@@ -60,8 +101,15 @@ public final class PostgresProbe implements AutoCloseable {
         return transactions() - before - 2;
     }
 
-    /** @return rows of a table, e.g. to check that the app stored what it acknowledged */
+    /**
+     * @return rows of a table stored since the last {@link #seedHistory} (the seeded history left out), e.g. to check
+     *         that the app stored what it acknowledged
+     */
     public long count(String table) throws SQLException {
+        return rawCount(table) - baseline.getOrDefault(table, 0L);
+    }
+
+    private long rawCount(String table) throws SQLException {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("select count(*) from " + table)) {
             return rs.next() ? rs.getLong(1) : -1;

@@ -57,6 +57,10 @@ public final class MarkdownReport {
     public double startupAckSeconds = Double.NaN;
     public double startupReplySeconds = Double.NaN;
     public long rssAfterStartKiB = -1;
+    /** Restarts on the migrated database: {first ack s, first reply s, RSS KiB} each. */
+    public final List<double[]> restarts = new java.util.ArrayList<>();
+    /** The JVM options of the restarts. */
+    public String restartJvm = "";
     public long rssIdleKiB = -1;
     public long rssIdleAfterLoadKiB = -1;
     public Counts counts;
@@ -137,7 +141,8 @@ public final class MarkdownReport {
                 + "sustained when at least %d of its %d runs were `ok`.\n\n", repeats, majority(), repeats));
         md.append("| figure | value |\n|---|---|\n");
         long busy = allRows().filter(r -> r.load().busy()).count();
-        row(md, "rows taken on a busy machine (others > 0.3 cores, or load > 1.5 at the start)",
+        row(md, fmt("rows taken on a busy machine (others > 0.3 cores during the step, or load > 1.5 before the run: "
+                + "it was %.2f)", gov.tawasul.bench.probe.MachineProbe.runStartLoad()),
                 fmt("%d of %d", busy, allRows().count()) + (busy == 0 ? "" : " (marked `busy` in the tables)"));
         row(md, "highest rate sustained, full pipeline (webhook → reply at Twilio API → sent and delivered callbacks), "
                         + "nothing lost", bestFull > 0 ? fmt("%.0f msg/s (%d of %d runs ok, %d s each)", bestFull,
@@ -179,6 +184,11 @@ public final class MarkdownReport {
         }
         row(md, "start-up: process start → first webhook acknowledged 2xx", fmt("%.2f s", startupAckSeconds));
         row(md, "start-up: process start → first reply at the Twilio API", fmt("%.2f s", startupReplySeconds));
+        if (!restarts.isEmpty()) {
+            row(md, fmt("restart on the migrated database (%d runs, no profiler, `%s`): process start → first webhook "
+                    + "acknowledged / first reply, median (min–max)", restarts.size(), restartJvm),
+                    fmt("%s / %s s", spread(restarts, 0, "%.2f"), spread(restarts, 1, "%.2f")));
+        }
         row(md, "RSS idle (after warm-up) / max under the highest sustained rate / idle after the run",
                 fmt("%s / %s / %s MiB", mib(rssIdleKiB), bestFull > 0 ? median(at(full, bestFull),
                         r -> r.result().maxRssKiB() / 1024.0, "%.0f") : "–", mib(rssIdleAfterLoadKiB)));
@@ -317,9 +327,20 @@ public final class MarkdownReport {
         md.append('\n');
     }
 
+    /** @return "median (min–max)" of column {@code column} of {@code rows} */
+    private static String spread(List<double[]> rows, int column, String format) {
+        double[] v = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        return String.format(java.util.Locale.ROOT, format + " (" + format + "–" + format + ")", v[v.length / 2], v[0],
+                v[v.length - 1]);
+    }
+
     private void resources(StringBuilder md) {
         md.append("### Resources\n\n| figure | value |\n|---|---|\n");
         row(md, "RSS right after start-up (first reply)", mib(rssAfterStartKiB) + " MiB");
+        if (!restarts.isEmpty()) {
+            row(md, "RSS right after a restart (first reply, median)", fmt("%.0f MiB",
+                    restarts.stream().mapToDouble(r -> r[2]).sorted().toArray()[restarts.size() / 2] / 1024));
+        }
         row(md, "RSS idle after warm-up", mib(rssIdleKiB) + " MiB");
         row(md, "RSS idle after the run", mib(rssIdleAfterLoadKiB) + " MiB");
         if (counts != null) {
