@@ -223,8 +223,11 @@ public final class BenchMain {
 
     private void phases(LoadStep step, LoadStep longStep, InboundWebhooks webhooks, InboundWebhooks bareWebhooks,
                         PostgresProbe pg, RedisProbe redis, ProcessProbe app) throws Exception {
-        log("warm-up: 200 msg/s for " + (fullMode ? 30 : 15) + " s (not reported)");
-        StepResult warm = step.run(SMS_PATH, false, build(webhooks, 200, fullMode ? 30 : 15), 200, fullMode ? 30 : 15);
+        // 30 s outside --quick: after 15 s the JIT's compiler threads still took 0.2-0.4 cores during the first step
+        // (JFR jdk.ThreadCPULoad, 2026-12-03), time the app's own threads did not get
+        int warmSeconds = quick ? 15 : 30;
+        log("warm-up: 200 msg/s for " + warmSeconds + " s (not reported)");
+        StepResult warm = step.run(SMS_PATH, false, build(webhooks, 200, warmSeconds), 200, warmSeconds);
         log("warm-up: " + warm.verdict());
         StepResult warmBare = step.run(NOOP_PATH, true, build(bareWebhooks, 1000, 5), 1000, 5);
         log("warm-up of the bare endpoint: " + warmBare.verdict());
