@@ -49,13 +49,27 @@ public record OutboundDraft(Origin origin, ConversationView conversation, Addres
      *                        else Arabic), kept on the conversation; never null
      * @param requestsHandoff the reply acknowledges a request for a person: the conversation becomes
      *                        {@code WAITING_FOR_AGENT} with it, in the same statement
+     * @param leaseOwner      the instance whose lease on the conversation ends with this reply (it answers the last
+     *                        waiting message): given up when the provider's answer is stored, in that statement;
+     *                        null: the lease is not the outbox's business
      */
     public record InReplyTo(long inboundId, String intent, List<String> caseNumbers, List<String> departments,
-                            boolean requestsHandoff) {
+                            boolean requestsHandoff, String leaseOwner) {
         public InReplyTo {
             Objects.requireNonNull(intent, "intent");
             caseNumbers = caseNumbers == null ? List.of() : List.copyOf(caseNumbers);
             departments = departments == null ? List.of() : List.copyOf(departments);
+        }
+
+        /** A reply that does not end a lease. */
+        public InReplyTo(long inboundId, String intent, List<String> caseNumbers, List<String> departments,
+                         boolean requestsHandoff) {
+            this(inboundId, intent, caseNumbers, departments, requestsHandoff, null);
+        }
+
+        /** @return this reply, ending the lease of {@code owner} (null: none) once the provider took it */
+        public InReplyTo releasingLeaseOf(String owner) {
+            return new InReplyTo(inboundId, intent, caseNumbers, departments, requestsHandoff, owner);
         }
 
         /** A reply that asks nothing of a case and changes nothing of its conversation but its language. */

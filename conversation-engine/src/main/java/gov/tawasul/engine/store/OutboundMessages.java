@@ -114,14 +114,25 @@ public class OutboundMessages {
             where o.id = $1 and o.status = 'QUEUED' and o.next_attempt_at is not null
             returning *""".formatted(OptOuts.existsForRecipientOf("o"));
 
-    private static final String ACCEPTED = "with o as (" + """
+    private static final String ACCEPTED_CTES = "with o as (" + """
               update outbound_message set status = $3, provider_message_id = $2, sent_at = now(),
                      next_attempt_at = null, error_code = null, error_message = null, updated_at = now(),
                      position = nextval('conversation_event_position')
               where id = $1 and status = 'SENDING'
-              """ + RETURN_EVENT + "),\n" + DeliveryReceipts.linkEarly("$1", "$4", "$2") + """
+              """ + RETURN_EVENT + "),\n" + DeliveryReceipts.linkEarly("$1", "$4", "$2");
+
+    private static final String ACCEPTED_COLUMNS = """
             select o.id, o.conversation_id, o.channel, o.status, o.error_code, o.position, l.status as early_status,
-                   l.error_code as early_error_code, l.error_message as early_error_message, l.occurred_at
+                   l.error_code as early_error_code, l.error_message as early_error_message, l.occurred_at""";
+
+    private static final String ACCEPTED = ACCEPTED_CTES + ACCEPTED_COLUMNS + """
+
+            from o left join link l on true order by l.occurred_at""";
+
+    /** {@link #ACCEPTED}, and the conversation's lease held by $5 given up in the same statement. */
+    private static final String ACCEPTED_RELEASING = ACCEPTED_CTES + ",\n"
+            + Conversations.releaseLeaseOf("(select conversation_id from o)", "$5") + "\n" + ACCEPTED_COLUMNS + """
+            , exists (select 1 from lease_released) as lease_released
             from o left join link l on true order by l.occurred_at""";
 
     /** The provider echoed our message before its send result was stored: that echo row gives way to ours. */
@@ -401,19 +412,36 @@ public class OutboundMessages {
      * holding the same provider id gives way first.
      */
     public Uni<Void> accepted(OutboundMessage message, String providerMessageId, DeliveryStatus status) {
+        return accepted(message, providerMessageId, status, null).replaceWithVoid();
+    }
+
+    /**
+     * {@link #accepted(OutboundMessage, String, DeliveryStatus)}, and, when {@code leaseOwner} is not null, the lease
+     * that instance holds on the message's conversation given up in the same statement
+     * ({@link Conversations#claimLease}): the bot's reply to the last waiting message is with the provider, the
+     * conversation is free for whichever instance gets its next message.
+     *
+     * @return whether the lease was given up (false without {@code leaseOwner}, when the owner no longer held it, or
+     *         when the message was no longer in flight)
+     */
+    public Uni<Boolean> accepted(OutboundMessage message, String providerMessageId, DeliveryStatus status,
+                                 String leaseOwner) {
         DeliveryStatus stored = status.ordinal() < DeliveryStatus.SENDING.ordinal() ? DeliveryStatus.SENDING : status;
         Channel channel = message.channel();
-        Object[] params = {message.id(), providerMessageId, stored.name(), channel.name()};
-        return db.list(ACCEPTED, r -> r, params)
+        String sql = leaseOwner == null ? ACCEPTED : ACCEPTED_RELEASING;
+        Object[] params = leaseOwner == null ? new Object[]{message.id(), providerMessageId, stored.name(), channel.name()}
+                : new Object[]{message.id(), providerMessageId, stored.name(), channel.name(), leaseOwner};
+        return db.list(sql, r -> r, params)
                 .onFailure(e -> Db.isUniqueViolation(e, PROVIDER_KEY)).recoverWithUni(e ->
                         db.update(DROP_ECHO_TWIN, channel.name(), providerMessageId)
-                                .chain(() -> db.list(ACCEPTED, r -> r, params)))
+                                .chain(() -> db.list(sql, r -> r, params)))
                 .chain(rows -> {
                     if (rows.isEmpty()) {
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(false);
                     }
                     events.published(event(rows.get(0), ConversationEvent.Type.OUTBOUND_STATUS));
-                    return applyEarly(channel, providerMessageId, rows);
+                    boolean released = leaseOwner != null && rows.get(0).getBoolean("lease_released");
+                    return applyEarly(channel, providerMessageId, rows).replaceWith(released);
                 });
     }
 
