@@ -69,7 +69,8 @@ class ReplyRoundTripsTest {
     StatefulRedisConnection<String, String> redis;
 
     /** What one turn cost. */
-    record Cost(List<String> webhook, List<String> reply, List<String> callbacks, List<String> redisRoundTrips) {
+    record Cost(String replyText, List<String> webhook, List<String> reply, List<String> callbacks,
+                List<String> redisRoundTrips) {
         List<String> redisBesidesRelay() {
             return redisRoundTrips.stream().filter(c -> !c.equals("PUBLISH")).toList();
         }
@@ -105,9 +106,17 @@ class ReplyRoundTripsTest {
 
         assertThat(steady.webhook()).as("the webhook stores the message").hasSize(1);
         assertThat(steady.callbacks()).as("each callback stores its receipt").hasSize(2);
-        // next message + lease, case queries, identity links, follower, reply, provider's answer + lease
-        assertThat(steady.reply()).as("the reply path's statements: " + steady.reply()).hasSize(6);
-        assertThat(first.reply()).as("with a new follower and a cache miss: " + first.reply()).hasSize(6);
+        // next message + lease; reply + case queries + follower; provider's answer + lease
+        assertThat(steady.reply()).as("the reply path's statements: " + steady.reply()).hasSize(3);
+        assertThat(first.reply()).as("with a new follower and a cache miss: " + first.reply()).hasSize(3);
+        assertThat(TestDb.value("select count(*) from case_query q join inbound_message i on i.id = q.inbound_message_id "
+                + "join conversation c on c.id = i.conversation_id where c.citizen_address = ? and q.outcome = 'FOUND'",
+                CITIZEN)).as("each turn's lookup recorded by its reply").isEqualTo(2L);
+        assertThat(TestDb.value("select count(*) from case_follower where citizen_address = ? and case_number = ?",
+                CITIZEN, CASE)).isEqualTo(1L);
+        assertThat(first.replyText()).as("a new follower is told once").contains("Under review")
+                .contains("We will tell you here when case " + CASE + " changes");
+        assertThat(steady.replyText()).contains("Under review").doesNotContain("We will tell you here");
         assertThat(steady.redisBesidesRelay()).as("Redis round trips of the reply path, cache hit")
                 .containsExactly("EVAL", "HGETALL");
         assertThat(first.redisBesidesRelay()).as("Redis round trips of the reply path, cache miss")
@@ -144,7 +153,8 @@ class ReplyRoundTripsTest {
                 .map(ReplyRoundTripsTest::shortly).toList();
         List<String> callbacks = all.subList(beforeCallbacks.size(), all.size()).stream()
                 .map(ReplyRoundTripsTest::shortly).toList();
-        return new Cost(webhook.stream().map(ReplyRoundTripsTest::shortly).toList(), reply, callbacks,
+        String replyText = CaseEventsTestSupport.form(smsCalls(twilio).get(before)).get("Body");
+        return new Cost(replyText, webhook.stream().map(ReplyRoundTripsTest::shortly).toList(), reply, callbacks,
                 monitor.roundTrips());
     }
 

@@ -77,6 +77,15 @@ public class DisclosureGate {
 
     /** @return the access after the lookup: links, code offers and their limits (see the class) */
     public Uni<CaseAccess> review(CaseAccess admitted, Address sender, List<CaseLookupResult> results, String locale) {
+        return review(admitted, sender, results, locale, true);
+    }
+
+    /**
+     * As {@link #review(CaseAccess, Address, List, String)}; with {@code mayBeLinked} false (the sender held no live
+     * link when its message was read) the links are not read: none is live.
+     */
+    public Uni<CaseAccess> review(CaseAccess admitted, Address sender, List<CaseLookupResult> results, String locale,
+                                  boolean mayBeLinked) {
         List<String> numbers = new ArrayList<>();
         for (CaseLookupResult r : results) {
             String n = numberOf(r);
@@ -87,7 +96,9 @@ public class DisclosureGate {
         if (numbers.isEmpty()) {
             return Uni.createFrom().item(admitted);
         }
-        return links.liveCases(sender, numbers).chain(live -> {
+        Uni<List<String>> liveLinks = mayBeLinked ? links.liveCases(sender, numbers)
+                : Uni.createFrom().item(List.of());
+        return liveLinks.chain(live -> {
             Set<String> linked = new HashSet<>(live);
             Map<String, String> sections = new HashMap<>(admitted.sections());
             List<CaseRecord> codes = new ArrayList<>();

@@ -99,8 +99,9 @@ public class Outbox {
         if (inReplyTo == null) {
             return messages.queue(row).chain(queued -> transmit(queued).replaceWith(new SendOutcome.Queued(queued.id())));
         }
+        OutboundMessages.Beside beside = beside(inReplyTo, draft, conversation, sender, allowed);
         return messages.queueReply(row, inReplyTo.inboundId(), inReplyTo.intent(), inReplyTo.caseNumbers(),
-                inReplyTo.departments(), inReplyTo.requestsHandoff()).chain(reply -> {
+                inReplyTo.departments(), inReplyTo.requestsHandoff(), beside).chain(reply -> {
             if (!reply.allowed()) {
                 return refused(conversation, draft, SendDecision.Reason.HELD_BY_PERSON,
                         "a person took the conversation before the bot's reply was stored");
@@ -112,6 +113,25 @@ public class Outbox {
             return transmit(stored, inReplyTo.leaseOwner())
                     .map(released -> (SendOutcome) new SendOutcome.Queued(stored.id(), released));
         });
+    }
+
+    /**
+     * What the reply's statement stores beside it: the case lookups, and the follower with the text that says so,
+     * prepared by the policy like the draft's own (the line is left out when the policy would refuse that text).
+     */
+    private OutboundMessages.Beside beside(OutboundDraft.InReplyTo inReplyTo, OutboundDraft draft,
+                                           ConversationView conversation, ChannelSender sender,
+                                           SendDecision.Allow allowed) {
+        OutboundDraft.Follow follow = inReplyTo.follow();
+        if (follow == null) {
+            return new OutboundMessages.Beside(inReplyTo.lookups(), null, null, null, null);
+        }
+        SendDecision withLine = policy.decide(draft.origin(), inReplyTo.intent(),
+                TextLimits.fit(follow.textIfNew(), sender.maxTextLength()), draft.locale(), conversation,
+                clock.instant());
+        SendDecision.Allow text = withLine instanceof SendDecision.Allow a ? a : allowed;
+        return new OutboundMessages.Beside(inReplyTo.lookups(), follow.caseNumber(), text.text(), text.segments(),
+                text.options());
     }
 
     private Uni<SendOutcome> refused(ConversationView conversation, OutboundDraft draft, SendDecision.Reason reason,

@@ -283,9 +283,9 @@ public class InboundHandler {
         // identity: the sender's lookup budget before the lookup, links and code offers after it (DisclosureGate)
         Address citizen = in.conversation().citizen();
         return identity.gate.admit(citizen, intent, locale)
-                .chain(admitted -> lookUp(intent, admitted).call(results -> caseQueries.record(in.id(), results))
+                .chain(admitted -> lookUp(intent, admitted)
                         .call(results -> oweFollowUp(in, results, locale))
-                        .chain(results -> identity.gate.review(admitted, citizen, results, locale)
+                        .chain(results -> identity.gate.review(admitted, citizen, results, locale, in.senderLinked())
                                 .chain(access -> reply(in, intent, locale, results, access))));
     }
 
@@ -302,24 +302,41 @@ public class InboundHandler {
                 : followUps.owe(in.id(), owed, locale, followUpJob.interval());
     }
 
+    /**
+     * Composes and sends the answer. The lookups and, for one case to follow (the common path), the follower are
+     * stored by the reply's own statement, whose text says "you follow it now" only when the follower is new; several
+     * cases to follow take a statement each first. A reply refused before it was stored stores them on its own.
+     */
     private Uni<Boolean> reply(PendingInbound in, Intent intent, String locale, List<CaseLookupResult> results,
                                CaseAccess access) {
-        return follow(in, results, locale).chain(notices -> {
+        List<String> toFollow = toFollow(in, results);
+        Uni<List<String>> notices = toFollow.size() == 1 ? Uni.createFrom().item(List.of())
+                : follow(in, toFollow, locale);
+        return notices.chain(lines -> {
             Reply reply = composer.compose(intent, results, in.conversation().citizen(), locale, access);
-            if (!notices.isEmpty()) {
-                reply = new Reply(reply.text() + "\n\n" + String.join("\n", notices), reply.locale(),
+            if (!lines.isEmpty()) {
+                reply = new Reply(reply.text() + "\n\n" + String.join("\n", lines), reply.locale(),
                         reply.quickReplies());
             }
             if (in.conversation().state() == ConversationState.WAITING_FOR_AGENT) {
                 // a case answered while waiting for staff: no buttons, they would lead to staff's silence
                 reply = new Reply(reply.text(), reply.locale(), List.of());
             }
+            OutboundDraft.Follow follow = null;
+            if (toFollow.size() == 1) {
+                String line = notificationTexts.following(toFollow.get(0), locale);
+                follow = new OutboundDraft.Follow(toFollow.get(0),
+                        line.isEmpty() ? reply.text() : reply.text() + "\n\n" + line);
+            }
+            OutboundDraft.Follow followed = follow;
             List<String> numbers = intent instanceof Intent.CaseStatus status ? status.caseNumbers() : List.of();
             OutboundDraft draft = OutboundDraft.reply(in.conversation(), inReplyTo(in,
-                    new OutboundDraft.InReplyTo(in.id(), intent.name(), numbers, departments(results), false)), reply);
+                    new OutboundDraft.InReplyTo(in.id(), intent.name(), numbers, departments(results), false))
+                    .storing(results, follow), reply);
             return outbox.send(draft).invoke(outcome -> answerTime.answered(in, outcome)).chain(outcome -> {
                 if (outcome instanceof SendOutcome.Refused refused) {
-                    return kept(markRefused(in.id(), intent, refused));
+                    return kept(storeBeside(in, results, followed, locale)
+                            .chain(() -> markRefused(in.id(), intent, refused)));
                 }
                 identity.gate.afterReply(access, in.conversation().citizen()); // codes leave after the reply, detached
                 return Uni.createFrom().item(released(outcome));
@@ -328,17 +345,34 @@ public class InboundHandler {
     }
 
     /**
-     * A registered contact of a found case who asks about it follows it on this channel; the first time (or again
-     * after "STOP &lt;case&gt;") the reply says so ({@code notification-following}).
-     *
-     * @return the notices to add to the reply, in the order of the cases
+     * What the reply's statement would have stored, for a reply refused (before it was stored, or by the statement
+     * itself: both writes are idempotent): the lookups and the follower.
      */
-    private Uni<List<String>> follow(PendingInbound in, List<CaseLookupResult> results, String locale) {
+    private Uni<Void> storeBeside(PendingInbound in, List<CaseLookupResult> results, OutboundDraft.Follow follow,
+                                  String locale) {
         ConversationView c = in.conversation();
-        List<String> numbers = results.stream()
+        Uni<Void> recorded = caseQueries.record(in.id(), results);
+        return follow == null ? recorded : recorded.chain(() -> followers.followAsAsker(follow.caseNumber(),
+                c.citizen(), c.bot(), locale).replaceWithVoid());
+    }
+
+    /** @return the found cases the sender is a registered contact of (they follow them here), in order */
+    private static List<String> toFollow(PendingInbound in, List<CaseLookupResult> results) {
+        ConversationView c = in.conversation();
+        return results.stream()
                 .filter(r -> r instanceof CaseLookupResult.Found found
                         && DisclosurePolicy.isRegisteredContact(found.record(), c.citizen()))
                 .map(r -> ((CaseLookupResult.Found) r).record().caseNumber()).toList();
+    }
+
+    /**
+     * A registered contact of found cases who asks about them follows them on this channel; the first time (or
+     * again after "STOP &lt;case&gt;") the reply says so ({@code notification-following}). One statement per case.
+     *
+     * @return the notices to add to the reply, in the order of the cases
+     */
+    private Uni<List<String>> follow(PendingInbound in, List<String> numbers, String locale) {
+        ConversationView c = in.conversation();
         if (numbers.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

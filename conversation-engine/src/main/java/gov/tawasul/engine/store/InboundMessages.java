@@ -56,7 +56,7 @@ public class InboundMessages {
 
             select exists (select 1 from next) as pending, lease.id is not null as claimed,
                    i.id as inbound_id, i.kind, i.text, i.payload, i.attributes, i.received_at, %s,
-                   %s as opted_out,
+                   %s as opted_out, %s as sender_linked,
                    c.citizen_address = c.bot_address or exists (select 1 from conversation b
                            where b.channel = c.channel and b.bot_address = c.citizen_address) as from_own_address,
                    exists (select 1 from inbound_message j where j.conversation_id = i.conversation_id
@@ -65,7 +65,7 @@ public class InboundMessages {
               left join lease on true
               left join inbound_message i on lease.id is not null and i.id = (select id from next)
               left join conversation c on c.id = i.conversation_id""".formatted(Conversations.VIEW_COLUMNS,
-            OptOuts.existsFor("c"));
+            OptOuts.existsFor("c"), IdentityLinks.anyLiveFor("c"));
 
     private static final String MARK = "update inbound_message set state = $2, intent = $3, processed_at = now() "
             + "where id = $1 and state = 'RECEIVED'";
@@ -221,7 +221,7 @@ public class InboundMessages {
         return new PendingInbound(r.getLong("inbound_id"), InboundKind.valueOf(r.getString("kind")),
                 r.getString("text"), r.getString("payload"), Attributes.fromJson(r.getString("attributes")),
                 Conversations.view(r), r.getBoolean("from_own_address"), r.getBoolean("more_waiting"),
-                r.getOffsetDateTime("received_at").toInstant(), owner);
+                r.getOffsetDateTime("received_at").toInstant(), owner, r.getBoolean("sender_linked"));
     }
 
     /** Texts, payloads and provider attributes of the chosen rows are erased; the rows and their times stay. */
