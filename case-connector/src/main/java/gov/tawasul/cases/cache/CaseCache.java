@@ -145,7 +145,11 @@ public class CaseCache implements CaseEventListener {
                 .emitOn(back).replaceWithVoid();
     }
 
-    private Optional<Entry> entry(Map<String, String> fields) {
+    /**
+     * @param fields the entry's hash as read ({@code HGETALL}: field → value; empty when there is none)
+     * @return the entry they hold, or empty (none, or written by another version: a miss)
+     */
+    public Optional<Entry> entry(Map<String, String> fields) {
         if (fields == null || fields.get("record") == null || fields.get("stored") == null) {
             return Optional.empty();
         }

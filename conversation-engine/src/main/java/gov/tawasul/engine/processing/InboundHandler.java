@@ -282,7 +282,7 @@ public class InboundHandler {
         }
         // identity: the sender's lookup budget before the lookup, links and code offers after it (DisclosureGate)
         Address citizen = in.conversation().citizen();
-        return identity.gate.admit(citizen, intent, locale)
+        return identity.gate.admit(citizen, intent, locale, cases::prefetchKey)
                 .chain(admitted -> lookUp(intent, admitted)
                         .call(results -> oweFollowUp(in, results, locale))
                         .chain(results -> identity.gate.review(admitted, citizen, results, locale, in.senderLinked())
@@ -465,7 +465,8 @@ public class InboundHandler {
         // a number over the sender's lookup budget is not looked up (its answer is the gate's refusal)
         return Multi.createFrom().iterable(status.caseNumbers())
                 .onItem().transformToUniAndConcatenate(number -> access.mayLookUp(number)
-                        ? cases.lookup(number).chain(this::orLastKnown)
+                        ? access.prefetched(number).map(fields -> cases.lookup(number, fields))
+                                .orElseGet(() -> cases.lookup(number)).chain(this::orLastKnown)
                         : Uni.createFrom().<CaseLookupResult>item(new CaseLookupResult.Unavailable(number, OVER_BUDGET)))
                 .collect().asList();
     }
