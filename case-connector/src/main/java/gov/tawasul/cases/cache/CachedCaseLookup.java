@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,19 +39,33 @@ public class CachedCaseLookup implements CaseLookup {
 
     @Override
     public Uni<CaseLookupResult> lookup(String caseNumber) {
-        return entry(caseNumber).chain(entry -> {
-            if (entry.isPresent() && entry.get().fresh()) {
-                count("hit");
-                return Uni.createFrom().item((CaseLookupResult) new CaseLookupResult.Found(entry.get().record()));
-            }
-            count(entry.isPresent() ? "stale" : "miss");
-            return connector.lookup(caseNumber).call(result -> result instanceof CaseLookupResult.Found found
-                    ? cache.putLookup(found.record()).onFailure().recoverWithUni(e -> {
-                        LOG.warnf(e, "case cache: storing %s failed", caseNumber);
-                        return Uni.createFrom().voidItem();
-                    })
-                    : Uni.createFrom().voidItem());
-        });
+        return entry(caseNumber).chain(entry -> answer(caseNumber, entry));
+    }
+
+    /** The cache entry's key: the engine reads it in the round trip of the sender's lookup budget. */
+    @Override
+    public String prefetchKey(String caseNumber) {
+        return cache.key(caseNumber);
+    }
+
+    /** As {@link #lookup(String)}, with the entry's fields read by the engine (no read of its own). */
+    @Override
+    public Uni<CaseLookupResult> lookup(String caseNumber, Map<String, String> prefetched) {
+        return answer(caseNumber, cache.entry(prefetched));
+    }
+
+    private Uni<CaseLookupResult> answer(String caseNumber, Optional<CaseCache.Entry> entry) {
+        if (entry.isPresent() && entry.get().fresh()) {
+            count("hit");
+            return Uni.createFrom().item((CaseLookupResult) new CaseLookupResult.Found(entry.get().record()));
+        }
+        count(entry.isPresent() ? "stale" : "miss");
+        return connector.lookup(caseNumber).call(result -> result instanceof CaseLookupResult.Found found
+                ? cache.putLookup(found.record()).onFailure().recoverWithUni(e -> {
+                    LOG.warnf(e, "case cache: storing %s failed", caseNumber);
+                    return Uni.createFrom().voidItem();
+                })
+                : Uni.createFrom().voidItem());
     }
 
     @Override

@@ -15,15 +15,20 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Redis cache of the cases the REST connector found ({@code tawasul.cases.connector=rest}): one hash per case,
@@ -42,6 +47,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class CaseCache implements CaseEventListener {
 
+    private static final Logger LOG = Logger.getLogger(CaseCache.class);
+
     /** KEYS: entry. ARGV: record JSON, updated ms, stored ms, key ttl ms, force (1: an event). */
     private static final String PUT = """
             if ARGV[5] ~= '1' then
@@ -51,6 +58,26 @@ public class CaseCache implements CaseEventListener {
             redis.call('HSET', KEYS[1], 'record', ARGV[1], 'updated', ARGV[2], 'stored', ARGV[3])
             redis.call('PEXPIRE', KEYS[1], ARGV[4])
             return 1""";
+
+    /**
+     * The lookups' answers of one write-behind batch. KEYS: entries. ARGV: key ttl ms, then per entry record JSON,
+     * updated ms, stored ms. Each is written unless its entry holds a case updated later. Returns how many were.
+     */
+    private static final String PUT_LOOKUPS = """
+            local n = 0
+            for i, key in ipairs(KEYS) do
+              local at = 2 + (i - 1) * 3
+              local known = redis.call('HGET', key, 'updated')
+              if not (known and tonumber(known) > tonumber(ARGV[at + 1])) then
+                redis.call('HSET', key, 'record', ARGV[at], 'updated', ARGV[at + 1], 'stored', ARGV[at + 2])
+                redis.call('PEXPIRE', key, ARGV[1])
+                n = n + 1
+              end
+            end
+            return n""";
+
+    /** How long a lookup's answer waits to be written with the others that came meanwhile. */
+    static final long WRITE_BEHIND_MILLIS = 10;
 
     /**
      * What the cache holds of a case.
@@ -79,10 +106,15 @@ public class CaseCache implements CaseEventListener {
     private final long keyTtlMillis;
     private final boolean active;
     private volatile Clock clock = Clock.systemUTC();
+    private final Vertx vertx;
+    /** Lookups' answers not written yet: key, record JSON, updated ms, stored ms. */
+    private final ConcurrentLinkedQueue<String[]> unwritten = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writeScheduled = new AtomicBoolean();
 
     @Inject
     CaseCache(StatefulRedisConnection<String, String> redis, EngineContext context, ObjectMapper json,
-              RedisConfig redisConfig, CasesConfig config, CaseLookupProducer producer) {
+              RedisConfig redisConfig, CasesConfig config, CaseLookupProducer producer, Vertx vertx) {
+        this.vertx = vertx;
         if (config.cacheTtl().isNegative() || config.cacheKeep().isNegative()) {
             throw new IllegalArgumentException("tawasul.cases.cache-ttl and cache-keep must not be negative");
         }
@@ -115,9 +147,50 @@ public class CaseCache implements CaseEventListener {
                 .map(this::entry).emitOn(back);
     }
 
-    /** Stores what the case API answered, unless the entry holds a case updated later. */
+    /**
+     * Stores what the case API answered, unless the entry holds a case updated later: written behind, within
+     * {@value #WRITE_BEHIND_MILLIS} ms, together with the other answers that came meanwhile (one script for all, off
+     * the reply's way). Returns at once; a failed write is logged (the next lookup asks the API again).
+     */
     public Uni<Void> putLookup(CaseRecord record) {
-        return put(record, false);
+        if (!active) {
+            return Uni.createFrom().voidItem();
+        }
+        unwritten.add(new String[]{key(record.caseNumber()), write(record), updatedMillis(record),
+                Long.toString(clock.millis())});
+        if (writeScheduled.compareAndSet(false, true)) {
+            vertx.setTimer(WRITE_BEHIND_MILLIS, id -> writeBehind());
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private void writeBehind() {
+        writeScheduled.set(false);
+        List<String> keys = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        args.add(Long.toString(keyTtlMillis));
+        for (String[] put; (put = unwritten.poll()) != null; ) {
+            keys.add(put[0]);
+            args.add(put[1]);
+            args.add(put[2]);
+            args.add(put[3]);
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        try {
+            redis.async().<Long>eval(PUT_LOOKUPS, ScriptOutputType.INTEGER, keys.toArray(String[]::new),
+                    args.toArray(String[]::new)).exceptionally(e -> {
+                        LOG.warnf("case cache: %d answer(s) not stored: %s", keys.size(), e.getMessage());
+                        return 0L;
+                    });
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "case cache: %d answer(s) not stored", keys.size());
+        }
+    }
+
+    private static String updatedMillis(CaseRecord record) {
+        return Long.toString(record.updatedAt() == null ? -1 : record.updatedAt().toInstant().toEpochMilli());
     }
 
     /** A case event: the entry becomes the event's case, whatever it held. */
@@ -136,7 +209,7 @@ public class CaseCache implements CaseEventListener {
             return Uni.createFrom().voidItem();
         }
         String body = write(record);
-        String updated = Long.toString(record.updatedAt() == null ? -1 : record.updatedAt().toInstant().toEpochMilli());
+        String updated = updatedMillis(record);
         String stored = Long.toString(clock.millis());
         var back = context.currentContextExecutor();
         return Uni.createFrom().completionStage(() -> redis.async().<Long>eval(PUT, ScriptOutputType.INTEGER,
@@ -145,7 +218,11 @@ public class CaseCache implements CaseEventListener {
                 .emitOn(back).replaceWithVoid();
     }
 
-    private Optional<Entry> entry(Map<String, String> fields) {
+    /**
+     * @param fields the entry's hash as read ({@code HGETALL}: field → value; empty when there is none)
+     * @return the entry they hold, or empty (none, or written by another version: a miss)
+     */
+    public Optional<Entry> entry(Map<String, String> fields) {
         if (fields == null || fields.get("record") == null || fields.get("stored") == null) {
             return Optional.empty();
         }

@@ -2,8 +2,11 @@ package gov.tawasul.engine.identity;
 
 import gov.tawasul.engine.model.CaseRecord;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,12 +24,29 @@ public final class CaseAccess {
     private final Map<String, String> sections;
     private final List<CaseRecord> codesToSend;
     private final List<String> decoys;
+    private final Map<String, Map<String, String>> prefetched;
 
     CaseAccess(Set<String> linked, Map<String, String> sections, List<CaseRecord> codesToSend, List<String> decoys) {
+        this(linked, sections, codesToSend, decoys, Map.of());
+    }
+
+    CaseAccess(Set<String> linked, Map<String, String> sections, List<CaseRecord> codesToSend, List<String> decoys,
+               Map<String, Map<String, String>> prefetched) {
         this.linked = Set.copyOf(linked);
         this.sections = Map.copyOf(sections);
         this.codesToSend = List.copyOf(codesToSend);
         this.decoys = List.copyOf(decoys);
+        Map<String, Map<String, String>> copy = new HashMap<>();
+        prefetched.forEach((n, fields) -> copy.put(n, Collections.unmodifiableMap(new HashMap<>(fields))));
+        this.prefetched = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * @return what the budget's round trip read of the case connector's {@link
+     *         gov.tawasul.engine.port.CaseLookup#prefetchKey} for a number it admitted, or empty (not read)
+     */
+    public Optional<Map<String, String>> prefetched(String caseNumber) {
+        return Optional.ofNullable(prefetched.get(caseNumber));
     }
 
     /** @return access for a sender just verified for {@code caseNumber} */

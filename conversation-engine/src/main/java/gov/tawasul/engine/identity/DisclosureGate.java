@@ -61,22 +61,46 @@ public class DisclosureGate {
 
     /** @return the access before the lookup: numbers over the sender's budget replaced by the refusal */
     public Uni<CaseAccess> admit(Address sender, Intent intent, String locale) {
+        return admit(sender, intent, locale, n -> null);
+    }
+
+    /**
+     * As {@link #admit(Address, Intent, String)}, reading for each admitted number the Redis hash
+     * {@code prefetchKey} names (the case connector's cache entry, {@link gov.tawasul.engine.port.CaseLookup#prefetchKey})
+     * in the budget's own round trip ({@link CaseAccess#prefetched}).
+     *
+     * @param prefetchKey case number → full Redis key, or null for none
+     */
+    public Uni<CaseAccess> admit(Address sender, Intent intent, String locale,
+                                 java.util.function.Function<String, String> prefetchKey) {
         if (!(intent instanceof Intent.CaseStatus status)) {
             return Uni.createFrom().item(CaseAccess.NONE);
         }
         Map<String, String> refused = new HashMap<>();
+        Map<String, Map<String, String>> prefetched = new HashMap<>();
         return Multi.createFrom().iterable(status.caseNumbers())
-                .onItem().transformToUniAndConcatenate(n -> budget.take(sender, n).invoke(until -> {
-                    if (until != null) {
-                        refused.put(n, texts.overBudget(n, until, locale));
+                .onItem().transformToUniAndConcatenate(n -> budget.take(sender, n, prefetchKey.apply(n)).invoke(taken -> {
+                    if (taken.refusedUntil() != null) {
+                        refused.put(n, texts.overBudget(n, taken.refusedUntil(), locale));
+                    } else if (taken.prefetched() != null) {
+                        prefetched.put(n, taken.prefetched());
                     }
                 }).replaceWith(n))
                 .collect().asList()
-                .map(ignored -> new CaseAccess(Set.of(), refused, List.of(), List.of()));
+                .map(ignored -> new CaseAccess(Set.of(), refused, List.of(), List.of(), prefetched));
     }
 
     /** @return the access after the lookup: links, code offers and their limits (see the class) */
     public Uni<CaseAccess> review(CaseAccess admitted, Address sender, List<CaseLookupResult> results, String locale) {
+        return review(admitted, sender, results, locale, true);
+    }
+
+    /**
+     * As {@link #review(CaseAccess, Address, List, String)}; with {@code mayBeLinked} false (the sender held no live
+     * link when its message was read) the links are not read: none is live.
+     */
+    public Uni<CaseAccess> review(CaseAccess admitted, Address sender, List<CaseLookupResult> results, String locale,
+                                  boolean mayBeLinked) {
         List<String> numbers = new ArrayList<>();
         for (CaseLookupResult r : results) {
             String n = numberOf(r);
@@ -87,7 +111,9 @@ public class DisclosureGate {
         if (numbers.isEmpty()) {
             return Uni.createFrom().item(admitted);
         }
-        return links.liveCases(sender, numbers).chain(live -> {
+        Uni<List<String>> liveLinks = mayBeLinked ? links.liveCases(sender, numbers)
+                : Uni.createFrom().item(List.of());
+        return liveLinks.chain(live -> {
             Set<String> linked = new HashSet<>(live);
             Map<String, String> sections = new HashMap<>(admitted.sections());
             List<CaseRecord> codes = new ArrayList<>();

@@ -7,7 +7,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the identity package's Lua scripts on the shared Lettuce connection (asynchronous: never blocks an event
@@ -56,6 +58,20 @@ public class RedisScripts {
         var back = context.currentContextExecutor();
         return Uni.createFrom().completionStage(() -> redis.async().del(key)).map(n -> n != null && n > 0)
                 .emitOn(back);
+    }
+
+    /**
+     * @return the flat field/value list at {@code index} of a script's reply (an {@code HGETALL} result) as a map;
+     *         empty when missing
+     */
+    static Map<String, String> fields(List<Object> reply, int index) {
+        Map<String, String> fields = new HashMap<>();
+        if (reply.size() > index && reply.get(index) instanceof List<?> flat) {
+            for (int i = 0; i + 1 < flat.size(); i += 2) {
+                fields.put(String.valueOf(flat.get(i)), flat.get(i + 1) == null ? null : String.valueOf(flat.get(i + 1)));
+            }
+        }
+        return fields;
     }
 
     /** @return the integer at {@code index} of a script's reply (0 for nil) */

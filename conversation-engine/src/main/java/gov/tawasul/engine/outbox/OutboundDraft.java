@@ -1,6 +1,7 @@
 package gov.tawasul.engine.outbox;
 
 import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.CaseLookupResult;
 import gov.tawasul.engine.model.ConversationView;
 import gov.tawasul.engine.model.Origin;
 import gov.tawasul.engine.model.QuickReply;
@@ -39,6 +40,21 @@ public record OutboundDraft(Origin origin, ConversationView conversation, Addres
     }
 
     /**
+     * A registered contact who asked about a case follows it as its asker (a {@code case_follower} row, new or
+     * renewed after "STOP &lt;case&gt;"); the reply then says so once.
+     *
+     * @param caseNumber the case
+     * @param textIfNew  the reply's text when the follower is new or renewed (the draft's text and the
+     *                   {@code notification-following} line); the draft's own text when it was followed already
+     */
+    public record Follow(String caseNumber, String textIfNew) {
+        public Follow {
+            Objects.requireNonNull(caseNumber, "caseNumber");
+            Objects.requireNonNull(textIfNew, "textIfNew");
+        }
+    }
+
+    /**
      * The inbound message a bot reply answers, and what the reply changes in its conversation.
      *
      * @param inboundId       {@code inbound_message.id}; one reply per inbound message (a database constraint)
@@ -49,13 +65,39 @@ public record OutboundDraft(Origin origin, ConversationView conversation, Addres
      *                        else Arabic), kept on the conversation; never null
      * @param requestsHandoff the reply acknowledges a request for a person: the conversation becomes
      *                        {@code WAITING_FOR_AGENT} with it, in the same statement
+     * @param leaseOwner      the instance whose lease on the conversation ends with this reply (it answers the last
+     *                        waiting message): given up when the provider's answer is stored, in that statement;
+     *                        null: the lease is not the outbox's business
+     * @param lookups         the case lookups made for the inbound message, stored ({@code case_query}) by the
+     *                        statement that stores the reply; never null
+     * @param follow          a case the citizen follows from now on as its asker, recorded by the same statement, or
+     *                        null
      */
     public record InReplyTo(long inboundId, String intent, List<String> caseNumbers, List<String> departments,
-                            boolean requestsHandoff) {
+                            boolean requestsHandoff, String leaseOwner, List<CaseLookupResult> lookups,
+                            Follow follow) {
         public InReplyTo {
             Objects.requireNonNull(intent, "intent");
             caseNumbers = caseNumbers == null ? List.of() : List.copyOf(caseNumbers);
             departments = departments == null ? List.of() : List.copyOf(departments);
+            lookups = lookups == null ? List.of() : List.copyOf(lookups);
+        }
+
+        /** A reply that does not end a lease and stores nothing beside itself. */
+        public InReplyTo(long inboundId, String intent, List<String> caseNumbers, List<String> departments,
+                         boolean requestsHandoff) {
+            this(inboundId, intent, caseNumbers, departments, requestsHandoff, null, List.of(), null);
+        }
+
+        /** @return this reply, ending the lease of {@code owner} (null: none) once the provider took it */
+        public InReplyTo releasingLeaseOf(String owner) {
+            return new InReplyTo(inboundId, intent, caseNumbers, departments, requestsHandoff, owner, lookups, follow);
+        }
+
+        /** @return this reply, storing {@code lookups} and the {@code follow} (null: none) with it */
+        public InReplyTo storing(List<CaseLookupResult> lookups, Follow follow) {
+            return new InReplyTo(inboundId, intent, caseNumbers, departments, requestsHandoff, leaseOwner, lookups,
+                    follow);
         }
 
         /** A reply that asks nothing of a case and changes nothing of its conversation but its language. */

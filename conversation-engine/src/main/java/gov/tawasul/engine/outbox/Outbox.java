@@ -99,16 +99,39 @@ public class Outbox {
         if (inReplyTo == null) {
             return messages.queue(row).chain(queued -> transmit(queued).replaceWith(new SendOutcome.Queued(queued.id())));
         }
+        OutboundMessages.Beside beside = beside(inReplyTo, draft, conversation, sender, allowed);
         return messages.queueReply(row, inReplyTo.inboundId(), inReplyTo.intent(), inReplyTo.caseNumbers(),
-                inReplyTo.departments(), inReplyTo.requestsHandoff()).chain(reply -> {
+                inReplyTo.departments(), inReplyTo.requestsHandoff(), beside).chain(reply -> {
             if (!reply.allowed()) {
                 return refused(conversation, draft, SendDecision.Reason.HELD_BY_PERSON,
                         "a person took the conversation before the bot's reply was stored");
             }
-            return reply.message().isEmpty()
-                    ? Uni.createFrom().item(new SendOutcome.AlreadyAnswered())
-                    : transmit(reply.message().get()).replaceWith(new SendOutcome.Queued(reply.message().get().id()));
+            if (reply.message().isEmpty()) {
+                return Uni.createFrom().<SendOutcome>item(new SendOutcome.AlreadyAnswered());
+            }
+            OutboundMessage stored = reply.message().get();
+            return transmit(stored, inReplyTo.leaseOwner())
+                    .map(released -> (SendOutcome) new SendOutcome.Queued(stored.id(), released));
         });
+    }
+
+    /**
+     * What the reply's statement stores beside it: the case lookups, and the follower with the text that says so,
+     * prepared by the policy like the draft's own (the line is left out when the policy would refuse that text).
+     */
+    private OutboundMessages.Beside beside(OutboundDraft.InReplyTo inReplyTo, OutboundDraft draft,
+                                           ConversationView conversation, ChannelSender sender,
+                                           SendDecision.Allow allowed) {
+        OutboundDraft.Follow follow = inReplyTo.follow();
+        if (follow == null) {
+            return new OutboundMessages.Beside(inReplyTo.lookups(), null, null, null, null);
+        }
+        SendDecision withLine = policy.decide(draft.origin(), inReplyTo.intent(),
+                TextLimits.fit(follow.textIfNew(), sender.maxTextLength()), draft.locale(), conversation,
+                clock.instant());
+        SendDecision.Allow text = withLine instanceof SendDecision.Allow a ? a : allowed;
+        return new OutboundMessages.Beside(inReplyTo.lookups(), follow.caseNumber(), text.text(), text.segments(),
+                text.options());
     }
 
     private Uni<SendOutcome> refused(ConversationView conversation, OutboundDraft draft, SendDecision.Reason reason,
@@ -125,12 +148,17 @@ public class Outbox {
     }
 
     private Uni<Void> transmit(OutboundMessage message) {
+        return transmit(message, null).replaceWithVoid();
+    }
+
+    /** @return whether the lease of {@code leaseOwner} (null: none) was given up with the stored result */
+    private Uni<Boolean> transmit(OutboundMessage message, String leaseOwner) {
         ChannelSender sender = senders.forChannel(message.channel());
         if (sender == null || !sender.enabled()) {
             return stored(message, SendResult.finalFailure(SendDecision.Reason.CHANNEL_OFF.name(),
-                    "the " + message.channel().wireName() + " channel is off: its credentials are not set"));
+                    "the " + message.channel().wireName() + " channel is off: its credentials are not set"), null);
         }
-        return context.blocking(() -> safeSend(sender, message)).chain(result -> stored(message, result));
+        return context.blocking(() -> safeSend(sender, message)).chain(result -> stored(message, result, leaseOwner));
     }
 
     private static SendResult safeSend(ChannelSender sender, OutboundMessage message) {
@@ -142,12 +170,21 @@ public class Outbox {
         }
     }
 
-    private Uni<Void> stored(OutboundMessage message, SendResult result) {
+    /**
+     * Stores the attempt's result; an accepted one gives up the lease of {@code leaseOwner} (null: none) in the same
+     * statement.
+     *
+     * @return whether the lease was given up
+     */
+    private Uni<Boolean> stored(OutboundMessage message, SendResult result, String leaseOwner) {
         metrics.counter("tawasul.outbound.results", "channel", message.channel().wireName(),
                 "outcome", result.outcome().name()).increment();
-        return switch (result.outcome()) {
-            case ACCEPTED -> messages.accepted(message, result.providerMessageId(),
-                    result.status() == null ? DeliveryStatus.SENDING : result.status());
+        if (result.outcome() == SendResult.Outcome.ACCEPTED) {
+            return messages.accepted(message, result.providerMessageId(),
+                    result.status() == null ? DeliveryStatus.SENDING : result.status(), leaseOwner);
+        }
+        Uni<Void> done = switch (result.outcome()) {
+            case ACCEPTED -> throw new IllegalStateException("handled above");
             case RETRY -> message.attempt() >= retry.maxAttempts()
                     ? messages.fail(message.id(), result.errorCode(), "gave up after " + message.attempt()
                     + " attempts: " + result.errorMessage())
@@ -156,6 +193,7 @@ public class Outbox {
             case FINAL_FAILURE -> messages.fail(message.id(), result.errorCode(), result.errorMessage());
             case OPTED_OUT -> messages.failOptedOut(message.id(), result.errorCode(), result.errorMessage());
         };
+        return done.replaceWith(false);
     }
 
     private Duration backoff(OutboundMessage message, SendResult result) {

@@ -2,7 +2,7 @@ package gov.tawasul.engine.processing;
 
 import gov.tawasul.engine.EngineConfig;
 import gov.tawasul.engine.EngineContext;
-import gov.tawasul.engine.redis.ConversationLock;
+import gov.tawasul.engine.store.Conversations;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
@@ -14,26 +14,32 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.Executor;
 
 /**
  * Answers the stored, not yet answered inbound messages of a conversation, one at a time in arrival order,
  * different conversations in parallel, at most {@code tawasul.engine.max-concurrent-conversations} at once on this
  * instance (the others wait in arrival order), so that answering never starves webhook acknowledgements of
  * database connections. Within this instance, requests for a conversation already being drained
- * are coalesced; across instances a Redis lease ({@link ConversationLock}) makes one instance the drainer.
- * A conversation whose lease is held elsewhere is retried shortly, and the {@link RecoveryJob} is the backstop.
+ * are coalesced; across instances a lease on the conversation row makes one instance the drainer: taken and renewed
+ * by the statement that reads the next message ({@link InboundHandler#handleNext}), given up by the statement that
+ * stores the provider's answer to the reply of the last waiting message (else by
+ * {@link Conversations#releaseLease} when the drain ends), lapsing after {@value #LEASE_SECONDS} s when its holder
+ * died. A conversation whose lease is held elsewhere is retried shortly, and the {@link RecoveryJob} is the backstop
+ * (a crashed instance's conversations are answered once their leases lapsed).
  */
 @ApplicationScoped
 public class ConversationProcessor {
 
     private static final Logger LOG = Logger.getLogger(ConversationProcessor.class);
-    private static final Duration LEASE = Duration.ofSeconds(60);
+    static final int LEASE_SECONDS = 60;
+    private static final Duration LEASE = Duration.ofSeconds(LEASE_SECONDS);
     private static final int MAX_PER_LEASE = 10;
 
     private final EngineContext context;
-    private final ConversationLock lock;
+    private final Conversations conversations;
     private final InboundHandler handler;
+    /** This instance's lease owner id: a new one per process, so that a restarted instance waits for its leases. */
+    private final String owner = java.util.UUID.randomUUID().toString();
     private final int maxRunning;
     /** Conversations running or waiting here; the value says whether new work arrived meanwhile. */
     private final ConcurrentHashMap<Long, Boolean> active = new ConcurrentHashMap<>();
@@ -44,17 +50,17 @@ public class ConversationProcessor {
     /** Set when shutdown begins: nothing new starts, a running conversation stops after its current message. */
     private volatile boolean stopping;
 
-    public ConversationProcessor(EngineContext context, ConversationLock lock, InboundHandler handler,
+    public ConversationProcessor(EngineContext context, Conversations conversations, InboundHandler handler,
                                  EngineConfig config) {
         this.context = context;
-        this.lock = lock;
+        this.conversations = conversations;
         this.handler = handler;
         this.maxRunning = config.maxConcurrentConversations();
         this.shutdownDrain = config.shutdownDrain();
     }
 
     /**
-     * Graceful shutdown, before the other beans stop (the lease store and the database pool are still there): no
+     * Graceful shutdown, before the other beans stop (the database pool is still there, leases are given up): no
      * conversation starts any more, and this waits up to {@code tawasul.engine.shutdown-drain} for the running ones
      * to finish the message they are answering (a reply whose send began is finished, so that it is not left
      * interrupted). What is left is stored and answered elsewhere ({@link RecoveryJob}). Runs on the shutdown thread.
@@ -132,9 +138,8 @@ public class ConversationProcessor {
     }
 
     private Uni<Void> drain(long conversationId) {
-        Executor here = context.currentContextExecutor();
-        return lock.acquire(conversationId, LEASE).emitOn(here).chain(token -> {
-            if (token == null) {
+        return processUpTo(conversationId, MAX_PER_LEASE).chain(last -> {
+            if (!last.claimed()) {
                 active.remove(conversationId);
                 return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(500))
                         .invoke(() -> {
@@ -142,24 +147,30 @@ public class ConversationProcessor {
                             schedule(conversationId);
                         });
             }
-            return processUpTo(conversationId, MAX_PER_LEASE)
-                    .onTermination().call(() -> lock.release(conversationId, token).emitOn(here)
-                            .onFailure().recoverWithNull())
-                    .chain(() -> finishOrContinue(conversationId));
+            // kept when more wait and the drain goes on at once (the next read renews it)
+            boolean keep = last.leaseReleased() || last.handled() && last.moreWaiting() && !stopping;
+            Uni<Void> released = keep ? Uni.createFrom().voidItem()
+                    : conversations.releaseLease(conversationId, owner).onFailure().recoverWithNull().replaceWithVoid();
+            return released.chain(() -> finishOrContinue(conversationId));
         });
     }
 
-    private Uni<Void> processUpTo(long conversationId, int remaining) {
-        if (stopping) {
-            return Uni.createFrom().voidItem();
-        }
-        if (remaining == 0) {
-            active.put(conversationId, Boolean.TRUE);
-            return Uni.createFrom().voidItem();
-        }
-        return handler.handleNext(conversationId).chain(more -> more
-                ? processUpTo(conversationId, remaining - 1)
-                : Uni.createFrom().voidItem());
+    /**
+     * Handles up to {@code remaining} messages of the conversation, one after the other.
+     *
+     * @return the last turn: whether the lease was this instance's, and whether it was given up already
+     */
+    private Uni<InboundHandler.Turn> processUpTo(long conversationId, int remaining) {
+        return handler.handleNext(conversationId, owner, LEASE).chain(turn -> {
+            if (!turn.handled() || !turn.moreWaiting() || stopping) {
+                return Uni.createFrom().item(turn);
+            }
+            if (remaining <= 1) {
+                active.put(conversationId, Boolean.TRUE);
+                return Uni.createFrom().item(turn);
+            }
+            return processUpTo(conversationId, remaining - 1);
+        });
     }
 
     private Uni<Void> finishOrContinue(long conversationId) {

@@ -140,31 +140,64 @@ public class InboundHandler {
     }
 
     /**
-     * Handles the oldest unhandled message of the conversation, if any. Completes after its reply was handed to
-     * the provider (or its failure stored), so that replies of one conversation leave in order.
+     * What one {@link #handleNext} did.
      *
-     * @return true when more messages were waiting behind the one handled (saves a query that would find none)
+     * @param claimed       false when another instance holds the conversation's lease (nothing was handled)
+     * @param handled       whether a message was handled
+     * @param moreWaiting   whether more messages wait behind the one handled (saves a query that would find none)
+     * @param leaseReleased whether the lease was given up already (with the reply to the last waiting message, or by
+     *                      the read that found nothing waiting)
      */
-    public Uni<Boolean> handleNext(long conversationId) {
-        return inbound.nextPending(conversationId).chain(next -> {
-            if (next.isEmpty()) {
-                return Uni.createFrom().item(false);
+    public record Turn(boolean claimed, boolean handled, boolean moreWaiting, boolean leaseReleased) {
+    }
+
+    /**
+     * Claims the conversation's lease for {@code owner} and handles its oldest unhandled message, if any, in that
+     * statement ({@link InboundMessages#nextPending}). Completes after its reply was handed to the provider (or its
+     * failure stored), so that replies of one conversation leave in order. When the message is the last one waiting,
+     * the statement that stores the provider's answer to the reply gives the lease up.
+     *
+     * @param owner this instance's lease owner id
+     * @param lease how long the lease holds unless renewed or released
+     */
+    public Uni<Turn> handleNext(long conversationId, String owner, java.time.Duration lease) {
+        return inbound.nextPending(conversationId, owner, lease).chain(next -> {
+            if (!next.claimed()) {
+                return Uni.createFrom().item(new Turn(false, false, false, false));
             }
-            PendingInbound pending = next.get();
-            return handle(pending).replaceWith(pending.moreWaiting())
+            if (next.next().isEmpty()) {
+                return Uni.createFrom().item(new Turn(true, false, false, true));
+            }
+            PendingInbound pending = next.next().get();
+            return handle(pending).map(released -> new Turn(true, true, pending.moreWaiting(), released))
                     .onFailure(e -> !outage.absorbed(e)).recoverWithUni(e -> {
                         // PostgreSQL away: nothing to mark; the recovery job schedules the message again
                         LOG.errorf(e, "inbound %d could not be answered; marked FAILED", pending.id());
                         return inbound.mark(pending.id(), InboundState.FAILED, "ERROR")
-                                .replaceWith(pending.moreWaiting());
+                                .replaceWith(new Turn(true, true, pending.moreWaiting(), false));
                     });
         });
     }
 
-    private Uni<Void> handle(PendingInbound in) {
+    /** @return a reply's link to its inbound message, ending the lease when no other message waits behind it */
+    private static OutboundDraft.InReplyTo inReplyTo(PendingInbound in, OutboundDraft.InReplyTo reply) {
+        return in.moreWaiting() ? reply : reply.releasingLeaseOf(in.claimedBy());
+    }
+
+    /** @return whether the send gave the conversation's lease up */
+    private static boolean released(SendOutcome outcome) {
+        return outcome instanceof SendOutcome.Queued queued && queued.leaseReleased();
+    }
+
+    private static Uni<Boolean> kept(Uni<Void> work) {
+        return work.replaceWith(false);
+    }
+
+    /** @return whether the conversation's lease was given up on the way */
+    private Uni<Boolean> handle(PendingInbound in) {
         String noReply = in.attributes().get(InboundMessage.ATTR_NO_REPLY);
         if (noReply != null) {
-            return inbound.mark(in.id(), InboundState.IGNORED, noReply);
+            return kept(inbound.mark(in.id(), InboundState.IGNORED, noReply));
         }
         ConversationView c = in.conversation();
         String text = TextNormalizer.normalize(in.text());
@@ -176,7 +209,7 @@ public class InboundHandler {
                 .chain(intent -> recognized(in, c, text, intent));
     }
 
-    private Uni<Void> recognized(PendingInbound in, ConversationView c, String text, Intent intent) {
+    private Uni<Boolean> recognized(PendingInbound in, ConversationView c, String text, Intent intent) {
         if (intent instanceof Intent.Unfollow unfollow) {
             // whoever answers the conversation, "STOP <case>" stops that case's updates here at once
             return followers.stop(unfollow.caseNumber(), c.channel(), c.citizen().value())
@@ -190,25 +223,25 @@ public class InboundHandler {
         return decided(in, c, text, intent);
     }
 
-    private Uni<Void> decided(PendingInbound in, ConversationView c, String text, Intent intent) {
+    private Uni<Boolean> decided(PendingInbound in, ConversationView c, String text, Intent intent) {
         InboundDecision decision = InboundDecision.decide(intent, in.fromOwnAddress(), c, policy);
         if (decision instanceof InboundDecision.RecordOptOut optOut) {
-            return optOuts.optOutByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id())
+            return kept(optOuts.optOutByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id())
                     .chain(isNew -> optOut.confirm() && isNew
                             ? optOutConfirmations.optedOut(c, localeOf(in, text))
-                            : Uni.createFrom().voidItem());
+                            : Uni.createFrom().voidItem()));
         }
         if (decision instanceof InboundDecision.LiftOptOut optIn) {
-            return optOuts.optInByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id())
+            return kept(optOuts.optInByKeyword(c.channel(), c.citizen().value(), c.bot().value(), in.id())
                     .chain(() -> optIn.confirm()
                             ? optOutConfirmations.optedIn(c, localeOf(in, text))
-                            : Uni.createFrom().voidItem());
+                            : Uni.createFrom().voidItem()));
         }
         if (decision instanceof InboundDecision.Ignore ignore) {
-            return inbound.mark(in.id(), InboundState.IGNORED, ignore.reason());
+            return kept(inbound.mark(in.id(), InboundState.IGNORED, ignore.reason()));
         }
         if (decision instanceof InboundDecision.HandToPerson hand) {
-            return inbound.mark(in.id(), InboundState.HANDED_OFF, hand.intent().name());
+            return kept(inbound.mark(in.id(), InboundState.HANDED_OFF, hand.intent().name()));
         }
         String locale = localeOf(in, text);
         if (decision instanceof InboundDecision.RequestHandoff) {
@@ -229,30 +262,30 @@ public class InboundHandler {
      * any bot reply while a person holds the conversation (the opt-out stands, staff see it).
      */
 
-    private Uni<Void> answer(PendingInbound in, Intent intent, String locale) {
+    private Uni<Boolean> answer(PendingInbound in, Intent intent, String locale) {
         if (intent instanceof Intent.Unfollow unfollow) {
             Reply reply = new Reply(notificationTexts.unfollowed(unfollow.caseNumber(), locale), locale, List.of());
-            OutboundDraft draft = OutboundDraft.reply(in.conversation(), new OutboundDraft.InReplyTo(in.id(),
-                    intent.name(), List.of(unfollow.caseNumber()), List.of(), false), reply);
+            OutboundDraft draft = OutboundDraft.reply(in.conversation(), inReplyTo(in, new OutboundDraft.InReplyTo(
+                    in.id(), intent.name(), List.of(unfollow.caseNumber()), List.of(), false)), reply);
             return outbox.send(draft).chain(outcome -> outcome instanceof SendOutcome.Refused refused
-                    ? markRefused(in.id(), intent, refused)
-                    : Uni.createFrom().voidItem());
+                    ? kept(markRefused(in.id(), intent, refused))
+                    : Uni.createFrom().item(released(outcome)));
         }
         if (intent instanceof Intent.VerificationCode code) {
             return identity.codeReplies.answer(in.conversation().citizen(), code.code(), locale).chain(a -> {
                 List<String> numbers = a.caseNumber() == null ? List.of() : List.of(a.caseNumber());
-                OutboundDraft draft = OutboundDraft.reply(in.conversation(),
-                        new OutboundDraft.InReplyTo(in.id(), intent.name(), numbers, List.of(), false), a.reply());
+                OutboundDraft draft = OutboundDraft.reply(in.conversation(), inReplyTo(in,
+                        new OutboundDraft.InReplyTo(in.id(), intent.name(), numbers, List.of(), false)), a.reply());
                 return outbox.send(draft).chain(outcome -> outcome instanceof SendOutcome.Refused refused
-                        ? markRefused(in.id(), intent, refused) : Uni.createFrom().voidItem());
+                        ? kept(markRefused(in.id(), intent, refused)) : Uni.createFrom().item(released(outcome)));
             });
         }
         // identity: the sender's lookup budget before the lookup, links and code offers after it (DisclosureGate)
         Address citizen = in.conversation().citizen();
-        return identity.gate.admit(citizen, intent, locale)
-                .chain(admitted -> lookUp(intent, admitted).call(results -> caseQueries.record(in.id(), results))
+        return identity.gate.admit(citizen, intent, locale, cases::prefetchKey)
+                .chain(admitted -> lookUp(intent, admitted)
                         .call(results -> oweFollowUp(in, results, locale))
-                        .chain(results -> identity.gate.review(admitted, citizen, results, locale)
+                        .chain(results -> identity.gate.review(admitted, citizen, results, locale, in.senderLinked())
                                 .chain(access -> reply(in, intent, locale, results, access))));
     }
 
@@ -269,43 +302,77 @@ public class InboundHandler {
                 : followUps.owe(in.id(), owed, locale, followUpJob.interval());
     }
 
-    private Uni<Void> reply(PendingInbound in, Intent intent, String locale, List<CaseLookupResult> results,
-                            CaseAccess access) {
-        return follow(in, results, locale).chain(notices -> {
+    /**
+     * Composes and sends the answer. The lookups and, for one case to follow (the common path), the follower are
+     * stored by the reply's own statement, whose text says "you follow it now" only when the follower is new; several
+     * cases to follow take a statement each first. A reply refused before it was stored stores them on its own.
+     */
+    private Uni<Boolean> reply(PendingInbound in, Intent intent, String locale, List<CaseLookupResult> results,
+                               CaseAccess access) {
+        List<String> toFollow = toFollow(in, results);
+        Uni<List<String>> notices = toFollow.size() == 1 ? Uni.createFrom().item(List.of())
+                : follow(in, toFollow, locale);
+        return notices.chain(lines -> {
             Reply reply = composer.compose(intent, results, in.conversation().citizen(), locale, access);
-            if (!notices.isEmpty()) {
-                reply = new Reply(reply.text() + "\n\n" + String.join("\n", notices), reply.locale(),
+            if (!lines.isEmpty()) {
+                reply = new Reply(reply.text() + "\n\n" + String.join("\n", lines), reply.locale(),
                         reply.quickReplies());
             }
             if (in.conversation().state() == ConversationState.WAITING_FOR_AGENT) {
                 // a case answered while waiting for staff: no buttons, they would lead to staff's silence
                 reply = new Reply(reply.text(), reply.locale(), List.of());
             }
+            OutboundDraft.Follow follow = null;
+            if (toFollow.size() == 1) {
+                String line = notificationTexts.following(toFollow.get(0), locale);
+                follow = new OutboundDraft.Follow(toFollow.get(0),
+                        line.isEmpty() ? reply.text() : reply.text() + "\n\n" + line);
+            }
+            OutboundDraft.Follow followed = follow;
             List<String> numbers = intent instanceof Intent.CaseStatus status ? status.caseNumbers() : List.of();
-            OutboundDraft draft = OutboundDraft.reply(in.conversation(),
-                    new OutboundDraft.InReplyTo(in.id(), intent.name(), numbers, departments(results), false), reply);
+            OutboundDraft draft = OutboundDraft.reply(in.conversation(), inReplyTo(in,
+                    new OutboundDraft.InReplyTo(in.id(), intent.name(), numbers, departments(results), false))
+                    .storing(results, follow), reply);
             return outbox.send(draft).invoke(outcome -> answerTime.answered(in, outcome)).chain(outcome -> {
                 if (outcome instanceof SendOutcome.Refused refused) {
-                    return markRefused(in.id(), intent, refused);
+                    return kept(storeBeside(in, results, followed, locale)
+                            .chain(() -> markRefused(in.id(), intent, refused)));
                 }
                 identity.gate.afterReply(access, in.conversation().citizen()); // codes leave after the reply, detached
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(released(outcome));
             });
         });
     }
 
     /**
-     * A registered contact of a found case who asks about it follows it on this channel; the first time (or again
-     * after "STOP &lt;case&gt;") the reply says so ({@code notification-following}).
-     *
-     * @return the notices to add to the reply, in the order of the cases
+     * What the reply's statement would have stored, for a reply refused (before it was stored, or by the statement
+     * itself: both writes are idempotent): the lookups and the follower.
      */
-    private Uni<List<String>> follow(PendingInbound in, List<CaseLookupResult> results, String locale) {
+    private Uni<Void> storeBeside(PendingInbound in, List<CaseLookupResult> results, OutboundDraft.Follow follow,
+                                  String locale) {
         ConversationView c = in.conversation();
-        List<String> numbers = results.stream()
+        Uni<Void> recorded = caseQueries.record(in.id(), results);
+        return follow == null ? recorded : recorded.chain(() -> followers.followAsAsker(follow.caseNumber(),
+                c.citizen(), c.bot(), locale).replaceWithVoid());
+    }
+
+    /** @return the found cases the sender is a registered contact of (they follow them here), in order */
+    private static List<String> toFollow(PendingInbound in, List<CaseLookupResult> results) {
+        ConversationView c = in.conversation();
+        return results.stream()
                 .filter(r -> r instanceof CaseLookupResult.Found found
                         && DisclosurePolicy.isRegisteredContact(found.record(), c.citizen()))
                 .map(r -> ((CaseLookupResult.Found) r).record().caseNumber()).toList();
+    }
+
+    /**
+     * A registered contact of found cases who asks about them follows them on this channel; the first time (or
+     * again after "STOP &lt;case&gt;") the reply says so ({@code notification-following}). One statement per case.
+     *
+     * @return the notices to add to the reply, in the order of the cases
+     */
+    private Uni<List<String>> follow(PendingInbound in, List<String> numbers, String locale) {
+        ConversationView c = in.conversation();
         if (numbers.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -321,24 +388,24 @@ public class InboundHandler {
      * statement. Refused because a person took it meanwhile: theirs. Refused by the channel: the conversation waits
      * for staff all the same (the citizen's request stands), the message is theirs.
      */
-    private Uni<Void> requestHandoff(PendingInbound in, String locale) {
+    private Uni<Boolean> requestHandoff(PendingInbound in, String locale) {
         Intent intent = new Intent.AskForPerson();
         Instant now = Instant.now();
         Reply reply = composer.handoffWaiting(locale, officeHours.isOpen(now), OfficeHoursText.hours(officeHours, locale),
                 OfficeHoursText.nextOpening(officeHours, now, locale));
-        OutboundDraft draft = OutboundDraft.reply(in.conversation(),
-                new OutboundDraft.InReplyTo(in.id(), intent.name(), List.of(), List.of(), true), reply);
+        OutboundDraft draft = OutboundDraft.reply(in.conversation(), inReplyTo(in,
+                new OutboundDraft.InReplyTo(in.id(), intent.name(), List.of(), List.of(), true)), reply);
         return outbox.send(draft).invoke(outcome -> answerTime.answered(in, outcome)).chain(outcome -> {
             if (!(outcome instanceof SendOutcome.Refused refused)) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(released(outcome));
             }
             if (refused.reason() == SendDecision.Reason.HELD_BY_PERSON) {
-                return inbound.mark(in.id(), InboundState.HANDED_OFF, intent.name());
+                return kept(inbound.mark(in.id(), InboundState.HANDED_OFF, intent.name()));
             }
             LOG.infof("inbound %d asks for a person; the acknowledgement was refused (%s: %s)", in.id(),
                     refused.reason(), refused.detail());
-            return conversations.requestHandoff(in.conversation().id())
-                    .chain(() -> inbound.mark(in.id(), InboundState.HANDED_OFF, intent.name()));
+            return kept(conversations.requestHandoff(in.conversation().id())
+                    .chain(() -> inbound.mark(in.id(), InboundState.HANDED_OFF, intent.name())));
         });
     }
 
@@ -398,7 +465,8 @@ public class InboundHandler {
         // a number over the sender's lookup budget is not looked up (its answer is the gate's refusal)
         return Multi.createFrom().iterable(status.caseNumbers())
                 .onItem().transformToUniAndConcatenate(number -> access.mayLookUp(number)
-                        ? cases.lookup(number).chain(this::orLastKnown)
+                        ? access.prefetched(number).map(fields -> cases.lookup(number, fields))
+                                .orElseGet(() -> cases.lookup(number)).chain(this::orLastKnown)
                         : Uni.createFrom().<CaseLookupResult>item(new CaseLookupResult.Unavailable(number, OVER_BUDGET)))
                 .collect().asList();
     }

@@ -25,6 +25,24 @@ public class CaseFollowers {
               where case_follower.stopped_at is not null
             returning id""";
 
+    /**
+     * CTE {@code followed(case_number)}: {@link #FOLLOW_AS_ASKER} inside another statement (the bot's reply, so that
+     * its text can say "you follow it now" only when this row is new or stopped before); nothing when the case
+     * number is null.
+     *
+     * @param caseNumber, channel, citizen, bot, locale the statement's parameter references
+     */
+    static String followAsAskerOf(String caseNumber, String channel, String citizen, String bot, String locale) {
+        return """
+                followed as (
+                  insert into case_follower (case_number, channel, citizen_address, bot_address, locale, source)
+                  select cast(%1$s as varchar), %2$s, %3$s, %4$s, %5$s, 'ASKER' where cast(%1$s as varchar) is not null
+                  on conflict (case_number, channel, citizen_address) do update
+                    set stopped_at = null, source = 'ASKER', bot_address = excluded.bot_address, locale = excluded.locale
+                    where case_follower.stopped_at is not null
+                  returning case_number)""".formatted(caseNumber, channel, citizen, bot, locale);
+    }
+
     private static final String STOP = """
             update case_follower set stopped_at = now()
             where case_number = $1 and channel = $2 and citizen_address = $3 and stopped_at is null""";

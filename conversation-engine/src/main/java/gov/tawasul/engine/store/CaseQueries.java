@@ -18,16 +18,8 @@ import java.util.List;
 @ApplicationScoped
 public class CaseQueries {
 
-    private static final String RECORD = """
-            insert into case_query (inbound_message_id, position, channel, asked_at, outcome, status, department,
-                                    department_ar, department_en)
-            select i.id, q.position, i.channel, i.received_at, q.outcome, q.status, q.department, q.department_ar,
-                   q.department_en
-            from inbound_message i,
-                 unnest($2::smallint[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[])
-                   as q (position, outcome, status, department, department_ar, department_en)
-            where i.id = $1
-            on conflict do nothing""";
+    private static final String RECORD = "with " + recordOf("$1", "$2", "$3", "$4", "$5", "$6", "$7")
+            + "\nselect count(*) from case_queried";
 
     private final Db db;
 
@@ -36,8 +28,32 @@ public class CaseQueries {
     }
 
     /**
+     * CTE {@code case_queried}: the outcomes of the lookups made for an inbound message (parameters: the message id
+     * and the six arrays of {@link #columns}, in that order); a second time for the same message changes nothing.
+     * For a statement that stores them together with the reply ({@code OutboundMessages.queueReply}).
+     */
+    static String recordOf(String inboundId, String positions, String outcomes, String statuses, String departments,
+                           String departmentsAr, String departmentsEn) {
+        return """
+                case_queried as (
+                  insert into case_query (inbound_message_id, position, channel, asked_at, outcome, status, department,
+                                          department_ar, department_en)
+                  select i.id, q.position, i.channel, i.received_at, q.outcome, q.status, q.department,
+                         q.department_ar, q.department_en
+                  from inbound_message i,
+                       unnest(cast(%2$s as smallint[]), cast(%3$s as varchar[]), cast(%4$s as varchar[]),
+                              cast(%5$s as varchar[]), cast(%6$s as varchar[]), cast(%7$s as varchar[]))
+                         as q (position, outcome, status, department, department_ar, department_en)
+                  where i.id = %1$s
+                  on conflict do nothing
+                  returning 1)""".formatted(inboundId, positions, outcomes, statuses, departments, departmentsAr,
+                departmentsEn);
+    }
+
+    /**
      * Records the outcomes of the lookups made for inbound message {@code inboundId}, in the order of the results
-     * (one statement; a second call for the same message changes nothing).
+     * (one statement; a second call for the same message changes nothing). The bot's reply stores them itself
+     * ({@code OutboundMessages.queueReply}); this is for a message whose reply was refused before it was stored.
      *
      * @param inboundId the inbound message the numbers were asked in
      * @param results   the lookups' results, in the order of the numbers
@@ -47,6 +63,19 @@ public class CaseQueries {
         if (results.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        Object[] columns = columns(results);
+        Object[] params = new Object[columns.length + 1];
+        params[0] = inboundId;
+        System.arraycopy(columns, 0, params, 1, columns.length);
+        return db.update(RECORD, params).replaceWithVoid();
+    }
+
+    /**
+     * @return the parameters of {@link #recordOf} after the message id: positions ({@code Short[]}), outcomes,
+     *         status codes, departments, Arabic and English department labels ({@code String[]} each), one element
+     *         per result in order (empty arrays for no results)
+     */
+    static Object[] columns(List<CaseLookupResult> results) {
         List<Short> positions = new ArrayList<>();
         List<String> outcomes = new ArrayList<>();
         List<String> statuses = new ArrayList<>();
@@ -68,9 +97,9 @@ public class CaseQueries {
             departmentsEn.add(found == null || found.department() == null ? null
                     : truncate(label(found.department().en()), 256));
         }
-        return db.update(RECORD, inboundId, positions.toArray(new Short[0]), outcomes.toArray(new String[0]),
+        return new Object[]{positions.toArray(new Short[0]), outcomes.toArray(new String[0]),
                 statuses.toArray(new String[0]), departments.toArray(new String[0]),
-                departmentsAr.toArray(new String[0]), departmentsEn.toArray(new String[0])).replaceWithVoid();
+                departmentsAr.toArray(new String[0]), departmentsEn.toArray(new String[0])};
     }
 
     /** @return the English label, else the Arabic one, else null */

@@ -53,6 +53,9 @@ public class Conversations {
             select bot_address from conversation where channel = $1 and last_inbound_at is not null
             order by last_inbound_at desc limit 1""";
 
+    private static final String RELEASE_LEASE =
+            "update conversation set lease_owner = null, lease_until = null where id = $1 and lease_owner = $2";
+
     private static final String LAST_CASE = "select c.case_numbers[1] as last_case from conversation c where c.id = $1";
 
     private static final String FIND = "select %s, %s as opted_out from conversation c where c.id = $1"
@@ -237,6 +240,37 @@ public class Conversations {
                 NEXT_POSITION);
     }
 
+    /**
+     * CTE {@code lease(id)}: the lease of instance {@code owner} on the conversation ({@code lease_owner},
+     * {@code lease_until}), taken or renewed for {@code seconds} when {@code pending} (SQL boolean: something waits to
+     * be answered) and the lease is free, lapsed or already the owner's; released when nothing is pending and the
+     * owner holds it. The row is locked by the update, so that of two instances claiming at once exactly one gets it
+     * (the other re-reads the row after the winner's commit and finds it held). No row: held by another instance (or
+     * nothing pending and not the owner's).
+     *
+     * @param conversationId, owner, seconds ({@code double}) the statement's parameter references
+     */
+    static String claimLease(String conversationId, String owner, String seconds, String pending) {
+        return """
+                lease as (
+                  update conversation l
+                  set lease_owner = case when %4$s then cast(%2$s as varchar) end,
+                      lease_until = case when %4$s then now() + make_interval(secs => %3$s) end
+                  where l.id = %1$s
+                    and (%4$s and (l.lease_owner is null or l.lease_owner = %2$s or l.lease_until < now())
+                         or not %4$s and l.lease_owner = %2$s)
+                  returning l.id)""".formatted(conversationId, owner, seconds, pending);
+    }
+
+    /**
+     * CTE {@code lease_released}: the conversation's lease is given up when {@code owner} (SQL text, null: nobody)
+     * holds it.
+     */
+    static String releaseLeaseOf(String conversationId, String owner) {
+        return ("lease_released as (update conversation set lease_owner = null, lease_until = null "
+                + "where id = %s and lease_owner = cast(%s as varchar) returning id)").formatted(conversationId, owner);
+    }
+
     /** SQL: the values of {@code fresh} ({@code text[]}), then those of {@code column} not among them, at most 5. */
     private static String mostRecent(String column, String fresh) {
         return """
@@ -283,6 +317,16 @@ public class Conversations {
     public Uni<Optional<String>> lastCaseNumber(long conversationId) {
         return db.first(LAST_CASE, r -> Optional.ofNullable(r.getString("last_case")), conversationId)
                 .map(row -> row.flatMap(n -> n));
+    }
+
+    /**
+     * Gives up the lease {@code owner} holds on the conversation (see {@link #claimLease}); nothing when another
+     * instance holds it (it lapsed and was taken over).
+     *
+     * @return whether the owner held it
+     */
+    public Uni<Boolean> releaseLease(long conversationId, String owner) {
+        return db.update(RELEASE_LEASE, conversationId, owner).map(n -> n > 0);
     }
 
     /**

@@ -54,7 +54,8 @@ public class Db {
         return execute(sql, params).map(RowSet::rowCount);
     }
 
-    private Uni<RowSet<Row>> execute(String sql, Object[] params) {
+    /** Runs one statement: one round trip, its own transaction (package-private: a test counts them). */
+    Uni<RowSet<Row>> execute(String sql, Object[] params) {
         return pool.preparedQuery(sql).execute(Tuple.from(params));
     }
 

@@ -49,6 +49,16 @@ public class IdentityLinks {
 
     private static final String ERASE = "delete from identity_link where channel = $1 and address = $2";
 
+    /**
+     * SQL: whether the citizen of the conversation aliased {@code alias} holds any live link (a read for another
+     * store's statement: the reply path skips {@link #liveCases} when there is none).
+     */
+    static String anyLiveFor(String alias) {
+        return ("exists (select 1 from identity_link k where k.channel = %1$s.channel "
+                + "and k.address = %1$s.citizen_address and k.revoked_at is null and k.expires_at > now())")
+                .formatted(alias);
+    }
+
     private final Db db;
 
     IdentityLinks(Db db) {

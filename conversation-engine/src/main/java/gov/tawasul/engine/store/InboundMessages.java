@@ -42,16 +42,30 @@ public class InboundMessages {
 
             from conv left join conv_before on true left join i on true""";
 
+    /**
+     * The conversation's oldest {@code RECEIVED} message, read together with the claim of the conversation's lease
+     * ({@link Conversations#claimLease}: taken when something is pending, released when nothing is). Always one row:
+     * {@code pending} whether a message waits, {@code claimed} whether the lease is this instance's, the message's
+     * columns null unless both.
+     */
     private static final String NEXT = """
-            select i.id as inbound_id, i.kind, i.text, i.payload, i.attributes, i.received_at, %s,
-                   %s as opted_out,
+            with next as (
+              select n.id from inbound_message n where n.conversation_id = $1 and n.state = 'RECEIVED'
+              order by n.id limit 1),
+            """ + Conversations.claimLease("$1", "$2", "$3", "exists (select 1 from next)") + """
+
+            select exists (select 1 from next) as pending, lease.id is not null as claimed,
+                   i.id as inbound_id, i.kind, i.text, i.payload, i.attributes, i.received_at, %s,
+                   %s as opted_out, %s as sender_linked,
                    c.citizen_address = c.bot_address or exists (select 1 from conversation b
                            where b.channel = c.channel and b.bot_address = c.citizen_address) as from_own_address,
                    exists (select 1 from inbound_message j where j.conversation_id = i.conversation_id
                            and j.state = 'RECEIVED' and j.id > i.id) as more_waiting
-            from inbound_message i join conversation c on c.id = i.conversation_id
-            where i.conversation_id = $1 and i.state = 'RECEIVED'
-            order by i.id limit 1""".formatted(Conversations.VIEW_COLUMNS, OptOuts.existsFor("c"));
+            from (select 1) one
+              left join lease on true
+              left join inbound_message i on lease.id is not null and i.id = (select id from next)
+              left join conversation c on c.id = i.conversation_id""".formatted(Conversations.VIEW_COLUMNS,
+            OptOuts.existsFor("c"), IdentityLinks.anyLiveFor("c"));
 
     private static final String MARK = "update inbound_message set state = $2, intent = $3, processed_at = now() "
             + "where id = $1 and state = 'RECEIVED'";
@@ -141,9 +155,33 @@ public class InboundMessages {
                 });
     }
 
-    /** @return the oldest message of the conversation still {@code RECEIVED}, or empty */
-    public Uni<Optional<PendingInbound>> nextPending(long conversationId) {
-        return db.first(NEXT, InboundMessages::pending, conversationId);
+    /**
+     * What {@link #nextPending} found.
+     *
+     * @param claimed false only when a message waits and another instance holds the conversation's lease (it
+     *                answers it; the message is then empty)
+     * @param next    the oldest message still {@code RECEIVED}; empty when none, or when not claimed
+     */
+    public record Next(boolean claimed, Optional<PendingInbound> next) {
+    }
+
+    /**
+     * The oldest message of the conversation still {@code RECEIVED}, and the conversation's lease for instance
+     * {@code owner} in the same statement: taken (or renewed) for {@code lease} when a message waits and nobody else
+     * holds it, given up when nothing waits. While another instance holds the lease, nothing is returned.
+     *
+     * @param owner this instance's lease owner id
+     * @param lease how long the lease holds unless renewed or released
+     */
+    public Uni<Next> nextPending(long conversationId, String owner, java.time.Duration lease) {
+        return db.first(NEXT, r -> r, conversationId, owner, lease.toMillis() / 1000.0).map(Optional::orElseThrow)
+                .map(r -> {
+                    if (!r.getBoolean("pending")) {
+                        return new Next(true, Optional.empty());
+                    }
+                    boolean claimed = r.getBoolean("claimed");
+                    return new Next(claimed, claimed ? Optional.of(pending(r, owner)) : Optional.empty());
+                });
     }
 
     /**
@@ -179,11 +217,11 @@ public class InboundMessages {
         return db.first(NEWEST_PROVIDER_ID, r -> r.getString("provider_message_id"), channel.name());
     }
 
-    private static PendingInbound pending(Row r) {
+    private static PendingInbound pending(Row r, String owner) {
         return new PendingInbound(r.getLong("inbound_id"), InboundKind.valueOf(r.getString("kind")),
                 r.getString("text"), r.getString("payload"), Attributes.fromJson(r.getString("attributes")),
                 Conversations.view(r), r.getBoolean("from_own_address"), r.getBoolean("more_waiting"),
-                r.getOffsetDateTime("received_at").toInstant());
+                r.getOffsetDateTime("received_at").toInstant(), owner, r.getBoolean("sender_linked"));
     }
 
     /** Texts, payloads and provider attributes of the chosen rows are erased; the rows and their times stay. */

@@ -4,6 +4,7 @@ import gov.tawasul.engine.Sequential;
 import gov.tawasul.engine.events.ConversationEvent;
 import gov.tawasul.engine.events.ConversationEvents;
 import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.CaseLookupResult;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.DeliveryReceipt;
 import gov.tawasul.engine.model.DeliveryStatus;
@@ -40,19 +41,28 @@ public class OutboundMessages {
     /**
      * The bot's reply: stored only when the conversation lets the bot answer (checked on the locked row, see
      * {@link Conversations#onBotReply}) and the inbound message has no reply yet; the inbound message marked
-     * answered with it. Always one row: {@code allowed} tells whether the conversation let the bot answer,
-     * {@code id} is null when nothing was stored.
+     * answered with it; the case lookups made for it stored ({@link CaseQueries#recordOf}, $16–$21) and the asker
+     * following a case ({@link CaseFollowers#followAsAskerOf}, $22), whatever became of the reply. The text, segments
+     * and options are $23–$25 when that follower is new (the text says so), else $6, $9, $10. Always one row:
+     * {@code allowed} tells whether the conversation let the bot answer, {@code id} is null when nothing was stored,
+     * {@code following} whether the follower is new.
      */
     private static final String QUEUE_REPLY = "with " + Conversations.onBotReply("$1", "$7", "$11", "$13", "$14",
-            "$15") + ",\n" + """
+            "$15") + ",\n" + CaseQueries.recordOf("$2", "$16", "$17", "$18", "$19", "$20", "$21") + ",\n"
+            + CaseFollowers.followAsAskerOf("$22", "$3", "$4", "$5", "$7") + ",\n" + """
             o as (
               insert into outbound_message (conversation_id, inbound_message_id, origin, channel, recipient, sender,
                                             text, locale, quick_replies, segments, send_options, status, attempts)
-              select $1, $2, 'BOT', $3, $4, $5, $6, $7, $8, $9, $10, 'SENDING', 1 from conv_reply
+              select $1, $2, 'BOT', $3, $4, $5,
+                     case when exists (select 1 from followed) then cast($23 as text) else cast($6 as text) end, $7, $8,
+                     case when exists (select 1 from followed) then cast($24 as integer) else cast($9 as integer) end,
+                     case when exists (select 1 from followed) then cast($25 as text) else cast($10 as text) end,
+                     'SENDING', 1 from conv_reply
               on conflict (inbound_message_id) where inbound_message_id is not null do nothing
               """ + RETURN_EVENT + "),\n" + InboundMessages.markAnswered("$2", "$11", "$12",
             "exists (select 1 from o)") + "\n" + """
-            select o.*, r.id is not null as allowed, r.state as conversation_state, r.position as conversation_position
+            select o.*, r.id is not null as allowed, r.state as conversation_state, r.position as conversation_position,
+                   exists (select 1 from followed) as following
             from (select 1) one left join conv_reply r on true left join o on true""";
 
     private static final String QUEUE = "with " + Conversations.touch("$1") + """
@@ -114,14 +124,25 @@ public class OutboundMessages {
             where o.id = $1 and o.status = 'QUEUED' and o.next_attempt_at is not null
             returning *""".formatted(OptOuts.existsForRecipientOf("o"));
 
-    private static final String ACCEPTED = "with o as (" + """
+    private static final String ACCEPTED_CTES = "with o as (" + """
               update outbound_message set status = $3, provider_message_id = $2, sent_at = now(),
                      next_attempt_at = null, error_code = null, error_message = null, updated_at = now(),
                      position = nextval('conversation_event_position')
               where id = $1 and status = 'SENDING'
-              """ + RETURN_EVENT + "),\n" + DeliveryReceipts.linkEarly("$1", "$4", "$2") + """
+              """ + RETURN_EVENT + "),\n" + DeliveryReceipts.linkEarly("$1", "$4", "$2");
+
+    private static final String ACCEPTED_COLUMNS = """
             select o.id, o.conversation_id, o.channel, o.status, o.error_code, o.position, l.status as early_status,
-                   l.error_code as early_error_code, l.error_message as early_error_message, l.occurred_at
+                   l.error_code as early_error_code, l.error_message as early_error_message, l.occurred_at""";
+
+    private static final String ACCEPTED = ACCEPTED_CTES + ACCEPTED_COLUMNS + """
+
+            from o left join link l on true order by l.occurred_at""";
+
+    /** {@link #ACCEPTED}, and the conversation's lease held by $5 given up in the same statement. */
+    private static final String ACCEPTED_RELEASING = ACCEPTED_CTES + ",\n"
+            + Conversations.releaseLeaseOf("(select conversation_id from o)", "$5") + "\n" + ACCEPTED_COLUMNS + """
+            , exists (select 1 from lease_released) as lease_released
             from o left join link l on true order by l.occurred_at""";
 
     /** The provider echoed our message before its send result was stored: that echo row gives way to ours. */
@@ -274,11 +295,28 @@ public class OutboundMessages {
     }
 
     /**
+     * What the statement of a bot reply stores beside it.
+     *
+     * @param lookups              the case lookups made for the inbound message ({@code case_query}); never null
+     * @param followCase           a case the citizen follows from now on as its asker, or null
+     * @param followingText        the text to send instead when that follower is new (or renewed), as the channel
+     *                             policy prepared it; null without {@code followCase}
+     * @param followingSegments    its SMS segments, or null
+     * @param followingOptions     its send options; null without {@code followCase}
+     */
+    public record Beside(List<CaseLookupResult> lookups, String followCase, String followingText,
+                         Integer followingSegments, java.util.Map<String, String> followingOptions) {
+        /** Nothing beside the reply. */
+        public static final Beside NOTHING = new Beside(List.of(), null, null, null, null);
+    }
+
+    /**
      * Stores the bot's reply to an inbound message as {@code SENDING} (attempt 1), marks the inbound message
-     * answered and keeps the conversation's language, activity and recent cases, in one statement; with
-     * {@code handoff} the conversation becomes {@code WAITING_FOR_AGENT} in the same statement. The conversation's
-     * state is checked when the row is stored: a person who took it meanwhile wins. Publishes the conversation's
-     * state change (if any), then {@code OUTBOUND_QUEUED}.
+     * answered, keeps the conversation's language, activity and recent cases, stores the case lookups made for it
+     * and the asker following a case ({@code beside}), in one statement; with {@code handoff} the conversation
+     * becomes {@code WAITING_FOR_AGENT} in the same statement. The conversation's state is checked when the row is
+     * stored: a person who took it meanwhile wins (the lookups and the follower are stored all the same). Publishes
+     * the conversation's state change (if any), then {@code OUTBOUND_QUEUED}.
      *
      * @param m              the message
      * @param inboundId      the inbound message it answers
@@ -286,14 +324,21 @@ public class OutboundMessages {
      * @param caseNumbers    case numbers asked about, in order of appearance; never null
      * @param departments    departments of the cases found (case system's names); never null
      * @param handoff        whether the reply acknowledges a request for a person
+     * @param beside         what to store with it
+     * @return the stored message (with the text that leaves: {@link Beside#followingText} when the follower is new)
      */
     public Uni<QueuedReply> queueReply(NewOutbound m, long inboundId, String intent, List<String> caseNumbers,
-                                       List<String> departments, boolean handoff) {
+                                       List<String> departments, boolean handoff, Beside beside) {
         String inboundCases = caseNumbers.isEmpty() ? null : String.join(" ", caseNumbers);
+        Object[] lookups = CaseQueries.columns(beside.lookups());
+        boolean follows = beside.followCase() != null;
         return db.first(QUEUE_REPLY, r -> r, m.conversationId(), inboundId, m.to().channel().name(), m.to().value(),
                         m.from().value(), m.text(), m.locale(), QuickReplies.toJson(m.quickReplies()), m.segments(),
                         Attributes.toJson(m.options()), intent, inboundCases, caseNumbers.toArray(String[]::new),
-                        departments.toArray(String[]::new), handoff)
+                        departments.toArray(String[]::new), handoff, lookups[0], lookups[1], lookups[2], lookups[3],
+                        lookups[4], lookups[5], beside.followCase(), follows ? beside.followingText() : null,
+                        follows ? beside.followingSegments() : null,
+                        follows ? Attributes.toJson(beside.followingOptions()) : null)
                 .map(Optional::orElseThrow)
                 .map(r -> {
                     boolean allowed = r.getBoolean("allowed");
@@ -302,7 +347,12 @@ public class OutboundMessages {
                                 ConversationEvent.Type.CONVERSATION_STATE, m.conversationId(), 0, m.to().channel(),
                                 r.getString("conversation_state"), null));
                     }
-                    return new QueuedReply(r.getLong("id") == null ? Optional.empty() : Optional.of(queued(r, m)),
+                    NewOutbound sent = follows && r.getBoolean("following")
+                            ? new NewOutbound(m.conversationId(), m.origin(), m.to(), m.from(), beside.followingText(),
+                            m.locale(), m.quickReplies(), beside.followingSegments(), beside.followingOptions(),
+                            m.sentBy())
+                            : m;
+                    return new QueuedReply(r.getLong("id") == null ? Optional.empty() : Optional.of(queued(r, sent)),
                             allowed);
                 });
     }
@@ -401,19 +451,36 @@ public class OutboundMessages {
      * holding the same provider id gives way first.
      */
     public Uni<Void> accepted(OutboundMessage message, String providerMessageId, DeliveryStatus status) {
+        return accepted(message, providerMessageId, status, null).replaceWithVoid();
+    }
+
+    /**
+     * {@link #accepted(OutboundMessage, String, DeliveryStatus)}, and, when {@code leaseOwner} is not null, the lease
+     * that instance holds on the message's conversation given up in the same statement
+     * ({@link Conversations#claimLease}): the bot's reply to the last waiting message is with the provider, the
+     * conversation is free for whichever instance gets its next message.
+     *
+     * @return whether the lease was given up (false without {@code leaseOwner}, when the owner no longer held it, or
+     *         when the message was no longer in flight)
+     */
+    public Uni<Boolean> accepted(OutboundMessage message, String providerMessageId, DeliveryStatus status,
+                                 String leaseOwner) {
         DeliveryStatus stored = status.ordinal() < DeliveryStatus.SENDING.ordinal() ? DeliveryStatus.SENDING : status;
         Channel channel = message.channel();
-        Object[] params = {message.id(), providerMessageId, stored.name(), channel.name()};
-        return db.list(ACCEPTED, r -> r, params)
+        String sql = leaseOwner == null ? ACCEPTED : ACCEPTED_RELEASING;
+        Object[] params = leaseOwner == null ? new Object[]{message.id(), providerMessageId, stored.name(), channel.name()}
+                : new Object[]{message.id(), providerMessageId, stored.name(), channel.name(), leaseOwner};
+        return db.list(sql, r -> r, params)
                 .onFailure(e -> Db.isUniqueViolation(e, PROVIDER_KEY)).recoverWithUni(e ->
                         db.update(DROP_ECHO_TWIN, channel.name(), providerMessageId)
-                                .chain(() -> db.list(ACCEPTED, r -> r, params)))
+                                .chain(() -> db.list(sql, r -> r, params)))
                 .chain(rows -> {
                     if (rows.isEmpty()) {
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(false);
                     }
                     events.published(event(rows.get(0), ConversationEvent.Type.OUTBOUND_STATUS));
-                    return applyEarly(channel, providerMessageId, rows);
+                    boolean released = leaseOwner != null && rows.get(0).getBoolean("lease_released");
+                    return applyEarly(channel, providerMessageId, rows).replaceWith(released);
                 });
     }
 

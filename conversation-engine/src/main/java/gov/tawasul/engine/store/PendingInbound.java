@@ -18,8 +18,12 @@ import java.util.Map;
  * @param fromOwnAddress whether the sender is one of our own addresses on the channel (never answered: loops)
  * @param moreWaiting    whether later messages of the conversation wait behind this one
  * @param receivedAt     when it was stored (the start of the bot's answer time)
+ * @param claimedBy      the instance holding the conversation's lease while this message is answered
+ *                       ({@link InboundMessages#nextPending})
+ * @param senderLinked   whether the sender held any live identity link when the message was read (false: the
+ *                       disclosure path need not read them)
  */
 public record PendingInbound(long id, InboundKind kind, String text, String payload, Map<String, String> attributes,
                              ConversationView conversation, boolean fromOwnAddress, boolean moreWaiting,
-                             Instant receivedAt) {
+                             Instant receivedAt, String claimedBy, boolean senderLinked) {
 }
