@@ -3,7 +3,8 @@
 days, against a seeded database (bench/reports: tawasul_bench_reports). The SQL is read from the Java sources
 (ReportQueries, ReportRollups: text blocks and their .formatted(...) arguments), so it is the statement the app runs;
 each is PREPAREd and EXECUTEd with the parameters the summary gives it, once as a custom plan and once as the
-generic plan a prepared statement may switch to after five executions.
+generic plan a prepared statement may switch to after five executions; without JIT, as the app's connections
+(quarkus.datasource.reactive.additional-properties.jit).
 
 Usage: bench/reports-explain.py [db] [out.md]   (defaults: tawasul_bench_reports, stdout; plans in full to out.md)
 Environment: TAWASUL_DB_HOST (127.0.0.1), ZONE (Asia/Riyadh), PERIODS (7,30,365), CHANNEL (none: all channels).
@@ -113,7 +114,7 @@ def main():
         statements.append(("waiting now", "ReportQueries.WAITING", [channel]))
         for label, key, params in statements:
             for mode in ("force_custom_plan", "force_generic_plan"):
-                script = ("set plan_cache_mode = %s;\nprepare s as %s;\n"
+                script = ("set jit = off;\nset plan_cache_mode = %s;\nprepare s as %s;\n"
                           "explain (analyze, buffers) execute s(%s);\n") % (mode, sql[key], ", ".join(lit(p) for p in params))
                 plan = psql(db, script)
                 ms = re.search(r"Execution Time: ([\d.]+) ms", plan).group(1)
