@@ -7,7 +7,8 @@ generic plan a prepared statement may switch to after five executions; without J
 (quarkus.datasource.reactive.additional-properties.jit).
 
 Usage: bench/reports-explain.py [db] [out.md]   (defaults: tawasul_bench_reports, stdout; plans in full to out.md)
-Environment: TAWASUL_DB_HOST (127.0.0.1), ZONE (Asia/Riyadh), PERIODS (7,30,365), CHANNEL (none: all channels).
+Environment: TAWASUL_DB_HOST (127.0.0.1), ZONE (Asia/Riyadh), PERIODS (7,30,365), CHANNEL (none: all channels),
+RAW_TRAFFIC (set: also the raw TRAFFIC statement, which the summary no longer runs for daily periods).
 """
 import datetime
 import os
@@ -108,9 +109,11 @@ def main():
                            ("handoffs of rolled days", "ReportRollups.HANDOFFS", [zone_id, rolled, channel])]
             for a, b in ranges:
                 span = "raw %s…%s" % (a.date(), (b - datetime.timedelta(days=1)).date())
+                # FIGURES runs once per raw day (its in/out counts are the day's traffic); ranges of one day here
                 statements += [("figures " + span, "ReportQueries.FIGURES", [a, b, channel]),
-                               ("traffic " + span, "ReportQueries.TRAFFIC", [a, b, channel, zone_id, "day"]),
                                ("handoffs " + span, "ReportQueries.HANDOFFS", [a, b, channel])]
+                if os.environ.get("RAW_TRAFFIC"):
+                    statements.append(("traffic " + span, "ReportQueries.TRAFFIC", [a, b, channel, zone_id, "day"]))
         statements.append(("waiting now", "ReportQueries.WAITING", [channel]))
         for label, key, params in statements:
             for mode in ("force_custom_plan", "force_generic_plan"):
