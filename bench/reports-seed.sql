@@ -4,6 +4,8 @@
 -- reply 1-40 min later), 0.3% opt-out keywords, the rest answered by the bot 0.3-3.3 s later; outbound statuses
 -- 88% delivered, 6% read, 3% failed (30003/30005/30007/21610), 2% sent, 1% undelivered (30006); 60% of messages
 -- ask about a case (80% found, 8 departments, 5 statuses).
+-- (Before 2026-12-03 the requests for a person were stored HANDED_OFF, g % 250 = 0 being also g % 50 = 0, so the
+-- reports saw no acknowledged request: handed off is now g % 50 = 25, disjoint from them.)
 \set ON_ERROR_STOP on
 set synchronous_commit = off;
 insert into conversation (channel, citizen_address, bot_address, state, created_at, last_activity_at)
@@ -19,7 +21,7 @@ select b.c0 + ((g::bigint * 7919) % :conversations),
        'bench-seed-' || g, 'TEXT', '',
        now() - interval '365 days' + (g::float8 / :inbound) * interval '365 days',
        now() - interval '365 days' + (g::float8 / :inbound) * interval '365 days',
-       case when g % 50 = 0 then 'HANDED_OFF' when g % 333 = 0 then 'IGNORED' else 'ANSWERED' end,
+       case when g % 50 = 25 then 'HANDED_OFF' when g % 333 = 0 and g % 250 <> 0 then 'IGNORED' else 'ANSWERED' end,
        case when g % 250 = 0 then 'ASK_FOR_PERSON' when g % 333 = 0 then 'OPT_OUT'
             when g % 5 < 3 then 'CASE_STATUS' else 'HELP' end
 from generate_series(1, :inbound) g, seed_base b;

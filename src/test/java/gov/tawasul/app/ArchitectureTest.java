@@ -113,7 +113,8 @@ class ArchitectureTest {
                 Map.entry("report_daily", "conversation-engine/src/main/java/gov/tawasul/engine/store/ReportRollups.java"),
                 Map.entry("report_rolled_day", "conversation-engine/src/main/java/gov/tawasul/engine/store/ReportRollups.java"),
                 Map.entry("report_citizen_days", "conversation-engine/src/main/java/gov/tawasul/engine/store/ReportRollups.java"),
-                Map.entry("report_handoff", "conversation-engine/src/main/java/gov/tawasul/engine/store/ReportRollups.java"));
+                Map.entry("report_handoff", "conversation-engine/src/main/java/gov/tawasul/engine/store/ReportRollups.java"),
+                Map.entry("report_citizen_last_day", "conversation-engine/src/main/java/gov/tawasul/engine/store/ReportRollups.java"));
         Pattern write = Pattern.compile("(?i)\\b(?:insert\\s+into|delete\\s+from|update)\\s+(\\w+)");
         Path root = Path.of("").toAbsolutePath();
         Map<String, Integer> found = new java.util.HashMap<>();

@@ -21,10 +21,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -100,16 +102,22 @@ public class Reports {
     private Uni<ReportSummary> rolledSummary(ReportPeriod period, String lang, List<LocalDate> rolled) {
         ZoneId zone = period.zone();
         Channel ch = period.channel();
-        List<Instant[]> raw = RolledFigures.rawRanges(period, new HashSet<>(rolled));
+        Set<LocalDate> rolledSet = new HashSet<>(rolled);
+        List<Instant[]> raw = RolledFigures.rawRanges(period, rolledSet);
         List<Uni<List<FigureRow>>> figures = new ArrayList<>();
         figures.add(rollups.figures(zone, rolled, ch));
-        raw.forEach(r -> figures.add(queries.figures(r[0], r[1], ch)));
         List<Uni<List<TrafficRow>>> traffic = new ArrayList<>();
-        if ("hour".equals(period.bucket())) {
-            traffic.add(queries.traffic(period.from(), period.to(), ch, zone.getId(), "hour"));
-        } else {
-            traffic.add(rollups.traffic(zone, rolled, ch));
-            raw.forEach(r -> traffic.add(queries.traffic(r[0], r[1], ch, zone.getId(), "day")));
+        boolean hourly = "hour".equals(period.bucket());
+        traffic.add(hourly ? queries.traffic(period.from(), period.to(), ch, zone.getId(), "hour")
+                : rollups.traffic(zone, rolled, ch));
+        // the raw days' figures one day at a time: their inbound and outbound counts are the day's traffic
+        for (LocalDate day : RolledFigures.rawDays(period, rolledSet)) {
+            Uni<List<FigureRow>> f = queries.figures(day.atStartOfDay(zone).toInstant(),
+                    day.plusDays(1).atStartOfDay(zone).toInstant(), ch).memoize().indefinitely();
+            figures.add(f);
+            if (!hourly) {
+                traffic.add(f.map(rows -> RolledFigures.traffic(day, rows)));
+            }
         }
         Uni<List<FigureRow>> allFigures = Uni.combine().all().unis(figures)
                 .with(lists -> lists.stream().flatMap(l -> ((List<FigureRow>) l).stream()).toList());
@@ -148,9 +156,11 @@ public class Reports {
                 e.count())).toList();
         Instant now = clock.get();
         var handoffRows = (List<HandoffRow>) p[6];
+        Map<Long, Duration> firstResponses = firstResponses(handoffRows, now);
         return new ReportSummary(period1, traffic((List<ReportQueries.TrafficRow>) p[0]),
                 channels(inbound, (List<ReportQueries.OutboundRow>) p[2], (List<ReportQueries.ChannelCount>) p[3]),
-                bot, errors, handoffs(handoffRows, (ReportQueries.WaitingRow) p[7], now), agents(handoffRows, now),
+                bot, errors, handoffs(handoffRows, firstResponses, (ReportQueries.WaitingRow) p[7], now),
+                agents(handoffRows, firstResponses),
                 cases(cases, lang));
     }
 
@@ -199,20 +209,29 @@ public class Reports {
         return officeHours.officeDuration(h.requestedAt(), h.firstResponseAt() == null ? now : h.firstResponseAt());
     }
 
-    boolean breached(HandoffRow h, Instant now) {
-        return firstResponse(h, now).compareTo(sla) > 0;
+    /** @return per request ({@code inboundId}), its first response's office time, computed once */
+    private Map<Long, Duration> firstResponses(List<HandoffRow> rows, Instant now) {
+        Map<Long, Duration> first = new HashMap<>();
+        rows.forEach(h -> first.put(h.inboundId(), firstResponse(h, now)));
+        return first;
     }
 
-    private ReportSummary.Handoffs handoffs(List<HandoffRow> rows, ReportQueries.WaitingRow waiting, Instant now) {
+    private boolean breached(Duration firstResponse) {
+        return firstResponse.compareTo(sla) > 0;
+    }
+
+    private ReportSummary.Handoffs handoffs(List<HandoffRow> rows, Map<Long, Duration> firstResponses,
+                                            ReportQueries.WaitingRow waiting, Instant now) {
         List<Double> first = new ArrayList<>();
         List<Double> resolution = new ArrayList<>();
         long breaches = 0;
         for (HandoffRow h : rows) {
+            Duration office = firstResponses.get(h.inboundId());
             if (h.firstResponseAt() != null) {
-                first.add(seconds(firstResponse(h, now)));
+                first.add(seconds(office));
                 resolution.add(seconds(Duration.between(h.requestedAt(), h.lastResponseAt())));
             }
-            breaches += breached(h, now) ? 1 : 0;
+            breaches += breached(office) ? 1 : 0;
         }
         Double oldest = waiting.oldestSince() == null ? null : seconds(Duration.between(waiting.oldestSince(), now));
         return new ReportSummary.Handoffs(rows.size(), first.size(), waiting.count(), oldest,
@@ -220,7 +239,7 @@ public class Reports {
                 Percentiles.of(resolution, 0.9), sla.toSeconds(), breaches);
     }
 
-    private List<ReportSummary.Agent> agents(List<HandoffRow> rows, Instant now) {
+    private List<ReportSummary.Agent> agents(List<HandoffRow> rows, Map<Long, Duration> firstResponses) {
         Map<String, List<HandoffRow>> byAgent = new TreeMap<>();
         for (HandoffRow h : rows) {
             if (h.agent() != null) {
@@ -229,12 +248,12 @@ public class Reports {
         }
         List<ReportSummary.Agent> out = new ArrayList<>();
         byAgent.forEach((agent, list) -> {
-            List<Double> first = list.stream().map(h -> seconds(firstResponse(h, now))).toList();
+            List<Double> first = list.stream().map(h -> seconds(firstResponses.get(h.inboundId()))).toList();
             List<Double> res = list.stream().map(h -> seconds(Duration.between(h.requestedAt(), h.lastResponseAt())))
                     .toList();
             out.add(new ReportSummary.Agent(agent, list.size(), Percentiles.of(first, 0.5),
                     Percentiles.of(first, 0.9), Percentiles.of(res, 0.5),
-                    list.stream().filter(h -> breached(h, now)).count()));
+                    list.stream().filter(h -> breached(firstResponses.get(h.inboundId()))).count()));
         });
         return out;
     }

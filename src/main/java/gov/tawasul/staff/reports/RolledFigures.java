@@ -55,6 +55,28 @@ final class RolledFigures {
         return ranges;
     }
 
+    /** @return the period's days that are not in {@code rolled}, in order */
+    static List<LocalDate> rawDays(ReportPeriod period, Set<LocalDate> rolled) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = period.fromDate(); !d.isAfter(period.toDate()); d = d.plusDays(1)) {
+            if (!rolled.contains(d)) {
+                days.add(d);
+            }
+        }
+        return days;
+    }
+
+    /**
+     * @param day  a local day
+     * @param rows its figures ({@link ReportQueries#figures} over that day)
+     * @return its messages in and out per channel, as {@link ReportQueries#traffic} gives them by day
+     */
+    static List<ReportQueries.TrafficRow> traffic(LocalDate day, List<FigureRow> rows) {
+        return rows.stream().filter(r -> r.metric().equals("inbound") || r.metric().equals("outbound"))
+                .map(r -> new ReportQueries.TrafficRow(r.metric().equals("inbound"), day.atStartOfDay(), r.channel(),
+                        r.n())).toList();
+    }
+
     private long get(Channel c, String metric) {
         return sums.getOrDefault(String.join("\u001f", c.name(), metric, "", "", "", ""), 0L);
     }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * channel, the rows of {@link ReportQueries#FIGURES} over that day), {@code report_rolled_day} (which days are
  * rolled), {@code report_citizen_days} (per conversation, the rolled days it wrote on, for distinct citizens) and
  * {@code report_handoff} (V24: the day's requests for a person with their first and last agent messages, the rows
- * of {@link ReportQueries#HANDOFFS}).
+ * of {@link ReportQueries#HANDOFFS}) and {@code report_citizen_last_day} (V25: how many conversations have each last
+ * rolled day, per channel, kept by the same statement as {@code report_citizen_days}).
  * Days are local to a zone (the staff time zone); rows of another zone are never read. A day is rolled (or rolled
  * again) by one statement, so that a reader sees it whole or not at all. Results are on the calling Vert.x context.
  */
@@ -45,7 +46,22 @@ public class ReportRollups {
                 on conflict (zone, conversation_id) do update
                     set days = report_citizen_days.days + excluded.days,
                         last_day = greatest(report_citizen_days.last_day, excluded.last_day)
-                    where not report_citizen_days.days @> excluded.days),
+                    where not report_citizen_days.days @> excluded.days
+                returning conversation_id, channel, last_day),
+            before as (
+                select c.conversation_id, c.last_day from report_citizen_days c
+                where c.zone = $4::varchar and c.conversation_id in (select conversation_id from citizens)),
+            moves as (
+                select c.channel, c.last_day as day, 1 as n from citizens c
+                    left join before b on b.conversation_id = c.conversation_id
+                where b.last_day is distinct from c.last_day
+                union all
+                select c.channel, b.last_day, -1 from citizens c join before b on b.conversation_id = c.conversation_id
+                where b.last_day <> c.last_day),
+            last_days as (
+                insert into report_citizen_last_day (zone, last_day, channel, n)
+                select $4::varchar, day, channel, sum(n) from moves group by day, channel
+                on conflict (zone, last_day, channel) do update set n = report_citizen_last_day.n + excluded.n),
             handoffs as (
                 insert into report_handoff (zone, day, inbound_id, conversation_id, channel, requested_at, first_at,
                                             agent, last_at)
@@ -86,9 +102,10 @@ public class ReportRollups {
     /**
      * Distinct conversations per channel that wrote on a rolled day of the period ($2) or in its raw ranges ($3,
      * $4). A = the first rolled day of the period; when its last rolled day is the zone's last rolled day, "wrote on
-     * one of them" is "last_day ≥ A" (every rolled day from A on is in the period): an index-only scan of
-     * report_citizen_last; else the candidates' day ranges are checked. Raw conversations are added when they are
-     * not already counted (primary-key look-ups).
+     * one of them" is "last_day ≥ A" (every rolled day from A on is in the period): the sum of the rows of
+     * report_citizen_last_day from A on (V25; one per day and channel); else the candidates' day ranges are checked
+     * (report_citizen_last). Raw conversations are added when they are not already counted (index-only look-ups of
+     * report_citizen_conversation when the period is the latest).
      */
     private static final String CITIZENS = """
             with p as (
@@ -100,20 +117,27 @@ public class ReportRollups {
                     join unnest($3::timestamptz[], $4::timestamptz[]) as r (a, b)
                       on i.received_at >= r.a and i.received_at < r.b
                 where ($5::varchar is null or i.channel = $5))
-            select channel, count(*) as citizens from (
-                select c.channel from report_citizen_days c
-                where c.zone = $1 and c.last_day >= (select a from p) and (select latest from p)
-                  and ($5::varchar is null or c.channel = $5)
+            select channel, sum(n)::bigint as citizens from (
+                select h.channel, h.n from report_citizen_last_day h
+                where h.zone = $1 and h.last_day >= (select a from p) and (select latest from p)
+                  and ($5::varchar is null or h.channel = $5)
                 union all
-                select c.channel from report_citizen_days c
+                select c.channel, 1 from report_citizen_days c
                 where c.zone = $1 and c.last_day >= (select a from p) and not (select latest from p)
                   and ($5::varchar is null or c.channel = $5) and c.days && (select rolled from p)
                 union all
-                select r.channel from raw r
-                where not exists (select 1 from report_citizen_days c
+                select r.channel, 1 from raw r
+                    left join lateral (select 1 as counted from report_citizen_days c
+                                       where c.zone = $1 and c.conversation_id = r.conversation_id
+                                         and c.last_day >= (select a from p) limit 1) k on true
+                where (select latest from p) and k.counted is null
+                union all
+                select r.channel, 1 from raw r
+                where not (select latest from p)
+                  and not exists (select 1 from report_citizen_days c
                                   where c.zone = $1 and c.conversation_id = r.conversation_id
                                     and c.last_day >= (select a from p) and c.days && (select rolled from p))) as x
-            group by channel""";
+            group by channel having sum(n) > 0""";
 
     private final Db db;
 
