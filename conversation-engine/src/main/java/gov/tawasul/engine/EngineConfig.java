@@ -37,11 +37,15 @@ public interface EngineConfig {
     int lookupBudget();
 
     /**
-     * Conversations answered at the same time on one instance; more wait their turn, so that a backlog never
-     * slows the acknowledgement of webhooks (they share the database pool). A conversation holds a connection only
-     * while a statement runs, not while it waits for the case system or a provider.
+     * Conversations answered at the same time on one instance; more wait their turn. Each spends most of its time
+     * waiting for the provider (about 80 ms per send) and the case system, holding no connection then (a
+     * conversation holds one of the default pool's connections only while a statement runs), so the rate this
+     * allows is about this number / the latency of one answer: 256 / 0.1 s ≈ 2,500 messages/s, above what 2 cores
+     * sustain; the former 32 capped an instance at about 320 messages/s with an 80 ms provider. It was that low to
+     * keep webhook acknowledgements fast while both shared one pool; they have their own pool now
+     * ({@code quarkus.datasource."ingest"}), so a backlog of answers only queues on the default pool.
      */
-    @WithDefault("32")
+    @WithDefault("256")
     int maxConcurrentConversations();
 
     /**

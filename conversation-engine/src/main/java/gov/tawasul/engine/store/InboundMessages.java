@@ -81,10 +81,13 @@ public class InboundMessages {
             order by length(provider_message_id) desc, provider_message_id desc limit 1""";
 
     private final Db db;
+    /** The acknowledgement path's pool: {@link #accept}. */
+    private final Db ingest;
     private final ConversationEvents events;
 
-    InboundMessages(Db db, ConversationEvents events) {
+    InboundMessages(Db db, @Ingest Db ingest, ConversationEvents events) {
         this.db = db;
+        this.ingest = ingest;
         this.events = events;
     }
 
@@ -119,7 +122,7 @@ public class InboundMessages {
      * @return the stored row, or empty when (channel, provider message id) was stored before (a retry)
      */
     public Uni<Optional<Stored>> accept(InboundMessage m) {
-        return db.first(ACCEPT, r -> r, m.channel().name(), m.citizen().value(), m.bot().value(), m.senderName(),
+        return ingest.first(ACCEPT, r -> r, m.channel().name(), m.citizen().value(), m.bot().value(), m.senderName(),
                         utc(m.sentAt()), m.providerMessageId(), m.kind().name(), m.text(), m.payload(),
                         Attributes.toJson(m.attributes()))
                 .map(Optional::orElseThrow)

@@ -216,6 +216,8 @@ public class OutboundMessages {
     private static final Duration WATERMARK_TOLERANCE = Duration.ofSeconds(2);
 
     private final Db db;
+    /** The acknowledgement path's pool: {@link #recordEcho}, {@link #applyReceipt}, {@link #applyWatermark}. */
+    private final Db ingest;
     private final ConversationEvents events;
 
     /**
@@ -238,8 +240,9 @@ public class OutboundMessages {
     private static final String ERASE = REDACT + """
             where (o.conversation_id = any($1) or (o.channel = $2 and o.recipient = $3)) and o.redacted_at is null""";
 
-    OutboundMessages(Db db, ConversationEvents events) {
+    OutboundMessages(Db db, @Ingest Db ingest, ConversationEvents events) {
         this.db = db;
+        this.ingest = ingest;
         this.events = events;
     }
 
@@ -354,7 +357,7 @@ public class OutboundMessages {
         if (ours == null) {
             return recordOtherEcho(echo);
         }
-        return db.first(ECHO_OF_OURS, r -> {
+        return ingest.first(ECHO_OF_OURS, r -> {
                     events.published(statusEvent(r));
                     return new InboundMessages.Stored(r.getLong("id"), r.getLong("conversation_id"));
                 }, Long.parseLong(ours), echo.channel().name(), echo.providerMessageId(),
@@ -363,7 +366,7 @@ public class OutboundMessages {
     }
 
     private Uni<Optional<InboundMessages.Stored>> recordOtherEcho(InboundMessage echo) {
-        return db.first(RECORD_ECHO, r -> {
+        return ingest.first(RECORD_ECHO, r -> {
                     events.published(event(r, ConversationEvent.Type.OUTBOUND_QUEUED));
                     return new InboundMessages.Stored(r.getLong("id"), r.getLong("conversation_id"));
                 }, echo.channel().name(), echo.citizen().value(), echo.bot().value(), echo.text(),
@@ -492,7 +495,7 @@ public class OutboundMessages {
      * @return the number of outbound messages whose status changed (0 or 1)
      */
     public Uni<Integer> applyReceipt(DeliveryReceipt r) {
-        return publishCount(db.list(APPLY_RECEIPT, OutboundMessages::statusEvent, r.channel().name(),
+        return publishCount(ingest.list(APPLY_RECEIPT, OutboundMessages::statusEvent, r.channel().name(),
                 r.providerMessageId(), r.status().name(), r.errorCode(), r.errorMessage(),
                 InboundMessages.utc(r.occurredAt()), predecessors(r.status())));
     }
@@ -513,11 +516,11 @@ public class OutboundMessages {
     public Uni<Integer> applyWatermark(WatermarkReceipt r) {
         String channel = r.citizen().channel().name();
         if (r.upToProviderMessageId() != null) {
-            return publishCount(db.list(UP_TO, OutboundMessages::statusEvent, r.status().name(), channel,
+            return publishCount(ingest.list(UP_TO, OutboundMessages::statusEvent, r.status().name(), channel,
                     r.citizen().value(), r.upToProviderMessageId(), InboundMessages.utc(r.occurredAt()),
                     predecessors(r.status())));
         }
-        return publishCount(db.list(WATERMARK, OutboundMessages::statusEvent, r.status().name(), channel,
+        return publishCount(ingest.list(WATERMARK, OutboundMessages::statusEvent, r.status().name(), channel,
                 r.citizen().value(), InboundMessages.utc(r.watermark().plus(WATERMARK_TOLERANCE)),
                 InboundMessages.utc(r.occurredAt()), predecessors(r.status())));
     }
