@@ -62,6 +62,9 @@ public interface EngineConfig {
     /** The backstop that picks up what a crash or a race left behind ({@code tawasul.engine.recovery.*}). */
     Recovery recovery();
 
+    /** Group commit of what webhooks bring ({@code tawasul.engine.ingest.*}; see {@code inbox.Inbox}). */
+    Ingest ingest();
+
     /** Who is given a case's details ({@code contact-match} or {@code open} in the settings). */
     enum Disclosure {
         /** Details only to a sender who is one of the case's registered contacts. */
@@ -101,5 +104,20 @@ public interface EngineConfig {
          */
         @WithDefault("5m")
         Duration interruptedAfter();
+    }
+
+    /**
+     * Group commit on the webhook acknowledgement path: what concurrent requests bring within a short window is
+     * written in one statement. The window is what the first request of a group waits at most (added to its ack
+     * time); a group this large is written at once. A window of 0 writes each request's items alone.
+     */
+    interface Ingest {
+        /** How long the first delivery receipt of a group waits for others (Twilio sends two per message). */
+        @WithDefault("2ms")
+        Duration receiptWindow();
+
+        /** Receipts that make a group written at once. */
+        @WithDefault("64")
+        int receiptGroup();
     }
 }

@@ -1,5 +1,6 @@
 package gov.tawasul.engine.inbox;
 
+import gov.tawasul.engine.EngineConfig;
 import gov.tawasul.engine.Sequential;
 import gov.tawasul.engine.model.DeliveryReceipt;
 import gov.tawasul.engine.model.InboundBatch;
@@ -13,6 +14,7 @@ import gov.tawasul.engine.store.OutboundMessages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -34,6 +36,11 @@ import java.util.function.Function;
  * ({@link InboxResult#REJECTED} for such a message); a batch of which nothing fits fails with
  * {@link InboundRejectedException}, which the webhooks answer with 400 (the provider must not retry it).
  * <p>
+ * Delivery receipts are written by group commit ({@link GroupCommit}, {@code tawasul.engine.ingest.receipt-*}): the
+ * receipts of all requests that arrive within a couple of milliseconds go into one multi-row statement
+ * ({@link OutboundMessages#applyReceipts}), and each request continues after that statement committed; a failure
+ * fails every request of the group.
+ * <p>
  * Metrics: counters {@code tawasul.inbound.accepted} and {@code tawasul.inbound.duplicates}.
  */
 @ApplicationScoped
@@ -45,23 +52,26 @@ public class Inbox {
     private final OutboundMessages outbound;
     private final OptOuts optOuts;
     private final ConversationProcessor processor;
+    private final GroupCommit<DeliveryReceipt, Boolean> receiptGroups;
     private final Counter accepted;
     private final Counter duplicates;
 
     Inbox(InboundMessages inbound, OutboundMessages outbound, OptOuts optOuts, ConversationProcessor processor,
-          MeterRegistry metrics) {
+          MeterRegistry metrics, Vertx vertx, EngineConfig config) {
         this.inbound = inbound;
         this.outbound = outbound;
         this.optOuts = optOuts;
         this.processor = processor;
+        this.receiptGroups = new GroupCommit<>(vertx, config.ingest().receiptWindow(),
+                config.ingest().receiptGroup(), outbound::applyReceipts);
         this.accepted = Counter.builder("tawasul.inbound.accepted").register(metrics);
         this.duplicates = Counter.builder("tawasul.inbound.duplicates").register(metrics);
     }
 
     /**
      * Stores the batch's messages, oldest first (by {@code sentAt}, stable), each in its own atomic statement; then
-     * applies its receipts, watermarks and reported opt-outs, in that order; then schedules the answering of the
-     * conversations that got a new message.
+     * applies its receipts (together with other requests' receipts: group commit), watermarks and reported
+     * opt-outs, in that order; then schedules the answering of the conversations that got a new message.
      *
      * @return one result per message, in the order given
      * @throws InboundRejectedException (as the {@link Uni}'s failure) when the batch had items and none fits
@@ -94,7 +104,7 @@ public class Inbox {
         order.sort(Comparator.comparing(i -> messages.get(i).sentAt()));
         // one after the other, without recursion: a batch may hold thousands of items
         return Sequential.each(order, i -> store(StorageLimits.fitted(messages.get(i))).invoke(r -> results[i] = r))
-                .chain(() -> Sequential.each(receipts, outbound::applyReceipt))
+                .chain(() -> receiptGroups.submit(receipts))
                 .chain(() -> Sequential.each(watermarks, outbound::applyWatermark))
                 .chain(() -> Sequential.each(reported, optOuts::optOut))
                 .map(ignored -> List.of(results)).invoke(this::schedule);
