@@ -69,7 +69,8 @@ public class Inbox {
     }
 
     /**
-     * Stores the batch's messages, oldest first (by {@code sentAt}, stable), each in its own atomic statement; then
+     * Stores the batch's messages, oldest first (by {@code sentAt}, stable): the messages between two echoes in one
+     * atomic statement ({@link InboundMessages#acceptAll}), each echo in its own; then
      * applies its receipts (together with other requests' receipts: group commit), watermarks and reported
      * opt-outs, in that order; then schedules the answering of the conversations that got a new message.
      *
@@ -103,7 +104,7 @@ public class Inbox {
         }
         order.sort(Comparator.comparing(i -> messages.get(i).sentAt()));
         // one after the other, without recursion: a batch may hold thousands of items
-        return Sequential.each(order, i -> store(StorageLimits.fitted(messages.get(i))).invoke(r -> results[i] = r))
+        return Sequential.each(runs(order, messages), run -> store(run, messages, results))
                 .chain(() -> receiptGroups.submit(receipts))
                 .chain(() -> Sequential.each(watermarks, outbound::applyWatermark))
                 .chain(() -> Sequential.each(reported, optOuts::optOut))
@@ -129,11 +130,41 @@ public class Inbox {
                 .findFirst().orElse(batch.receipts().stream().map(r -> r.channel().wireName()).findFirst().orElse("provider"));
     }
 
-    private Uni<InboxResult> store(InboundMessage m) {
-        if (m.kind() == InboundKind.ECHO) {
-            return outbound.recordEcho(m).map(stored -> result(stored, InboxResult.Outcome.RECORDED));
+    /**
+     * @return the indexes of {@code order} cut into runs to store one after the other: each echo alone, the
+     *         messages between them as one run (one statement)
+     */
+    static List<List<Integer>> runs(List<Integer> order, List<InboundMessage> messages) {
+        List<List<Integer>> runs = new ArrayList<>();
+        List<Integer> current = null;
+        for (int i : order) {
+            if (messages.get(i).kind() == InboundKind.ECHO) {
+                runs.add(List.of(i));
+                current = null;
+            } else {
+                if (current == null) {
+                    current = new ArrayList<>();
+                    runs.add(current);
+                }
+                current.add(i);
+            }
         }
-        return inbound.accept(m).map(stored -> result(stored, InboxResult.Outcome.ACCEPTED));
+        return runs;
+    }
+
+    private Uni<Void> store(List<Integer> run, List<InboundMessage> messages, InboxResult[] results) {
+        InboundMessage first = messages.get(run.get(0));
+        if (first.kind() == InboundKind.ECHO) {
+            return outbound.recordEcho(StorageLimits.fitted(first))
+                    .invoke(stored -> results[run.get(0)] = result(stored, InboxResult.Outcome.RECORDED))
+                    .replaceWithVoid();
+        }
+        List<InboundMessage> fitted = run.stream().map(i -> StorageLimits.fitted(messages.get(i))).toList();
+        return inbound.acceptAll(fitted).invoke(stored -> {
+            for (int k = 0; k < run.size(); k++) {
+                results[run.get(k)] = result(stored.get(k), InboxResult.Outcome.ACCEPTED);
+            }
+        }).replaceWithVoid();
     }
 
     private InboxResult result(Optional<InboundMessages.Stored> stored, InboxResult.Outcome outcome) {
