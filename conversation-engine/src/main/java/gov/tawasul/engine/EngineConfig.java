@@ -119,5 +119,16 @@ public interface EngineConfig {
         /** Receipts that make a group written at once. */
         @WithDefault("64")
         int receiptGroup();
+
+        /**
+         * How long the first inbound message of a group waits for other requests' messages (an SMS is one request
+         * per message); a delivery of many messages (Messenger) is written at once with what waits.
+         */
+        @WithDefault("2ms")
+        Duration inboundWindow();
+
+        /** Inbound messages that make a group written at once. */
+        @WithDefault("64")
+        int inboundGroup();
     }
 }

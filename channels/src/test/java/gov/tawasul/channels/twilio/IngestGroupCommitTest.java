@@ -12,6 +12,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,24 +28,28 @@ import static gov.tawasul.channels.twilio.TwilioWebhooks.BOT;
 import static gov.tawasul.channels.twilio.TwilioWebhooks.CITIZEN;
 import static gov.tawasul.channels.twilio.TwilioWebhooks.statusCallback;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Group commit on the webhook path, with the whole app. Delivery receipts: 50 status callbacks posted at once —
  * {@code sent} and {@code delivered} of 16 replies, {@code sent} and {@code undelivered} (30003) of 4, in random
  * order, and 10 for messages whose provider id is not stored yet — each answered 204 after its receipt committed,
  * every status as one callback after the other would have left it, and fewer statements than receipts. The window is
- * widened to 50 ms (default 2 ms) so that requests arriving over a loaded machine's scheduling still meet.
+ * widened to 50 ms (default 2 ms) so that requests arriving over a loaded machine's scheduling still meet. Inbound
+ * SMS: 45 requests at once — 4 messages from each of 10 citizens and 5 of Twilio's retries — store 40 messages, 4 in
+ * each citizen's one conversation, in fewer statements than requests.
  */
 @QuarkusTest
 @TestProfile(IngestGroupCommitTest.WideWindow.class)
 @QuarkusTestResource(value = TwilioWireMockResource.class, restrictToAnnotatedClass = true)
 class IngestGroupCommitTest {
 
-    /** A 50 ms receipt window. */
+    /** 50 ms windows. */
     public static class WideWindow implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("tawasul.engine.ingest.receipt-window", "50ms");
+            return Map.of("tawasul.engine.ingest.receipt-window", "50ms",
+                    "tawasul.engine.ingest.inbound-window", "50ms");
         }
     }
 
@@ -136,5 +141,43 @@ class IngestGroupCommitTest {
         System.out.printf("receipt group commit: %.0f receipts in %.0f statements%n", receipts, statements);
         assertThat(receipts).isEqualTo(50);
         assertThat(statements).as("statements for 50 receipts").isLessThan(50).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void concurrentInboundSmsAreStoredTogetherEachOnceInTheirConversation() throws Exception {
+        WebhookHarness harness = new WebhookHarness(TwilioWebhooks.channel(twilio));
+        harness.reset();
+        List<WebhookRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String from = "%2B155555502" + "%02d".formatted(i % 10);
+            String form = TwilioWebhooks.inboundForm("SM%032d".formatted(8000 + i), "hello")
+                    .replace("&From=%2B15555550100", "&From=" + from);
+            requests.add(WebhookRequest.post(TwilioWebhooks.SMS, WebhookRequest.FORM, form));
+        }
+        for (int i = 0; i < 5; i++) {
+            requests.add(requests.get(i)); // Twilio's retries, racing the first delivery
+        }
+        double messagesBefore = counter("tawasul.ingest.inbound");
+        double statementsBefore = counter("tawasul.ingest.inbound.statements");
+
+        assertThat(postAtOnce(harness, requests)).containsOnly(200);
+
+        assertThat(((Number) TestDb.value("select count(*) from inbound_message where channel = 'SMS'")).longValue())
+                .isEqualTo(40);
+        assertThat(TestDb.rows("select c.citizen_address, count(*) as messages from inbound_message i "
+                + "join conversation c on c.id = i.conversation_id where i.channel = 'SMS' group by c.citizen_address"))
+                .hasSize(10).allSatisfy(r -> assertThat(((Number) r.get("messages")).intValue()).isEqualTo(4));
+        double messages = counter("tawasul.ingest.inbound") - messagesBefore;
+        double statements = counter("tawasul.ingest.inbound.statements") - statementsBefore;
+        System.out.printf("inbound group commit: %.0f messages in %.0f statements%n", messages, statements);
+        assertThat(messages).as("messages written (a retry in the group of its first delivery is not)")
+                .isBetween(40.0, 45.0);
+        assertThat(statements).as("statements for 45 requests").isLessThan(45);
+        // answered before this test's app and its Twilio API stop (else the next test class's app would send them)
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.rows("""
+                select 1 from inbound_message where channel = 'SMS' and state = 'RECEIVED'
+                union all
+                select 1 from outbound_message where channel = 'SMS'
+                  and (status = 'QUEUED' or (status = 'SENDING' and provider_message_id is null))""").isEmpty());
     }
 }

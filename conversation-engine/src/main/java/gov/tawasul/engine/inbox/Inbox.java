@@ -36,10 +36,10 @@ import java.util.function.Function;
  * ({@link InboxResult#REJECTED} for such a message); a batch of which nothing fits fails with
  * {@link InboundRejectedException}, which the webhooks answer with 400 (the provider must not retry it).
  * <p>
- * Delivery receipts are written by group commit ({@link GroupCommit}, {@code tawasul.engine.ingest.receipt-*}): the
- * receipts of all requests that arrive within a couple of milliseconds go into one multi-row statement
- * ({@link OutboundMessages#applyReceipts}), and each request continues after that statement committed; a failure
- * fails every request of the group.
+ * Inbound messages and delivery receipts are written by group commit ({@link GroupCommit},
+ * {@code tawasul.engine.ingest.*}): what all requests bring within a couple of milliseconds goes into one multi-row
+ * statement ({@link InboundMessages#acceptAll}, {@link OutboundMessages#applyReceipts}), and each request continues
+ * after that statement committed; a failure fails every request of the group.
  * <p>
  * Metrics: counters {@code tawasul.inbound.accepted} and {@code tawasul.inbound.duplicates}.
  */
@@ -53,6 +53,7 @@ public class Inbox {
     private final OptOuts optOuts;
     private final ConversationProcessor processor;
     private final GroupCommit<DeliveryReceipt, Boolean> receiptGroups;
+    private final GroupCommit<InboundMessage, Optional<InboundMessages.Stored>> inboundGroups;
     private final Counter accepted;
     private final Counter duplicates;
 
@@ -64,13 +65,16 @@ public class Inbox {
         this.processor = processor;
         this.receiptGroups = new GroupCommit<>(vertx, config.ingest().receiptWindow(),
                 config.ingest().receiptGroup(), outbound::applyReceipts);
+        this.inboundGroups = new GroupCommit<>(vertx, config.ingest().inboundWindow(),
+                config.ingest().inboundGroup(), inbound::acceptAll);
         this.accepted = Counter.builder("tawasul.inbound.accepted").register(metrics);
         this.duplicates = Counter.builder("tawasul.inbound.duplicates").register(metrics);
     }
 
     /**
      * Stores the batch's messages, oldest first (by {@code sentAt}, stable): the messages between two echoes in one
-     * atomic statement ({@link InboundMessages#acceptAll}), each echo in its own; then
+     * atomic statement ({@link InboundMessages#acceptAll}, together with other requests' messages: group commit),
+     * each echo in its own; then
      * applies its receipts (together with other requests' receipts: group commit), watermarks and reported
      * opt-outs, in that order; then schedules the answering of the conversations that got a new message.
      *
@@ -160,7 +164,7 @@ public class Inbox {
                     .replaceWithVoid();
         }
         List<InboundMessage> fitted = run.stream().map(i -> StorageLimits.fitted(messages.get(i))).toList();
-        return inbound.acceptAll(fitted).invoke(stored -> {
+        return inboundGroups.submit(fitted).invoke(stored -> {
             for (int k = 0; k < run.size(); k++) {
                 results[run.get(k)] = result(stored.get(k), InboxResult.Outcome.ACCEPTED);
             }
