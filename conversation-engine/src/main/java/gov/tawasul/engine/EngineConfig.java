@@ -37,11 +37,15 @@ public interface EngineConfig {
     int lookupBudget();
 
     /**
-     * Conversations answered at the same time on one instance; more wait their turn, so that a backlog never
-     * slows the acknowledgement of webhooks (they share the database pool). A conversation holds a connection only
-     * while a statement runs, not while it waits for the case system or a provider.
+     * Conversations answered at the same time on one instance; more wait their turn. Each spends most of its time
+     * waiting for the provider (about 80 ms per send) and the case system, holding no connection then (a
+     * conversation holds one of the default pool's connections only while a statement runs), so the rate this
+     * allows is about this number / the latency of one answer: 256 / 0.1 s ≈ 2,500 messages/s, above what 2 cores
+     * sustain; the former 32 capped an instance at about 320 messages/s with an 80 ms provider. It was that low to
+     * keep webhook acknowledgements fast while both shared one pool; they have their own pool now
+     * ({@code quarkus.datasource."ingest"}), so a backlog of answers only queues on the default pool.
      */
-    @WithDefault("32")
+    @WithDefault("256")
     int maxConcurrentConversations();
 
     /**
@@ -57,6 +61,9 @@ public interface EngineConfig {
 
     /** The backstop that picks up what a crash or a race left behind ({@code tawasul.engine.recovery.*}). */
     Recovery recovery();
+
+    /** Group commit of what webhooks bring ({@code tawasul.engine.ingest.*}; see {@code inbox.Inbox}). */
+    Ingest ingest();
 
     /** Who is given a case's details ({@code contact-match} or {@code open} in the settings). */
     enum Disclosure {
@@ -97,5 +104,31 @@ public interface EngineConfig {
          */
         @WithDefault("5m")
         Duration interruptedAfter();
+    }
+
+    /**
+     * Group commit on the webhook acknowledgement path: what concurrent requests bring within a short window is
+     * written in one statement. The window is what the first request of a group waits at most (added to its ack
+     * time); a group this large is written at once. A window of 0 writes each request's items alone.
+     */
+    interface Ingest {
+        /** How long the first delivery receipt of a group waits for others (Twilio sends two per message). */
+        @WithDefault("2ms")
+        Duration receiptWindow();
+
+        /** Receipts that make a group written at once. */
+        @WithDefault("64")
+        int receiptGroup();
+
+        /**
+         * How long the first inbound message of a group waits for other requests' messages (an SMS is one request
+         * per message); a delivery of many messages (Messenger) is written at once with what waits.
+         */
+        @WithDefault("2ms")
+        Duration inboundWindow();
+
+        /** Inbound messages that make a group written at once. */
+        @WithDefault("64")
+        int inboundGroup();
     }
 }

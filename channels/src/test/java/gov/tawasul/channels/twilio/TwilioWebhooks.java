@@ -73,7 +73,11 @@ final class TwilioWebhooks {
 
     /** @return a status callback for the reply {@link TwilioApiStubs#REPLY_SID}, posted to {@link #STATUS} */
     static WebhookRequest statusCallback(String status, String errorCode) {
-        String sid = TwilioApiStubs.REPLY_SID;
+        return statusCallback(TwilioApiStubs.REPLY_SID, status, errorCode);
+    }
+
+    /** @return a status callback for the message {@code sid}, posted to {@link #STATUS} */
+    static WebhookRequest statusCallback(String sid, String status, String errorCode) {
         return WebhookRequest.post(STATUS, FORM, (errorCode == null ? "" : "ErrorCode=" + errorCode + "&")
                 + "SmsSid=" + sid + "&SmsStatus=" + status + "&MessageStatus=" + status + "&To=%2B15555550100"
                 + "&MessageSid=" + sid + "&AccountSid=AC00000000000000000000000000000000&From=%2B15555550199"

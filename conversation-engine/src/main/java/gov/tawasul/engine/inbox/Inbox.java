@@ -1,5 +1,6 @@
 package gov.tawasul.engine.inbox;
 
+import gov.tawasul.engine.EngineConfig;
 import gov.tawasul.engine.Sequential;
 import gov.tawasul.engine.model.DeliveryReceipt;
 import gov.tawasul.engine.model.InboundBatch;
@@ -13,6 +14,7 @@ import gov.tawasul.engine.store.OutboundMessages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -34,6 +36,11 @@ import java.util.function.Function;
  * ({@link InboxResult#REJECTED} for such a message); a batch of which nothing fits fails with
  * {@link InboundRejectedException}, which the webhooks answer with 400 (the provider must not retry it).
  * <p>
+ * Inbound messages and delivery receipts are written by group commit ({@link GroupCommit},
+ * {@code tawasul.engine.ingest.*}): what all requests bring within a couple of milliseconds goes into one multi-row
+ * statement ({@link InboundMessages#acceptAll}, {@link OutboundMessages#applyReceipts}), and each request continues
+ * after that statement committed; a failure fails every request of the group.
+ * <p>
  * Metrics: counters {@code tawasul.inbound.accepted} and {@code tawasul.inbound.duplicates}.
  */
 @ApplicationScoped
@@ -45,23 +52,31 @@ public class Inbox {
     private final OutboundMessages outbound;
     private final OptOuts optOuts;
     private final ConversationProcessor processor;
+    private final GroupCommit<DeliveryReceipt, Boolean> receiptGroups;
+    private final GroupCommit<InboundMessage, Optional<InboundMessages.Stored>> inboundGroups;
     private final Counter accepted;
     private final Counter duplicates;
 
     Inbox(InboundMessages inbound, OutboundMessages outbound, OptOuts optOuts, ConversationProcessor processor,
-          MeterRegistry metrics) {
+          MeterRegistry metrics, Vertx vertx, EngineConfig config) {
         this.inbound = inbound;
         this.outbound = outbound;
         this.optOuts = optOuts;
         this.processor = processor;
+        this.receiptGroups = new GroupCommit<>(vertx, config.ingest().receiptWindow(),
+                config.ingest().receiptGroup(), outbound::applyReceipts);
+        this.inboundGroups = new GroupCommit<>(vertx, config.ingest().inboundWindow(),
+                config.ingest().inboundGroup(), inbound::acceptAll);
         this.accepted = Counter.builder("tawasul.inbound.accepted").register(metrics);
         this.duplicates = Counter.builder("tawasul.inbound.duplicates").register(metrics);
     }
 
     /**
-     * Stores the batch's messages, oldest first (by {@code sentAt}, stable), each in its own atomic statement; then
-     * applies its receipts, watermarks and reported opt-outs, in that order; then schedules the answering of the
-     * conversations that got a new message.
+     * Stores the batch's messages, oldest first (by {@code sentAt}, stable): the messages between two echoes in one
+     * atomic statement ({@link InboundMessages#acceptAll}, together with other requests' messages: group commit),
+     * each echo in its own; then
+     * applies its receipts (together with other requests' receipts: group commit), watermarks and reported
+     * opt-outs, in that order; then schedules the answering of the conversations that got a new message.
      *
      * @return one result per message, in the order given
      * @throws InboundRejectedException (as the {@link Uni}'s failure) when the batch had items and none fits
@@ -93,8 +108,8 @@ public class Inbox {
         }
         order.sort(Comparator.comparing(i -> messages.get(i).sentAt()));
         // one after the other, without recursion: a batch may hold thousands of items
-        return Sequential.each(order, i -> store(StorageLimits.fitted(messages.get(i))).invoke(r -> results[i] = r))
-                .chain(() -> Sequential.each(receipts, outbound::applyReceipt))
+        return Sequential.each(runs(order, messages), run -> store(run, messages, results))
+                .chain(() -> receiptGroups.submit(receipts))
                 .chain(() -> Sequential.each(watermarks, outbound::applyWatermark))
                 .chain(() -> Sequential.each(reported, optOuts::optOut))
                 .map(ignored -> List.of(results)).invoke(this::schedule);
@@ -119,11 +134,41 @@ public class Inbox {
                 .findFirst().orElse(batch.receipts().stream().map(r -> r.channel().wireName()).findFirst().orElse("provider"));
     }
 
-    private Uni<InboxResult> store(InboundMessage m) {
-        if (m.kind() == InboundKind.ECHO) {
-            return outbound.recordEcho(m).map(stored -> result(stored, InboxResult.Outcome.RECORDED));
+    /**
+     * @return the indexes of {@code order} cut into runs to store one after the other: each echo alone, the
+     *         messages between them as one run (one statement)
+     */
+    static List<List<Integer>> runs(List<Integer> order, List<InboundMessage> messages) {
+        List<List<Integer>> runs = new ArrayList<>();
+        List<Integer> current = null;
+        for (int i : order) {
+            if (messages.get(i).kind() == InboundKind.ECHO) {
+                runs.add(List.of(i));
+                current = null;
+            } else {
+                if (current == null) {
+                    current = new ArrayList<>();
+                    runs.add(current);
+                }
+                current.add(i);
+            }
         }
-        return inbound.accept(m).map(stored -> result(stored, InboxResult.Outcome.ACCEPTED));
+        return runs;
+    }
+
+    private Uni<Void> store(List<Integer> run, List<InboundMessage> messages, InboxResult[] results) {
+        InboundMessage first = messages.get(run.get(0));
+        if (first.kind() == InboundKind.ECHO) {
+            return outbound.recordEcho(StorageLimits.fitted(first))
+                    .invoke(stored -> results[run.get(0)] = result(stored, InboxResult.Outcome.RECORDED))
+                    .replaceWithVoid();
+        }
+        List<InboundMessage> fitted = run.stream().map(i -> StorageLimits.fitted(messages.get(i))).toList();
+        return inboundGroups.submit(fitted).invoke(stored -> {
+            for (int k = 0; k < run.size(); k++) {
+                results[run.get(k)] = result(stored.get(k), InboxResult.Outcome.ACCEPTED);
+            }
+        }).replaceWithVoid();
     }
 
     private InboxResult result(Optional<InboundMessages.Stored> stored, InboxResult.Outcome outcome) {

@@ -156,29 +156,36 @@ public class Conversations {
     }
 
     /**
-     * CTEs {@code conv_before(id, state)} and {@code conv(id, channel, state, position)}: the conversation of an
-     * inbound message, created or touched (name kept when the message has none, {@code last_inbound_at} only moves
-     * forward, {@code last_activity_at} now). A {@code CLOSED} conversation is reopened for the bot ({@code BOT},
-     * new event position): the statement's caller publishes that change when {@code conv_before.state} was
-     * {@code CLOSED} (see {@link #reopened}).
+     * CTEs {@code conv_before(id, channel, citizen_address, bot_address, state)} and
+     * {@code conv(id, channel, citizen_address, bot_address, state, position)}: the conversations of inbound
+     * messages, created or touched, one row per conversation of {@code source} — a CTE with the columns
+     * {@code channel, citizen_address, bot_address, citizen_name, last_inbound_at} and one row per conversation
+     * (an {@code on conflict do update} changes a row once per statement): name kept when the messages have none,
+     * {@code last_inbound_at} only moves forward, {@code last_activity_at} now. A {@code CLOSED} conversation is
+     * reopened for the bot ({@code BOT}, new event position): the statement's caller publishes that change when
+     * {@code conv_before.state} was {@code CLOSED} (see {@link #reopened}). Rows are locked in key order, so that
+     * two statements upserting the same conversations cannot deadlock.
      *
-     * @param channel, citizen, bot, name, at the statement's parameter references, e.g. {@code "$1"}
+     * @param source the name of the CTE with one row per conversation
      */
-    static String upsertOnInbound(String channel, String citizen, String bot, String name, String at) {
+    static String upsertOnInbound(String source) {
         return """
                 conv_before as (
-                  select id, state from conversation
-                  where channel = %1$s and citizen_address = %2$s and bot_address = %3$s),
+                  select c.id, c.channel, c.citizen_address, c.bot_address, c.state from conversation c
+                  join %1$s k on c.channel = k.channel and c.citizen_address = k.citizen_address
+                              and c.bot_address = k.bot_address),
                 conv as (
                   insert into conversation (channel, citizen_address, bot_address, citizen_name, last_inbound_at)
-                  values (%1$s, %2$s, %3$s, cast(%4$s as varchar), %5$s)
+                  select channel, citizen_address, bot_address, citizen_name, last_inbound_at from %1$s
+                  order by channel, citizen_address, bot_address
                   on conflict (channel, citizen_address, bot_address) do update
                     set updated_at = now(), last_activity_at = now(),
                         citizen_name = coalesce(excluded.citizen_name, conversation.citizen_name),
                         last_inbound_at = greatest(conversation.last_inbound_at, excluded.last_inbound_at),
                         state = case when conversation.state = 'CLOSED' then 'BOT' else conversation.state end,
-                        position = case when conversation.state = 'CLOSED' then %6$s else conversation.position end
-                  returning id, channel, state, position)""".formatted(channel, citizen, bot, name, at, NEXT_POSITION);
+                        position = case when conversation.state = 'CLOSED' then %2$s else conversation.position end
+                  returning id, channel, citizen_address, bot_address, state, position)""".formatted(source,
+                NEXT_POSITION);
     }
 
     /**

@@ -14,12 +14,16 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Runs single statements on the application's reactive PostgreSQL pool, each in one round trip and as its own
+ * Runs single statements on one of the application's reactive PostgreSQL pools, each in one round trip and as its own
  * transaction (the statements that must be atomic are single {@code insert … on conflict}, claims and forward-only
  * updates, several tables at once through data-modifying CTEs). SQL uses PostgreSQL's own {@code $1, $2, …}
  * parameters; rows are mapped by column name by the caller's factory. Prepared statements are cached per
  * connection ({@code quarkus.datasource.reactive.cache-prepared-statements}). Results complete on the calling
  * Vert.x context. Only the stores of this package use it.
+ * <p>
+ * Two instances: the default one on the default pool ({@code quarkus.datasource.reactive.*}: the reply path, jobs,
+ * staff), and the {@link Ingest} one on the pool of the named datasource {@code ingest} (the statements a webhook
+ * waits for before its 2xx, see {@link IngestPool}).
  */
 @ApplicationScoped
 public class Db {

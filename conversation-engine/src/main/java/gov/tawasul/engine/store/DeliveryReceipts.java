@@ -14,8 +14,8 @@ import java.util.List;
  * its error code. {@code outbound_message_id} is null while the provider id is not yet known to us (a status
  * callback overtook the send response); such receipts are linked when the id is stored
  * ({@link OutboundMessages#accepted}, CTE {@link #linkEarly}) or by the recovery job ({@link #relinkPending}).
- * Receipts are written together with the status move they cause ({@link OutboundMessages#applyReceipt}, CTE
- * {@link #insert}). Must be called on a Vert.x event-loop context.
+ * Receipts are written together with the status move they cause, many in one statement
+ * ({@link OutboundMessages#applyReceipts}, CTE {@link #insertAll}). Must be called on a Vert.x event-loop context.
  */
 @ApplicationScoped
 public class DeliveryReceipts {
@@ -39,17 +39,23 @@ public class DeliveryReceipts {
         this.outbound = outbound;
     }
 
-    /** CTE {@code r(outbound_message_id)}: the receipt stored, linked to its message when the id is known. */
-    static String insert(String channel, String providerId, String status, String code, String message, String at) {
+    /**
+     * CTE {@code r(outbound_message_id, channel, provider_message_id, status, error_code, error_message,
+     * occurred_at)}: the receipts of {@code source} (a CTE with those columns but the first, and {@code ord}) stored
+     * in {@code ord} order, each linked to its message when the provider id is known.
+     */
+    static String insertAll(String source) {
         return """
                 r as (
                   insert into delivery_receipt (channel, provider_message_id, outbound_message_id, status, error_code,
                                                 error_message, occurred_at)
-                  values (cast(%1$s as varchar), cast(%2$s as varchar),
-                          (select id from outbound_message
-                           where channel = cast(%1$s as varchar) and provider_message_id = cast(%2$s as varchar)),
-                          %3$s, cast(%4$s as varchar), cast(%5$s as text), %6$s)
-                  returning outbound_message_id)""".formatted(channel, providerId, status, code, message, at);
+                  select s.channel, s.provider_message_id,
+                         (select id from outbound_message
+                          where channel = s.channel and provider_message_id = s.provider_message_id),
+                         s.status, s.error_code, s.error_message, s.occurred_at
+                  from %s s order by s.ord
+                  returning outbound_message_id, channel, provider_message_id, status, error_code, error_message,
+                            occurred_at)""".formatted(source);
     }
 
     /**

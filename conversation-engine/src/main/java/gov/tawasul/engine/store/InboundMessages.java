@@ -6,6 +6,8 @@ import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.InboundKind;
 import gov.tawasul.engine.model.InboundMessage;
 import gov.tawasul.engine.model.InboundState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +16,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The store of table {@code inbound_message}: every message citizens sent, claimed once by (channel, provider
@@ -27,20 +33,40 @@ import java.util.Optional;
 public class InboundMessages {
 
     /**
-     * One statement: the conversation upserted (a closed one reopened for the bot), the message inserted unless its
-     * provider id is known. Always one row: {@code id} is null for a known message.
+     * One statement for many messages (arrays $1 channel, $2 citizen, $3 our address, $4 sender name, $5 sent at,
+     * $6 provider id, $7 kind, $8 text, $9 payload, $10 attributes; no provider id twice): their conversations
+     * upserted once each (a closed one reopened for the bot), the messages inserted in the order given unless their
+     * provider id is known. One row per message, in that order: {@code id} is null for a known message.
      */
-    private static final String ACCEPT = "with " + Conversations.upsertOnInbound("$1", "$2", "$3", "$4", "$5") + """
+    private static final String ACCEPT_ALL = """
+            with input as (
+              select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::timestamptz[],
+                                   $6::varchar[], $7::varchar[], $8::text[], $9::text[], $10::text[])
+                with ordinality as t(channel, citizen_address, bot_address, citizen_name, sent_at, provider_message_id,
+                                     kind, text, payload, attributes, ord)),
+            conv_input as (
+              select channel, citizen_address, bot_address,
+                     (array_agg(citizen_name order by ord desc) filter (where citizen_name is not null))[1]
+                       as citizen_name,
+                     max(sent_at) as last_inbound_at
+              from input group by channel, citizen_address, bot_address),
+            """ + Conversations.upsertOnInbound("conv_input") + """
             ,
             i as (
               insert into inbound_message (conversation_id, channel, provider_message_id, kind, text, payload, sent_at,
                                            attributes)
-              select conv.id, $1, $6, $7, $8, cast($9 as text), $5, cast($10 as text) from conv
+              select conv.id, input.channel, input.provider_message_id, input.kind, input.text, input.payload,
+                     input.sent_at, input.attributes
+              from input join conv using (channel, citizen_address, bot_address)
+              order by input.ord
               on conflict (channel, provider_message_id) do nothing
-              returning id, position)
+              returning id, position, channel, provider_message_id)
             select i.id, conv.id as conversation_id, i.position, """ + Conversations.reopened() + """
 
-            from conv left join conv_before on true left join i on true""";
+            from input join conv using (channel, citizen_address, bot_address)
+              left join conv_before using (channel, citizen_address, bot_address)
+              left join i using (channel, provider_message_id)
+            order by input.ord""";
 
     /**
      * The conversation's oldest {@code RECEIVED} message, read together with the claim of the conversation's lease
@@ -95,11 +121,18 @@ public class InboundMessages {
             order by length(provider_message_id) desc, provider_message_id desc limit 1""";
 
     private final Db db;
+    /** The acknowledgement path's pool: {@link #accept}. */
+    private final Db ingest;
     private final ConversationEvents events;
+    private final Counter written;
+    private final Counter statements;
 
-    InboundMessages(Db db, ConversationEvents events) {
+    InboundMessages(Db db, @Ingest Db ingest, ConversationEvents events, MeterRegistry metrics) {
         this.db = db;
+        this.ingest = ingest;
         this.events = events;
+        this.written = Counter.builder("tawasul.ingest.inbound").register(metrics);
+        this.statements = Counter.builder("tawasul.ingest.inbound.statements").register(metrics);
     }
 
     /**
@@ -133,25 +166,93 @@ public class InboundMessages {
      * @return the stored row, or empty when (channel, provider message id) was stored before (a retry)
      */
     public Uni<Optional<Stored>> accept(InboundMessage m) {
-        return db.first(ACCEPT, r -> r, m.channel().name(), m.citizen().value(), m.bot().value(), m.senderName(),
-                        utc(m.sentAt()), m.providerMessageId(), m.kind().name(), m.text(), m.payload(),
-                        Attributes.toJson(m.attributes()))
-                .map(Optional::orElseThrow)
-                .map(r -> {
-                    long conversationId = r.getLong("conversation_id");
-                    List<ConversationEvent> changes = new ArrayList<>(2);
-                    if (r.getBoolean("reopened")) {
-                        changes.add(new ConversationEvent(r.getLong("conv_position"),
-                                ConversationEvent.Type.CONVERSATION_STATE, conversationId, 0, m.channel(),
-                                r.getString("conv_state"), null));
+        return acceptAll(List.of(m)).map(stored -> stored.get(0));
+    }
+
+    /**
+     * Stores messages (not echoes) and their conversations in one statement, with the outcome of storing them one
+     * after the other in the order given: ids in that order, each conversation upserted once (a closed one
+     * reopened once), a provider id already stored — or earlier in the list — a duplicate. Publishes, per message
+     * in order, the reopening of its conversation (with its first message) and {@code INBOUND_STORED}. Counters
+     * {@code tawasul.ingest.inbound} (messages written) and {@code tawasul.ingest.inbound.statements}.
+     *
+     * @return per message, in the order given, the stored row, or empty for a duplicate
+     */
+    public Uni<List<Optional<Stored>>> acceptAll(List<InboundMessage> messages) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<InboundMessage> distinct = new ArrayList<>(messages.size());
+        int[] row = new int[messages.size()];
+        Map<String, Integer> firstOf = new HashMap<>();
+        for (int k = 0; k < messages.size(); k++) {
+            InboundMessage m = messages.get(k);
+            Integer first = firstOf.putIfAbsent(m.channel().name() + ' ' + m.providerMessageId(), distinct.size());
+            if (first == null) {
+                row[k] = distinct.size();
+                distinct.add(m);
+            } else {
+                row[k] = -1; // the same message twice in one delivery: the second is a duplicate
+            }
+        }
+        int n = distinct.size();
+        String[] channels = new String[n];
+        String[] citizens = new String[n];
+        String[] bots = new String[n];
+        String[] names = new String[n];
+        OffsetDateTime[] sentAt = new OffsetDateTime[n];
+        String[] ids = new String[n];
+        String[] kinds = new String[n];
+        String[] texts = new String[n];
+        String[] payloads = new String[n];
+        String[] attributes = new String[n];
+        for (int k = 0; k < n; k++) {
+            InboundMessage m = distinct.get(k);
+            channels[k] = m.channel().name();
+            citizens[k] = m.citizen().value();
+            bots[k] = m.bot().value();
+            names[k] = m.senderName();
+            sentAt[k] = utc(m.sentAt());
+            ids[k] = m.providerMessageId();
+            kinds[k] = m.kind().name();
+            texts[k] = m.text();
+            payloads[k] = m.payload();
+            attributes[k] = Attributes.toJson(m.attributes());
+        }
+        statements.increment();
+        written.increment(n);
+        return ingest.list(ACCEPT_ALL, r -> r, channels, citizens, bots, names, sentAt, ids, kinds, texts, payloads,
+                        attributes)
+                .map(rows -> {
+                    if (rows.size() != n) {
+                        throw new IllegalStateException(rows.size() + " rows for " + n + " messages");
                     }
-                    Long id = r.getLong("id");
-                    if (id != null) {
-                        changes.add(new ConversationEvent(r.getLong("position"), ConversationEvent.Type.INBOUND_STORED,
-                                conversationId, id, m.channel(), InboundState.RECEIVED.name(), null));
+                    List<ConversationEvent> changes = new ArrayList<>(n + 1);
+                    Set<Long> reopened = new HashSet<>();
+                    List<Optional<Stored>> stored = new ArrayList<>(n);
+                    for (int k = 0; k < n; k++) {
+                        Row r = rows.get(k);
+                        Channel channel = distinct.get(k).channel();
+                        long conversationId = r.getLong("conversation_id");
+                        if (r.getBoolean("reopened") && reopened.add(conversationId)) {
+                            changes.add(new ConversationEvent(r.getLong("conv_position"),
+                                    ConversationEvent.Type.CONVERSATION_STATE, conversationId, 0, channel,
+                                    r.getString("conv_state"), null));
+                        }
+                        Long id = r.getLong("id");
+                        if (id != null) {
+                            changes.add(new ConversationEvent(r.getLong("position"),
+                                    ConversationEvent.Type.INBOUND_STORED, conversationId, id, channel,
+                                    InboundState.RECEIVED.name(), null));
+                        }
+                        stored.add(id == null ? Optional.empty() : Optional.of(new Stored(id, conversationId)));
                     }
                     events.published(changes);
-                    return id == null ? Optional.<Stored>empty() : Optional.of(new Stored(id, conversationId));
+                    List<Optional<Stored>> results = new ArrayList<>(messages.size());
+                    for (int k = 0; k < messages.size(); k++) {
+                        results.add(row[k] < 0 ? Optional.empty() : stored.get(row[k]));
+                    }
+                    return results;
                 });
     }
 

@@ -42,9 +42,12 @@ public class OptOuts {
             delete from opt_out where channel = $1 and citizen_address = $2""".formatted(Redaction.hash("$1", "$2"));
 
     private final Db db;
+    /** The acknowledgement path's pool: {@link #optOut}. */
+    private final Db ingest;
 
-    OptOuts(Db db) {
+    OptOuts(Db db, @Ingest Db ingest) {
         this.db = db;
+        this.ingest = ingest;
     }
 
     /** SQL condition "the conversation aliased {@code alias} is opted out". */
@@ -107,8 +110,8 @@ public class OptOuts {
      */
     public Uni<Integer> optOut(InboundBatch.RecipientOptOut report) {
         if (report.citizen() != null && report.bot() != null) {
-            return db.update(OPT_OUT_PAIR, report.channel().name(), report.citizen(), report.bot(), report.reason());
+            return ingest.update(OPT_OUT_PAIR, report.channel().name(), report.citizen(), report.bot(), report.reason());
         }
-        return db.update(OPT_OUT_RECIPIENT, report.channel().name(), report.providerMessageId(), report.reason());
+        return ingest.update(OPT_OUT_RECIPIENT, report.channel().name(), report.providerMessageId(), report.reason());
     }
 }

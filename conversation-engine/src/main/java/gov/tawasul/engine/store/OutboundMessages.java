@@ -12,15 +12,22 @@ import gov.tawasul.engine.model.InboundMessage;
 import gov.tawasul.engine.model.Origin;
 import gov.tawasul.engine.model.OutboundMessage;
 import gov.tawasul.engine.model.WatermarkReceipt;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The store of table {@code outbound_message}: every message we send (or our account sent outside the bot, seen as
@@ -201,21 +208,52 @@ public class OutboundMessages {
             select id from outbound_message
             where status = 'QUEUED' and next_attempt_at <= now() order by next_attempt_at limit 100""";
 
-    /** Sets a receipt's status on the row aliased {@code o}; $3 status, $4 code, $5 message, $6 occurred at. */
-    private static final String SET_STATUS = """
-            status = $3,
-                   error_code = coalesce(cast($4 as varchar), o.error_code),
-                   error_message = coalesce(cast($5 as text), o.error_message),
-                   delivered_at = case when $3 in ('DELIVERED', 'READ') then coalesce(o.delivered_at, $6) else o.delivered_at end,
-                   read_at = case when $3 = 'READ' then $6 else o.read_at end,
-                   updated_at = now(), position = nextval('conversation_event_position')""";
+    /**
+     * Sets a receipt's status on the row aliased {@code o}, from SQL expressions of the receipt's status, error code,
+     * error message and time.
+     */
+    private static String setStatus(String status, String code, String message, String at) {
+        return """
+                status = %1$s,
+                       error_code = coalesce(%2$s, o.error_code),
+                       error_message = coalesce(%3$s, o.error_message),
+                       delivered_at = case when %1$s in ('DELIVERED', 'READ') then coalesce(o.delivered_at, %4$s) else o.delivered_at end,
+                       read_at = case when %1$s = 'READ' then %4$s else o.read_at end,
+                       updated_at = now(), position = nextval('conversation_event_position')""".formatted(status, code,
+                message, at);
+    }
 
-    private static final String APPLY_RECEIPT = "with " + DeliveryReceipts.insert("$1", "$2", "$3", "$4", "$5", "$6")
-            + "\nupdate outbound_message o set " + SET_STATUS + """
-             from r where o.id = r.outbound_message_id and o.status = any($7)
-            returning o.id, o.conversation_id, o.channel, o.status, o.error_code, o.position""";
+    /** {@code (from_status, to_status)} rows of every forward move ({@link DeliveryStatus#canMoveTo}), as SQL. */
+    private static final String MOVES = Arrays.stream(DeliveryStatus.values())
+            .flatMap(from -> Arrays.stream(DeliveryStatus.values()).filter(from::canMoveTo)
+                    .map(to -> "('" + from.name() + "', '" + to.name() + "')"))
+            .collect(Collectors.joining(", "));
 
-    private static final String APPLY_STORED = "update outbound_message o set " + SET_STATUS + """
+    /**
+     * Receipts of distinct messages (arrays $1 channel, $2 provider id, $3 status, $4 error code, $5 error message,
+     * $6 occurred at): all stored, and each message's status moved forward where the move is allowed. The messages
+     * are locked in id order first, so that two such statements of concurrent groups cannot deadlock.
+     */
+    private static final String APPLY_RECEIPTS = """
+            with input as (
+              select * from unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[],
+                                   $6::timestamptz[])
+                with ordinality as t(channel, provider_message_id, status, error_code, error_message, occurred_at, ord)),
+            """ + DeliveryReceipts.insertAll("input") + """
+            ,
+            locked as (
+              select o.id from outbound_message o where o.id in (select outbound_message_id from r)
+              order by o.id for update),
+            moves (from_status, to_status) as (values\s""" + MOVES + """
+            )
+            update outbound_message o set\s""" + setStatus("r.status", "r.error_code", "r.error_message", "r.occurred_at")
+            + """
+             from r join moves m on m.to_status = r.status join locked l on l.id = r.outbound_message_id
+            where o.id = r.outbound_message_id and o.status = m.from_status
+            returning o.id, o.conversation_id, o.channel, o.status, o.error_code, o.position, o.provider_message_id""";
+
+    private static final String APPLY_STORED = "update outbound_message o set "
+            + setStatus("$3", "cast($4 as varchar)", "cast($5 as text)", "$6") + """
              where o.channel = $1 and o.provider_message_id = $2 and o.status = any($7)
             returning o.id, o.conversation_id, o.channel, o.status, o.error_code, o.position""";
 
@@ -237,7 +275,11 @@ public class OutboundMessages {
     private static final Duration WATERMARK_TOLERANCE = Duration.ofSeconds(2);
 
     private final Db db;
+    /** The acknowledgement path's pool: {@link #recordEcho}, {@link #applyReceipt}, {@link #applyWatermark}. */
+    private final Db ingest;
     private final ConversationEvents events;
+    private final Counter receiptsWritten;
+    private final Counter receiptStatements;
 
     /**
      * Texts, quick replies and the provider's error text (it may quote the number) of the chosen rows are erased,
@@ -259,8 +301,11 @@ public class OutboundMessages {
     private static final String ERASE = REDACT + """
             where (o.conversation_id = any($1) or (o.channel = $2 and o.recipient = $3)) and o.redacted_at is null""";
 
-    OutboundMessages(Db db, ConversationEvents events) {
+    OutboundMessages(Db db, @Ingest Db ingest, ConversationEvents events, MeterRegistry metrics) {
         this.db = db;
+        this.ingest = ingest;
+        this.receiptsWritten = Counter.builder("tawasul.ingest.receipts").register(metrics);
+        this.receiptStatements = Counter.builder("tawasul.ingest.receipt.statements").register(metrics);
         this.events = events;
     }
 
@@ -404,7 +449,7 @@ public class OutboundMessages {
         if (ours == null) {
             return recordOtherEcho(echo);
         }
-        return db.first(ECHO_OF_OURS, r -> {
+        return ingest.first(ECHO_OF_OURS, r -> {
                     events.published(statusEvent(r));
                     return new InboundMessages.Stored(r.getLong("id"), r.getLong("conversation_id"));
                 }, Long.parseLong(ours), echo.channel().name(), echo.providerMessageId(),
@@ -413,7 +458,7 @@ public class OutboundMessages {
     }
 
     private Uni<Optional<InboundMessages.Stored>> recordOtherEcho(InboundMessage echo) {
-        return db.first(RECORD_ECHO, r -> {
+        return ingest.first(RECORD_ECHO, r -> {
                     events.published(event(r, ConversationEvent.Type.OUTBOUND_QUEUED));
                     return new InboundMessages.Stored(r.getLong("id"), r.getLong("conversation_id"));
                 }, echo.channel().name(), echo.citizen().value(), echo.bot().value(), echo.text(),
@@ -559,9 +604,80 @@ public class OutboundMessages {
      * @return the number of outbound messages whose status changed (0 or 1)
      */
     public Uni<Integer> applyReceipt(DeliveryReceipt r) {
-        return publishCount(db.list(APPLY_RECEIPT, OutboundMessages::statusEvent, r.channel().name(),
-                r.providerMessageId(), r.status().name(), r.errorCode(), r.errorMessage(),
-                InboundMessages.utc(r.occurredAt()), predecessors(r.status())));
+        return applyReceipts(List.of(r)).map(moved -> moved.get(0) ? 1 : 0);
+    }
+
+    /**
+     * Records receipts (in {@code delivery_receipt}, as they came) and moves each message's status forward where
+     * allowed, with the same outcome as applying them one after the other in the order given: receipts of distinct
+     * messages go into one multi-row statement; a message's second receipt in the list goes into the next statement
+     * (a statement changes a row once), so a list with at most one receipt per message costs one round trip. A
+     * receipt whose provider id is not known yet is kept unlinked ({@link DeliveryReceipts}). Publishes
+     * {@code OUTBOUND_STATUS} per move. Counters {@code tawasul.ingest.receipts} (receipts written) and
+     * {@code tawasul.ingest.receipt.statements} (statements run).
+     *
+     * @return per receipt, in the order given, whether it moved its message's status
+     */
+    public Uni<List<Boolean>> applyReceipts(List<DeliveryReceipt> receipts) {
+        if (receipts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Boolean[] moved = new Boolean[receipts.size()];
+        return Sequential.each(rounds(receipts), round -> applyRound(receipts, round, moved))
+                .map(ignored -> List.of(moved));
+    }
+
+    /** @return indexes of {@code receipts} in rounds: a message's n-th receipt in round n, each round in list order */
+    static List<List<Integer>> rounds(List<DeliveryReceipt> receipts) {
+        List<List<Integer>> rounds = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < receipts.size(); i++) {
+            DeliveryReceipt r = receipts.get(i);
+            int round = seen.merge(r.channel().name() + ' ' + r.providerMessageId(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(i);
+        }
+        return rounds;
+    }
+
+    private Uni<Void> applyRound(List<DeliveryReceipt> receipts, List<Integer> round, Boolean[] moved) {
+        int n = round.size();
+        String[] channels = new String[n];
+        String[] ids = new String[n];
+        String[] statuses = new String[n];
+        String[] codes = new String[n];
+        String[] messages = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        for (int k = 0; k < n; k++) {
+            DeliveryReceipt r = receipts.get(round.get(k));
+            channels[k] = r.channel().name();
+            ids[k] = r.providerMessageId();
+            statuses[k] = r.status().name();
+            codes[k] = r.errorCode();
+            messages[k] = r.errorMessage();
+            at[k] = InboundMessages.utc(r.occurredAt());
+            moved[round.get(k)] = false;
+        }
+        receiptStatements.increment();
+        receiptsWritten.increment(n);
+        return ingest.list(APPLY_RECEIPTS, row -> row, channels, ids, statuses, codes, messages, at).map(rows -> {
+            Map<String, Integer> index = new HashMap<>();
+            for (int k = 0; k < n; k++) {
+                index.put(channels[k] + ' ' + ids[k], round.get(k));
+            }
+            List<ConversationEvent> changed = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                changed.add(statusEvent(row));
+                Integer i = index.get(row.getString("channel") + ' ' + row.getString("provider_message_id"));
+                if (i != null) {
+                    moved[i] = true;
+                }
+            }
+            events.published(changed);
+            return null;
+        });
     }
 
     /** Applies a receipt kept earlier (its provider id was not yet known then). */
@@ -580,11 +696,11 @@ public class OutboundMessages {
     public Uni<Integer> applyWatermark(WatermarkReceipt r) {
         String channel = r.citizen().channel().name();
         if (r.upToProviderMessageId() != null) {
-            return publishCount(db.list(UP_TO, OutboundMessages::statusEvent, r.status().name(), channel,
+            return publishCount(ingest.list(UP_TO, OutboundMessages::statusEvent, r.status().name(), channel,
                     r.citizen().value(), r.upToProviderMessageId(), InboundMessages.utc(r.occurredAt()),
                     predecessors(r.status())));
         }
-        return publishCount(db.list(WATERMARK, OutboundMessages::statusEvent, r.status().name(), channel,
+        return publishCount(ingest.list(WATERMARK, OutboundMessages::statusEvent, r.status().name(), channel,
                 r.citizen().value(), InboundMessages.utc(r.watermark().plus(WATERMARK_TOLERANCE)),
                 InboundMessages.utc(r.occurredAt()), predecessors(r.status())));
     }
