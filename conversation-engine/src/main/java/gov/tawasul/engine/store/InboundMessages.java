@@ -83,8 +83,8 @@ public class InboundMessages {
             select exists (select 1 from next) as pending, lease.id is not null as claimed,
                    i.id as inbound_id, i.kind, i.text, i.payload, i.attributes, i.received_at, %s,
                    %s as opted_out, %s as sender_linked,
-                   c.citizen_address = c.bot_address or exists (select 1 from conversation b
-                           where b.channel = c.channel and b.bot_address = c.citizen_address) as from_own_address,
+                   c.citizen_address = c.bot_address or exists (select 1 from own_address b
+                           where b.channel = c.channel and b.address = c.citizen_address) as from_own_address,
                    exists (select 1 from inbound_message j where j.conversation_id = i.conversation_id
                            and j.state = 'RECEIVED' and j.id > i.id) as more_waiting
             from (select 1) one
