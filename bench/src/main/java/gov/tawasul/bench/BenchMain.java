@@ -370,12 +370,7 @@ public final class BenchMain {
                 StepTracker ready = new StepTracker(true);
                 twilio.track(ready);
                 InboundWebhooks.Signed first = webhooks.build(1, runTag++, 11)[0];
-                long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-                int status = 0;
-                while (status / 100 != 2 && app.alive() && System.nanoTime() < limit) {
-                    status = postOnce(client, port, first);
-                    Thread.sleep(status / 100 == 2 ? 0 : 50);
-                }
+                int status = postUntilAcknowledged(app, client, port, first, 180, 50);
                 twilio.track(null);
                 if (status / 100 != 2) {
                     report.notes.add("counting window: the second app process did not answer; see app-counting.log");
@@ -504,15 +499,7 @@ public final class BenchMain {
                 double ack = Double.NaN;
                 double reply = Double.NaN;
                 InboundWebhooks.Signed first = webhooks.build(1, runTag++, 13)[0];
-                long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                int status = 0;
-                while (status / 100 != 2 && app.alive() && System.nanoTime() < limit) {
-                    status = postOnce(client, port, first);
-                    if (status / 100 != 2) {
-                        Thread.sleep(20);
-                    }
-                }
-                if (status / 100 == 2) {
+                if (postUntilAcknowledged(app, client, port, first, 120, 20) / 100 == 2) {
                     ack = (System.nanoTime() - app.startedNs()) / 1e9;
                     long replyLimit = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                     while (twilio.firstReplyNs() == 0 && System.nanoTime() < replyLimit) {
@@ -535,14 +522,7 @@ public final class BenchMain {
         twilio.track(tracker);
         InboundWebhooks.Signed first = webhooks.build(1, runTag++, 7)[0];
         StepTracker.Tracked t = tracker.sending(first.from(), first.expectedCaseNumber(), System.nanoTime());
-        long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        int status = 0;
-        while (status / 100 != 2 && app.alive() && System.nanoTime() < limit) {
-            status = postOnce(client, port, first);
-            if (status / 100 != 2) {
-                Thread.sleep(50);
-            }
-        }
+        int status = postUntilAcknowledged(app, client, port, first, 180, 50);
         if (status / 100 != 2) {
             return false;
         }
@@ -566,6 +546,25 @@ public final class BenchMain {
         log(String.format("start-up: first webhook acknowledged after %.2f s, first reply after %.2f s",
                 report.startupAckSeconds, report.startupReplySeconds));
         return true;
+    }
+
+    /**
+     * Posts {@code m} until the app answers it 2xx, the process dies or {@code seconds} pass, pausing {@code pauseMs}
+     * between tries (a starting app refuses connections).
+     *
+     * @return the last HTTP status (0: no answer)
+     */
+    private static int postUntilAcknowledged(AppProcess app, HttpClient client, int port, InboundWebhooks.Signed m,
+                                             int seconds, long pauseMs) throws InterruptedException {
+        long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        int status = 0;
+        while (status / 100 != 2 && app.alive() && System.nanoTime() < limit) {
+            status = postOnce(client, port, m);
+            if (status / 100 != 2) {
+                Thread.sleep(pauseMs);
+            }
+        }
+        return status;
     }
 
     private static int postOnce(HttpClient client, int port, InboundWebhooks.Signed m) {
