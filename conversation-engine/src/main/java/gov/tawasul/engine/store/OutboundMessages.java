@@ -248,8 +248,14 @@ public class OutboundMessages {
             )
             update outbound_message o set\s""" + setStatus("r.status", "r.error_code", "r.error_message", "r.occurred_at")
             + """
-             from r join moves m on m.to_status = r.status join locked l on l.id = r.outbound_message_id
-            where o.id = r.outbound_message_id and o.status = m.from_status
+             from r join locked l on l.id = r.outbound_message_id
+            where o.id = r.outbound_message_id
+              -- the allowed move is checked against the row as it is when locked: the statuses it may move from
+              -- (an array per receipt) compared with o.status, a condition PostgreSQL evaluates again on the newest
+              -- version of a row another statement changed meanwhile. A join on moves (or an EXISTS, which the
+              -- planner turns into one) kept the move chosen from this statement's snapshot, and the re-check refused
+              -- it: a concurrent "sent" left a "delivered" unapplied (ReceiptRaceTest)
+              and o.status = any(array(select m.from_status from moves m where m.to_status = r.status))
             returning o.id, o.conversation_id, o.channel, o.status, o.error_code, o.position, o.provider_message_id""";
 
     private static final String APPLY_STORED = "update outbound_message o set "
