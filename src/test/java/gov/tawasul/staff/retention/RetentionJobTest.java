@@ -130,7 +130,9 @@ class RetentionJobTest {
         String pending = "+9665" + digits(8);
         TestDb.execute("insert into notification (case_event_id, case_number, channel, citizen_address, locale, state,"
                 + " due_at, updated_at) values (?, '1446-000123', 'SMS', ?, 'ar', 'PENDING', ?, ?)", event, pending,
-                days(95), days(95));
+                // due tomorrow, so that the running NotificationDispatcher leaves it alone (a due one it would send
+                // or skip); untouched for 95 days, past the cut
+                Timestamp.from(NOW.plus(Duration.ofDays(1))), days(95));
         TestDb.execute("insert into case_follower (case_number, channel, citizen_address, source, stopped_at)"
                 + " values ('1446-000123', 'SMS', ?, 'ASKER', ?)", citizen, days(95));
         TestDb.execute("insert into case_follower (case_number, channel, citizen_address, source)"
