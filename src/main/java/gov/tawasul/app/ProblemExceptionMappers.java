@@ -81,7 +81,35 @@ public class ProblemExceptionMappers {
     }
 
     private static String malformedJsonDetail(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                && expected(mismatch.getTargetType()) != null) {
+            String field = mismatch.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."));
+            return "Malformed JSON body: \"" + field + "\" must be " + expected(mismatch.getTargetType()) + ".";
+        }
         return "Malformed JSON body: " + e.getOriginalMessage();
+    }
+
+    /** @return what a JSON value of {@code type} is, in the words of an API's reader; null: not a scalar */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        return null;
     }
 
     private Response internalError(int status, Throwable e) {

@@ -160,6 +160,14 @@ class StaffConversationsApiTest {
                 .contentType("application/problem+json").body("limit", org.hamcrest.Matchers.equalTo(1600));
         sara.given().contentType(JSON).body("{\"text\":\"   \"}")
                 .post("/api/staff/conversations/" + id + "/messages").then().statusCode(422);
+        // a number or a boolean is not taken for a text (Jackson would coerce it to "5")
+        for (String notText : List.of("{\"text\":5}", "{\"text\":true}", "{\"text\":1.5}")) {
+            sara.given().contentType(JSON).body(notText).post("/api/staff/conversations/" + id + "/messages")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.equalTo("Malformed JSON body: \"text\" must be a string."));
+        }
+        assertThat(TestDb.value("select count(*) from outbound_message where origin = 'AGENT' and conversation_id = ?",
+                id)).isEqualTo(1L);
         sara.given().contentType(JSON).body("{\"text\":\"hi\"}")
                 .post("/api/staff/conversations/999999999/messages").then().statusCode(404);
 

@@ -97,6 +97,19 @@ class UsersAdminTest {
     }
 
     @Test
+    void aValueOfTheWrongJsonTypeIs400AndChangesNothing() {
+        StaffSession.ensureAccount(name, StaffRole.AGENT, "Old Name", "ar");
+        admin.given().contentType("application/json").body("{\"enabled\":\"no\"}")
+                .post("/api/staff/users/" + name).then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("Malformed JSON body: \"enabled\" must be true or false."));
+        admin.given().contentType("application/json").body("{\"displayName\":7}")
+                .post("/api/staff/users/" + name).then().statusCode(400)
+                .body("detail", equalTo("Malformed JSON body: \"displayName\" must be a string."));
+        assertThat(TestDb.value("select display_name || '/' || enabled from staff_user where username = ?", name))
+                .isEqualTo("Old Name/true");
+    }
+
+    @Test
     void changesAreAppliedAndAuditedFieldByFieldWithoutThePassword() {
         StaffSession.ensureAccount(name, StaffRole.AGENT, "Old Name", "ar");
         admin.given().contentType("application/json")

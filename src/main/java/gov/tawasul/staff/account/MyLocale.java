@@ -1,5 +1,7 @@
 package gov.tawasul.staff.account;
 
+import gov.tawasul.app.StrictJson;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -44,6 +46,7 @@ public class MyLocale {
     /** @return 204 */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
     public Uni<Response> fromJson(LocaleChange change) {
         return directory.setOwnLocale(identity.getPrincipal().getName(), change == null ? null : change.locale())
                 .map(ignored -> Response.noContent().build());

@@ -1,5 +1,7 @@
 package gov.tawasul.staff.account;
 
+import gov.tawasul.app.StrictJson;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,6 +63,7 @@ public class UsersApi {
     /** @return 201 with the new account */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
     public Uni<Response> create(NewStaff request) {
         if (request == null) {
             throw new jakarta.ws.rs.BadRequestException("A JSON body is required.");
@@ -76,6 +79,7 @@ public class UsersApi {
     @POST
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @CustomDeserialization(StrictJson.class)
     public Uni<StaffUserView> change(@PathParam("username") String username, StaffChange change) {
         if (change == null) {
             throw new jakarta.ws.rs.BadRequestException("A JSON body is required.");

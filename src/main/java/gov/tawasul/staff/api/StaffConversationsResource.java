@@ -1,6 +1,7 @@
 package gov.tawasul.staff.api;
 
 import gov.tawasul.app.ProblemExceptionMappers;
+import gov.tawasul.app.StrictJson;
 import gov.tawasul.engine.model.Channel;
 import gov.tawasul.engine.model.ConversationState;
 import gov.tawasul.engine.store.ConversationList;
@@ -8,6 +9,7 @@ import gov.tawasul.staff.desk.ConversationDesk;
 import gov.tawasul.staff.desk.ConversationLine;
 import gov.tawasul.staff.desk.CurrentStaff;
 import gov.tawasul.staff.desk.DeskOutcome;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -105,6 +107,7 @@ public class StaffConversationsResource {
     @Path("{id}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send an agent's reply through the conversation's channel: 202 with the outbound id")
+    @CustomDeserialization(StrictJson.class)
     public Uni<Response> reply(@PathParam("id") long id, ReplyRequest body) {
         if (body == null) {
             throw new BadRequestException("A JSON body {\"text\": \"…\"} is required.");

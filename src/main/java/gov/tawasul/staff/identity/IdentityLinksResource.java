@@ -1,7 +1,9 @@
 package gov.tawasul.staff.identity;
 
 import gov.tawasul.app.ProblemExceptionMappers;
+import gov.tawasul.app.StrictJson;
 import gov.tawasul.staff.desk.CurrentStaff;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -50,6 +52,7 @@ public class IdentityLinksResource {
     @Path("{linkId}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Revoke an identity link: the citizen must verify again to see the case here")
+    @CustomDeserialization(StrictJson.class)
     public Uni<Response> revoke(@PathParam("id") long id, @PathParam("linkId") long linkId, RevokeRequest body) {
         if (body == null) {
             throw new BadRequestException("A JSON body {\"reason\": \"…\"} is required.");

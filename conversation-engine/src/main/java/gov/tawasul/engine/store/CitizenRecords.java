@@ -46,7 +46,7 @@ public class CitizenRecords {
 
     private final Db db;
 
-    CitizenRecords(Db db) {
+    CitizenRecords(@Reporting Db db) {
         this.db = db;
     }
 

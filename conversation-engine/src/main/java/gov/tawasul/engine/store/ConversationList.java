@@ -65,7 +65,7 @@ public class ConversationList {
 
     private final Db db;
 
-    ConversationList(Db db) {
+    ConversationList(@Reporting Db db) {
         this.db = db;
     }
 

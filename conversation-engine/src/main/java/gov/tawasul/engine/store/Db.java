@@ -21,9 +21,10 @@ import java.util.function.Function;
  * connection ({@code quarkus.datasource.reactive.cache-prepared-statements}). Results complete on the calling
  * Vert.x context. Only the stores of this package use it.
  * <p>
- * Two instances: the default one on the default pool ({@code quarkus.datasource.reactive.*}: the reply path, jobs,
- * staff), and the {@link Ingest} one on the pool of the named datasource {@code ingest} (the statements a webhook
- * waits for before its 2xx, see {@link IngestPool}).
+ * Three instances: the default one on the default pool ({@code quarkus.datasource.reactive.*}: the reply path, jobs,
+ * staff), the {@link Ingest} one on the pool of the named datasource {@code ingest} (the statements a webhook
+ * waits for before its 2xx) and the {@link Reporting} one on the pool of {@code reporting} (statements planned per
+ * call: reports, filtered lists), see {@link NamedPools}.
  */
 @ApplicationScoped
 public class Db {

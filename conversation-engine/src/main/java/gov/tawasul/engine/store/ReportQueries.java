@@ -171,7 +171,7 @@ public class ReportQueries {
 
     private final Db db;
 
-    ReportQueries(Db db) {
+    ReportQueries(@Reporting Db db) {
         this.db = db;
     }
 

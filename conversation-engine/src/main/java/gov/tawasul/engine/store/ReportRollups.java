@@ -141,7 +141,7 @@ public class ReportRollups {
 
     private final Db db;
 
-    ReportRollups(Db db) {
+    ReportRollups(@Reporting Db db) {
         this.db = db;
     }
 

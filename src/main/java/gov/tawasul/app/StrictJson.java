@@ -1,0 +1,55 @@
+package gov.tawasul.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+import java.lang.reflect.Type;
+import java.util.function.BiFunction;
+
+/**
+ * The reader of the staff API's JSON bodies ({@code @CustomDeserialization(StrictJson.class)} on a resource method):
+ * Quarkus' {@link ObjectMapper} with Jackson's scalar coercions refused, so that {@code {"text": 5}} or
+ * {@code {"supervisor": "yes"}} is a 400 (problem+json, {@link ProblemExceptionMappers#malformedJson}) naming the field,
+ * not a text {@code "5"} sent to a citizen. Refused: a number or boolean where a string is expected, a string or
+ * number where a boolean is, a string or a fraction where an integer is, a string where a fraction is. Providers'
+ * webhooks and the case API keep the lenient mapper (their formats are theirs).
+ * <p>
+ * Jackson's coercion configuration: https://github.com/FasterXML/jackson-databind/issues/2113
+ */
+public final class StrictJson implements BiFunction<ObjectMapper, Type, ObjectReader> {
+
+    /** The strict copy of the last mapper Quarkus passed (there is one: the application's). */
+    private static volatile Copy copy;
+
+    private record Copy(ObjectMapper of, ObjectMapper strict) {
+    }
+
+    @Override
+    public ObjectReader apply(ObjectMapper mapper, Type type) {
+        Copy current = copy;
+        if (current == null || current.of() != mapper) {
+            current = new Copy(mapper, refusingCoercions(mapper.copy()));
+            copy = current;
+        }
+        return current.strict().readerFor(current.strict().constructType(type));
+    }
+
+    static ObjectMapper refusingCoercions(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        return mapper;
+    }
+}
