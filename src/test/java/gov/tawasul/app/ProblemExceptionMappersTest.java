@@ -89,7 +89,7 @@ class ProblemExceptionMappersTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "{\"number\": 1,      | Unexpected end-of-input",
-            "{\"number\": \"x\"}  | Cannot deserialize value of type `int`",
+            "{\"number\": \"x\"}  | Malformed JSON body: \"number\" must be an integer.",
     })
     void malformedJsonBodyIs400(String body, String detail) {
         Response response = given().contentType(ContentType.JSON).body(body).post("/test/failures/json");

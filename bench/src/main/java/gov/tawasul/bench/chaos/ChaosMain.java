@@ -380,7 +380,10 @@ public final class ChaosMain {
         }
     }
 
-    /** Waits for the drain, then compares what the citizens got and what the rows say with what the providers saw. */
+    /**
+     * Waits for the drain (nothing received unanswered, no send due or in flight, no answer owed after a case API
+     * outage), then compares what the citizens got and what the rows say with what the providers saw.
+     */
     private void account(String name, Inbound[] batch, Traffic traffic) throws Exception {
         long end = System.nanoTime();
         long limit = end + TimeUnit.SECONDS.toNanos(drainSeconds);
@@ -458,7 +461,9 @@ public final class ChaosMain {
         try (Connection c = db(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select (select count(*) from inbound_message where state = 'RECEIVED')"
                      + " + (select count(*) from outbound_message where status = 'QUEUED'"
-                     + " or (status = 'SENDING' and provider_message_id is null))")) {
+                     + " or (status = 'SENDING' and provider_message_id is null))"
+                     // answers owed to citizens told "try again" while the case API was down (sent once it is back)
+                     + " + (select count(*) from case_follow_up where state in ('OWED', 'SENDING'))")) {
             return rs.next() && rs.getLong(1) == 0;
         } catch (Exception e) {
             return false;
