@@ -16,6 +16,10 @@ import java.util.Map;
 /** Plain JDBC access to the test database, for arranging data and asserting what was stored. */
 public final class TestDb {
 
+    /** PostgreSQL's SQLSTATE {@code deadlock_detected}. */
+    private static final String DEADLOCK_DETECTED = "40P01";
+    private static final int TRUNCATE_TRIES = 5;
+
     private TestDb() {
     }
 
@@ -80,7 +84,4 @@ public final class TestDb {
         }
     }
 
-    /** PostgreSQL's SQLSTATE {@code deadlock_detected}. */
-    private static final String DEADLOCK_DETECTED = "40P01";
-    private static final int TRUNCATE_TRIES = 5;
 }
