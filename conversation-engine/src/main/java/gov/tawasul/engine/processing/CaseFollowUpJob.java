@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Answers, once the case system is back, the citizens who were told "we cannot check the case right now, try again
  * in a few minutes" ({@link CaseFollowUps}: owed by the {@link InboundHandler} when a lookup was
  * {@code Unavailable} without a last known status). Every {@code tawasul.cases.retry-interval} (30 s; never two
- * passes at once on an instance), in the order of the messages:
+ * passes at once on an instance), in the order of the messages, in pages of 50 until every due row was tried once:
  * <ol>
  *   <li>a row owed for longer than {@code tawasul.cases.retry-window} (30 min from the message's arrival) is skipped
  *       ({@code RETRY_WINDOW}), one claimed for longer than {@link #STALE_CLAIM} too ({@code INTERRUPTED}: an
@@ -87,10 +87,15 @@ public class CaseFollowUpJob {
         return interval;
     }
 
-    /** One pass; a failure is logged and the next pass tries again. */
+    /**
+     * One pass over every owed row due now (scheduled every {@code tawasul.cases.retry-interval}); a failure is
+     * logged and the next pass tries again. Public for tests that drive a pass themselves.
+     *
+     * @return completes when the pass ended (never with a failure)
+     */
     @Scheduled(every = "${tawasul.cases.retry-interval:30s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> pass() {
+    public Uni<Void> pass() {
         AtomicBoolean stillDown = new AtomicBoolean();
         AtomicInteger sent = new AtomicInteger();
         return followUps.settle(window, STALE_CLAIM)
@@ -100,15 +105,7 @@ public class CaseFollowUpJob {
                                 skipped);
                     }
                 })
-                .chain(() -> followUps.due(BATCH))
-                .chain(owed -> Sequential.each(owed, o -> stillDown.get() ? Uni.createFrom().voidItem()
-                        : tryOne(o).invoke(outcome -> {
-                            if (outcome == Outcome.STILL_DOWN) {
-                                stillDown.set(true);
-                            } else if (outcome == Outcome.SENT) {
-                                sent.incrementAndGet();
-                            }
-                        })))
+                .chain(() -> page(0, stillDown, sent))
                 .invoke(() -> {
                     if (sent.get() > 0) {
                         LOG.infof("%d citizens answered after the case system came back", sent.get());
@@ -117,6 +114,24 @@ public class CaseFollowUpJob {
                 .onFailure().recoverWithUni(e -> {
                     return outage.logUnlessAbsorbed(LOG, e, "case follow-up pass failed");
                 });
+    }
+
+    /**
+     * The due rows after {@code afterId}, {@link #BATCH} at a time, until none is left or the case system is found
+     * still down: every row owed when the system came back is answered in this pass, not {@code BATCH} per interval.
+     */
+    private Uni<Void> page(long afterId, AtomicBoolean stillDown, AtomicInteger sent) {
+        return followUps.due(afterId, BATCH).chain(owed -> Sequential.each(owed, o -> stillDown.get()
+                        ? Uni.createFrom().voidItem()
+                        : tryOne(o).invoke(outcome -> {
+                            if (outcome == Outcome.STILL_DOWN) {
+                                stillDown.set(true);
+                            } else if (outcome == Outcome.SENT) {
+                                sent.incrementAndGet();
+                            }
+                        }))
+                .chain(() -> owed.size() < BATCH || stillDown.get() ? Uni.createFrom().voidItem()
+                        : page(owed.get(owed.size() - 1).inboundId(), stillDown, sent)));
     }
 
     private enum Outcome { SENT, SKIPPED, STILL_DOWN }

@@ -41,7 +41,8 @@ public class CaseFollowUps {
 
     private static final String DUE = """
             select inbound_message_id, conversation_id, case_numbers, locale from case_follow_up
-            where state = 'OWED' and due_at <= now() order by inbound_message_id limit $1""";
+            where state = 'OWED' and due_at <= now() and inbound_message_id > $2
+            order by inbound_message_id limit $1""";
 
     /**
      * Claims one owed row, unless its message is still being answered or a later message of the conversation waits
@@ -131,10 +132,14 @@ public class CaseFollowUps {
         return db.update(SETTLE, (double) window.toSeconds(), (double) staleClaim.toSeconds());
     }
 
-    /** @return owed rows whose try is due, at most {@code limit}, in the order of their messages */
-    public Uni<List<Owed>> due(int limit) {
+    /**
+     * @param afterId the last {@code inbound_message_id} of the previous page ({@code 0} for the first): a pass walks
+     *                the due rows once, in pages, even past rows it could not claim
+     * @return owed rows whose try is due, at most {@code limit}, in the order of their messages
+     */
+    public Uni<List<Owed>> due(long afterId, int limit) {
         return db.list(DUE, r -> new Owed(r.getLong("inbound_message_id"), r.getLong("conversation_id"),
-                Arrays.asList(r.getString("case_numbers").split(" ")), r.getString("locale")), limit);
+                Arrays.asList(r.getString("case_numbers").split(" ")), r.getString("locale")), limit, afterId);
     }
 
     /**
