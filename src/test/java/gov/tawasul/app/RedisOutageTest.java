@@ -3,66 +3,72 @@ package gov.tawasul.app;
 import gov.tawasul.engine.testing.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import gov.tawasul.engine.inbox.Inbox;
+import gov.tawasul.engine.model.Address;
+import gov.tawasul.engine.model.Channel;
+import gov.tawasul.engine.model.InboundBatch;
+import gov.tawasul.engine.model.InboundKind;
+import gov.tawasul.engine.model.InboundMessage;
+import gov.tawasul.engine.redis.RedisConfig;
+import gov.tawasul.engine.testing.EngineTestProfile;
+import gov.tawasul.engine.testing.RecordingSender;
+import gov.tawasul.engine.testing.TestDb;
+import io.lettuce.core.RedisClient;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The app starts while Redis is away (2 s from the app's first try: start-up waits for it, {@code tawasul.redis.startup-wait}); then
- * Redis goes away for 10 s (a TCP proxy in front of the real Redis refuses every connection) and comes back:
- * readiness says Redis is DOWN meanwhile and UP again within a few seconds of its return, not after Lettuce's default
- * back-off (which had grown to 8 s by then).
+ * The app starts while Redis is away (a TCP proxy in front of the real Redis refuses every connection) and works
+ * without it: liveness UP, readiness DOWN naming Redis, a citizen's message answered (leases on the database, dedup on
+ * its constraint, the case cache missing). When Redis comes back the app uses it within a few seconds: readiness UP,
+ * the conversation events subscription made. Then Redis goes away for 10 s and comes back: readiness says Redis is
+ * DOWN meanwhile and UP again within a few seconds of its return, not after Lettuce's default back-off (which had
+ * grown to 8 s by then).
  */
 @QuarkusTest
 @TestProfile(RedisOutageTest.Profile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisOutageTest {
 
     static TcpProxy proxy;
+    static URI redis = URI.create(System.getenv().getOrDefault("TAWASUL_TEST_REDIS_URL", "redis://localhost:6379/1"));
 
-    /** The app's Redis is the test Redis behind {@link #proxy}. */
-    public static class Profile implements QuarkusTestProfile {
+    /** The engine without channels ({@link RecordingSender}); the app's Redis is the test Redis behind {@link #proxy}. */
+    public static class Profile extends EngineTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(ProxiedRedis.class));
         }
     }
 
-    /** Starts the proxy before the app and points {@code tawasul.redis.url} at it. */
+    /** Starts the proxy, refusing, before the app and points {@code tawasul.redis.url} at it. */
     public static class ProxiedRedis implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            URI redis = URI.create(System.getenv().getOrDefault("TAWASUL_TEST_REDIS_URL", "redis://localhost:6379/1"));
             try {
                 proxy = new TcpProxy(redis.getPort() > 0 ? redis.getPort() : 6379);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
-            // Redis is away when the app first asks for it, and back 2 s later: start-up waits for it
-            proxy.refuse(true);
-            Thread back = new Thread(() -> {
-                try {
-                    long giveUp = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                    while (proxy.refused() == 0 && System.nanoTime() < giveUp) {
-                        Thread.sleep(50);
-                    }
-                    Thread.sleep(2000);
-                } catch (InterruptedException e) {
-                    return;
-                } finally {
-                    proxy.refuse(false);
-                }
-            });
-            back.setDaemon(true);
-            back.start();
+            proxy.refuse(true); // Redis is away while the app starts, until the test lets it through
             return Map.of("tawasul.redis.url", "redis://127.0.0.1:" + proxy.port() + redis.getPath());
         }
 
@@ -72,15 +78,61 @@ class RedisOutageTest {
         }
     }
 
+    @Inject
+    Inbox inbox;
+    @Inject
+    RecordingSender sender;
+    @Inject
+    RedisConfig config;
+
     private static String redisStatus() {
         return given().get("/q/health/ready").then().extract().jsonPath()
                 .getString("checks.find { it.name == 'Redis' }.status");
     }
 
+    private static long subscribers(String channel) {
+        RedisClient client = RedisClient.create(redis.toString());
+        try (var connection = client.connect()) {
+            return connection.sync().pubsubNumsub(channel).getOrDefault(channel, 0L);
+        } finally {
+            client.shutdown();
+        }
+    }
+
     @Test
-    void readinessIsDownWhileRedisIsAwayAndUpSoonAfterItReturns() throws Exception {
+    @Order(1)
+    void startsWithoutRedis_answersCitizens_andUsesRedisOnceItIsBack() throws Throwable {
         assertThat(proxy.refused()).as("connections refused while the app started").isPositive();
-        assertThat(redisStatus()).isEqualTo("UP");
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'Redis' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'Redis' }.data.error", containsString("has not answered"));
+
+        String citizen = "+9665" + (10000000 + (int) (Math.random() * 89999999));
+        InboundMessage hello = new InboundMessage(Channel.SMS, "SM" + UUID.randomUUID().toString().replace("-", ""),
+                new Address(Channel.SMS, citizen), new Address(Channel.SMS, "+15555550199"), InboundKind.TEXT,
+                "hello", null, Instant.now(), null, Map.of());
+        VertxContextSupport.subscribeAndAwait(() -> inbox.accept(InboundBatch.of(hello)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !sender.sentTo(citizen).isEmpty());
+        assertThat(sender.sentTo(citizen)).hasSize(1);
+        assertThat(TestDb.value("select state from inbound_message where provider_message_id = ?",
+                hello.providerMessageId())).isEqualTo("ANSWERED");
+
+        String events = config.pubSubChannel("conversation-events");
+        assertThat(subscribers(events)).isZero();
+        proxy.refuse(false);
+        long back = System.nanoTime();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> "UP".equals(redisStatus()));
+        assertThat((System.nanoTime() - back) / 1_000_000).as("ms from Redis's arrival to readiness UP")
+                .isLessThan(4_000);
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscribers(events) == 1);
+    }
+
+    @Test
+    @Order(2)
+    void readinessIsDownWhileRedisIsAwayAndUpSoonAfterItReturns() throws Exception {
+        proxy.refuse(false);
+        await().atMost(Duration.ofSeconds(15)).until(() -> "UP".equals(redisStatus()));
         proxy.refuse(true);
         await().atMost(Duration.ofSeconds(5)).until(() -> "DOWN".equals(redisStatus()));
         Thread.sleep(10_000);

@@ -3,9 +3,8 @@ package gov.tawasul.channels.webchat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.tawasul.engine.redis.RedisConfig;
-import io.lettuce.core.RedisClient;
+import gov.tawasul.engine.redis.RedisLink;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,32 +32,32 @@ public class WebchatRelay {
     record Envelope(String visitor, String frame) {
     }
 
-    private final RedisClient client;
+    private final RedisLink link;
     private final StatefulRedisConnection<String, String> redis;
     private final ObjectMapper json;
     private final WebchatConnections connections;
     private final String channel;
-    private StatefulRedisPubSubConnection<String, String> subscription;
+    private volatile StatefulRedisPubSubConnection<String, String> subscription;
 
-    WebchatRelay(RedisClient client, StatefulRedisConnection<String, String> redis, ObjectMapper json,
+    WebchatRelay(RedisLink link, StatefulRedisConnection<String, String> redis, ObjectMapper json,
                  WebchatConnections connections, RedisConfig config) {
-        this.client = client;
+        this.link = link;
         this.redis = redis;
         this.json = json;
         this.connections = connections;
         this.channel = config.pubSubChannel("webchat-out");
     }
 
-    /** Subscribes at start-up, on the main thread (Lettuce's connect blocks). */
+    /**
+     * Subscribes at start-up, on the main thread (Lettuce's connect blocks), or once Redis answers when it is away
+     * then ({@link RedisLink#whenConnected}; until then this instance's visitors get only what it sends itself).
+     */
     void start(@Observes StartupEvent event) {
-        subscription = client.connectPubSub();
-        subscription.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String from, String message) {
-                received(message);
-            }
-        });
-        subscription.sync().subscribe(channel);
+        link.whenConnected("web chat relay subscription", this::subscribe);
+    }
+
+    private void subscribe() {
+        subscription = link.subscribe(channel, this::received);
     }
 
     void stop(@Observes ShutdownEvent event) {

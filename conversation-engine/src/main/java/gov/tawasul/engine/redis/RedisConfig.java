@@ -14,13 +14,6 @@ public interface RedisConfig {
     @WithDefault("redis://localhost:6379")
     String url();
 
-    /**
-     * How long start-up waits for Redis to answer (Redis restarting, or started after the app) before it fails with
-     * one line naming the address; 0 = fail at once.
-     */
-    @WithDefault("30s")
-    java.time.Duration startupWait();
-
     /** Prefix of every key the bot writes, so that several deployments can share one Redis. */
     @WithDefault("tawasul:")
     String keyPrefix();

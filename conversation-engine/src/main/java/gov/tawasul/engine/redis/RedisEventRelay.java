@@ -7,7 +7,6 @@ import gov.tawasul.engine.events.EventRelay;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
@@ -46,6 +45,7 @@ public class RedisEventRelay implements EventRelay {
     }
 
     private final RedisClient client;
+    private final RedisLink link;
     private final StatefulRedisConnection<String, String> redis;
     private final ObjectMapper json;
     private final Vertx vertx;
@@ -55,11 +55,13 @@ public class RedisEventRelay implements EventRelay {
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicBoolean wasDisconnected = new AtomicBoolean();
     private volatile Consumer<ConversationEvent> receiver = e -> { };
-    private StatefulRedisPubSubConnection<String, String> subscription;
+    private volatile StatefulRedisPubSubConnection<String, String> subscription;
+    private volatile boolean started;
 
-    RedisEventRelay(RedisClient client, StatefulRedisConnection<String, String> redis, ObjectMapper json, Vertx vertx,
-                    RedisConfig config) {
+    RedisEventRelay(RedisClient client, RedisLink link, StatefulRedisConnection<String, String> redis,
+                    ObjectMapper json, Vertx vertx, RedisConfig config) {
         this.client = client;
+        this.link = link;
         this.redis = redis;
         this.json = json;
         this.vertx = vertx;
@@ -71,7 +73,10 @@ public class RedisEventRelay implements EventRelay {
         return config.pubSubChannel("conversation-events");
     }
 
-    /** Subscribes at start-up, on the main thread (Lettuce's connect blocks). */
+    /**
+     * Subscribes at start-up, on the main thread (Lettuce's connect blocks); when Redis is away then, once it answers
+     * ({@link RedisLink#whenConnected}), followed by a {@code RESYNC}: events of that time were not relayed.
+     */
     void start(@Observes StartupEvent event) {
         client.addListener(new RedisConnectionStateListener() {
             @Override
@@ -87,14 +92,15 @@ public class RedisEventRelay implements EventRelay {
                 }
             }
         });
-        subscription = client.connectPubSub();
-        subscription.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String from, String message) {
-                received(message);
-            }
-        });
-        subscription.sync().subscribe(channel);
+        link.whenConnected("conversation events subscription", this::subscribe);
+        started = true;
+    }
+
+    private void subscribe() {
+        subscription = link.subscribe(channel, this::received);
+        if (started) { // subscribed late: what was published meanwhile never reached this instance
+            receiver.accept(new ConversationEvent(0, ConversationEvent.Type.RESYNC, 0, 0, null, null, null));
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
