@@ -237,6 +237,7 @@ public final class ChaosMain {
         }
         apps.set(slot, app);
         backendPorts.put(slot, port);
+        managementPorts.put(slot, management);
         long t0 = System.nanoTime();
         long limit = t0 + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < limit && app.alive()) {
@@ -255,6 +256,27 @@ public final class ChaosMain {
     }
 
     private final Map<Integer, Integer> backendPorts = new TreeMap<>();
+    private final Map<Integer, Integer> managementPorts = new TreeMap<>();
+
+    /**
+     * What a rolling update does to one instance: SIGTERM; the balancer (the proxy) takes it out as soon as its
+     * readiness is DOWN, polled every 200 ms as a Kubernetes readiness probe would; then the process is awaited.
+     */
+    private void stopGracefully(int slot) throws InterruptedException {
+        AppProcess app = apps.get(slot);
+        long t0 = System.nanoTime();
+        ProcessHandle.of(app.pid()).ifPresent(ProcessHandle::destroy);
+        String ready = "http://127.0.0.1:" + managementPorts.get(slot) + "/q/health/ready";
+        while (app.alive() && get(ready) == 200 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(30)) {
+            Thread.sleep(200);
+        }
+        long down = (System.nanoTime() - t0) / 1_000_000;
+        backendPorts.remove(slot);
+        proxy.backends(new ArrayList<>(backendPorts.values()));
+        ProcessHandle.of(app.pid()).ifPresent(h -> h.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+        log(String.format("SIGTERM of instance %d (pid %d): readiness DOWN after %d ms, exited after %.1f s", slot,
+                app.pid(), down, (System.nanoTime() - t0) / 1e9));
+    }
 
     private void kill(int slot) {
         AppProcess app = apps.get(slot);
@@ -301,6 +323,13 @@ public final class ChaosMain {
         }));
         startApp(1);
         scenario("two instances behind one address, one killed at 40 %", 40, at(0.4, () -> kill(1)));
+        startApp(1);
+        scenario("rolling restart of two instances (SIGTERM, readiness-driven balancer)", 60, at(0.15, () -> {
+            for (int slot = 0; slot < 2; slot++) {
+                stopGracefully(slot);
+                startApp(slot);
+            }
+        }));
         replays();
         forged();
         for (String channel : new String[]{"SMS", "FACEBOOK", "TWITTER"}) {
