@@ -86,20 +86,29 @@ public class TwilioMessages {
      * @param to        the recipient as sent ({@code +E164} or {@code whatsapp:+E164})
      * @param body      the text as sent
      * @param sendBegan when our interrupted send began
-     * @return found (oldest first), not found, or unknown when Twilio could not be asked
+     * @return found (oldest first), not found, or unknown when Twilio could not be asked or lists a message with
+     *         {@code body} whose creation date it gave in a form the SDK could not read (it may be this send)
      */
     public SendReconciliation find(long outboundId, String to, String body, Instant sendBegan) {
         try {
             List<Message> page = Message.reader().setTo(to).setPageSize(50L).firstPage(client).getRecords();
             Instant after = sendBegan.minus(CLOCK_SKEW);
-            List<SendReconciliation.Candidate> ours = page.stream()
+            List<Message> withOurText = page.stream()
                     .filter(m -> m.getDirection() == null || m.getDirection().toString().startsWith("outbound"))
                     .filter(m -> body.equals(m.getBody()))
+                    .toList();
+            List<SendReconciliation.Candidate> ours = withOurText.stream()
                     .filter(m -> m.getDateCreated() != null && !m.getDateCreated().toInstant().isBefore(after))
                     .sorted(Comparator.comparing(m -> m.getDateCreated().toInstant()))
                     .map(m -> new SendReconciliation.Candidate(m.getSid(), status(m)))
                     .toList();
-            return ours.isEmpty() ? new SendReconciliation.NotFound() : new SendReconciliation.Found(ours);
+            if (!ours.isEmpty()) {
+                return new SendReconciliation.Found(ours);
+            }
+            // our text without a date we can read may be this very send: sending again could double it
+            return withOurText.stream().anyMatch(m -> m.getDateCreated() == null)
+                    ? new SendReconciliation.Unknown("Twilio lists a message with its text without a readable date")
+                    : new SendReconciliation.NotFound();
         } catch (TwilioException e) {
             LOG.infof("outbound %d: Twilio could not be asked for the interrupted send: %s", outboundId,
                     e.getClass().getSimpleName());

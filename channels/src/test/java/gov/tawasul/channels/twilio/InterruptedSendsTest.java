@@ -151,4 +151,18 @@ class InterruptedSendsTest {
         assertThat((String) row(uncertain).get("error_message")).startsWith(
                 "send interrupted (instance stopped); it may have been sent: Twilio could not be asked");
     }
+
+    @Test
+    void ourTextWithAnUnreadableDateMayBeThisSend_notSentAgain() throws Throwable {
+        String citizen = "+15555550145";
+        long id = interruptedSend(citizen, "Case 1446-000127: Approved.");
+        twilio.stubFor(get(urlPathEqualTo(MESSAGES_PATH)).willReturn(TwilioApiStubs.messageList(
+                TwilioApiStubs.message("SM000000000000000000000000000045a1", citizen, BOT,
+                        "Case 1446-000127: Approved.", "2026-12-03T10:00:00Z", "sent"))));
+        settle();
+        assertThat(row(id)).containsEntry("status", "FAILED").containsEntry("error_code", "SEND_UNCERTAIN")
+                .containsEntry("provider_message_id", null);
+        assertThat((String) row(id).get("error_message")).contains("without a readable date");
+        assertThat(sendsTo(citizen)).isZero();
+    }
 }
