@@ -49,12 +49,16 @@ final class ChaosWebhooks {
         this.runTag = runTag;
     }
 
-    /** @param n the message's number in the whole run (distinct citizens up to {@link Dataset#SENDERS}) */
+    /**
+     * @param n the message's number in the whole run: SMS citizens are numbered among the SMS messages (3 of every 5),
+     *          so they stay distinct up to {@code n} = 5/3 × {@link Dataset#SENDERS} (33,333; a run sends about
+     *          21,000): a citizen reused by a later scenario would count that scenario's reply as a second one
+     */
     Inbound message(int n) {
         CitizenMessages.Message m = CitizenMessages.message(n, 0);
         switch (n % 5) {
             case 0, 1, 2: {
-                int s = n % Dataset.SENDERS;
+                int s = (n / 5 * 3 + n % 5) % Dataset.SENDERS;
                 String text = (n % 20 == 19) ? "help"
                         : "What is the status of case " + Dataset.caseNumber(Dataset.caseOf(s)) + "?";
                 if (n % 2 == 0 && n % 20 != 19) {

@@ -54,7 +54,8 @@ public final class FakeTwilioApi {
     private final long sentDelayMs;
     private final long deliveredDelayMs;
     private final ObjectMapper json = new ObjectMapper();
-    private final AtomicLong sequence = new AtomicLong();
+    /** Starts from the clock: runs on one database (a reused bench seed) never issue the same sid twice. */
+    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() << 20);
     private final AtomicLong rejected = new AtomicLong();
     private volatile StepTracker tracker;
     private volatile long firstReplyNs;

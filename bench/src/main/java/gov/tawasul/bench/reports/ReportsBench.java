@@ -128,6 +128,7 @@ public final class ReportsBench {
             InboundWebhooks.Signed[] messages = webhooks.build(rate * 600, System.nanoTime(), 0);
             AtomicLong sent = new AtomicLong();
             AtomicLong failed = new AtomicLong();
+            String loadStarted = psql(db, "select now()");
             load.scheduleAtFixedRate(() -> {
                 int i = (int) (sent.getAndIncrement() % messages.length);
                 var m = messages[i];
@@ -176,8 +177,16 @@ public final class ReportsBench {
                 log(days + " days: " + ms);
             }
             load.shutdownNow();
+            Thread.sleep(10_000); // the replies of the last webhooks
+            String states = psql(db, "select string_agg(state || ' ' || n, ', ' order by state) from (select state, "
+                    + "count(*) n from inbound_message where received_at >= '" + loadStarted + "' group by state) s");
+            String replies = psql(db, "select string_agg(status || ' ' || n, ', ' order by status) from (select "
+                    + "status, count(*) n from outbound_message where created_at >= '" + loadStarted
+                    + "' group by status) s");
             report.append("\nWebhooks sent during the measurement: ").append(sent.get()).append(", refused or failed: ")
-                    .append(failed.get()).append(". Load average at the end: ").append(loadAverage()).append(".\n");
+                    .append(failed.get()).append("; their inbound rows 10 s after the last: ").append(states)
+                    .append("; replies: ").append(replies).append(". Load average at the end: ").append(loadAverage())
+                    .append(".\n");
         } finally {
             load.shutdownNow();
             vertx.close();
