@@ -37,8 +37,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The app starts while Redis is away (a TCP proxy in front of the real Redis refuses every connection) and works
- * without it: liveness UP, readiness DOWN naming Redis, a citizen's message answered (leases on the database, dedup on
- * its constraint, the case cache missing). When Redis comes back the app uses it within a few seconds: readiness UP,
+ * without it: liveness UP, readiness DOWN naming Redis, a greeting answered (leases on the database, dedup on its
+ * constraint); a case question, whose lookup budget lives in Redis, waits {@code RECEIVED} (not {@code FAILED}) and is
+ * answered once Redis is back. When Redis comes back the app uses it within a few seconds: readiness UP,
  * the conversation events subscription made. Then Redis goes away for 10 s and comes back: readiness says Redis is
  * DOWN meanwhile and UP again within a few seconds of its return, not after Lettuce's default back-off (which had
  * grown to 8 s by then).
@@ -118,6 +119,17 @@ class RedisOutageTest {
         assertThat(TestDb.value("select state from inbound_message where provider_message_id = ?",
                 hello.providerMessageId())).isEqualTo("ANSWERED");
 
+        // a case question needs the lookup budget, kept in Redis: it waits (RECEIVED, never FAILED) for Redis
+        String asker = "+9665" + (10000000 + (int) (Math.random() * 89999999));
+        InboundMessage question = new InboundMessage(Channel.SMS, "SM" + UUID.randomUUID().toString().replace("-", ""),
+                new Address(Channel.SMS, asker), new Address(Channel.SMS, "+15555550199"), InboundKind.TEXT,
+                "Status of case 1446-000123?", null, Instant.now(), null, Map.of());
+        VertxContextSupport.subscribeAndAwait(() -> inbox.accept(InboundBatch.of(question)));
+        Thread.sleep(6_000); // several recovery passes (every second in tests) try it again meanwhile
+        assertThat(TestDb.value("select state from inbound_message where provider_message_id = ?",
+                question.providerMessageId())).isEqualTo("RECEIVED");
+        assertThat(sender.sentTo(asker)).isEmpty();
+
         String events = config.pubSubChannel("conversation-events");
         assertThat(subscribers(events)).isZero();
         proxy.refuse(false);
@@ -126,6 +138,10 @@ class RedisOutageTest {
         assertThat((System.nanoTime() - back) / 1_000_000).as("ms from Redis's arrival to readiness UP")
                 .isLessThan(4_000);
         await().atMost(Duration.ofSeconds(5)).until(() -> subscribers(events) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "ANSWERED".equals(TestDb.value(
+                "select state from inbound_message where provider_message_id = ?", question.providerMessageId())));
+        assertThat(sender.sentTo(asker)).hasSize(1);
+        assertThat(sender.sentTo(asker).get(0).text()).contains("1446-000123");
     }
 
     @Test

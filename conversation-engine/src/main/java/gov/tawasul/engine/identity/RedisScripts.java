@@ -2,6 +2,7 @@ package gov.tawasul.engine.identity;
 
 import gov.tawasul.engine.EngineContext;
 import gov.tawasul.engine.redis.RedisConfig;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.smallrye.mutiny.Uni;
@@ -41,23 +42,34 @@ public class RedisScripts {
      */
     public Uni<List<Object>> eval(String script, String[] keys, String... args) {
         var back = context.currentContextExecutor();
-        return Uni.createFrom().completionStage(() -> redis.async()
-                        .<List<Object>>eval(script, ScriptOutputType.MULTI, keys, args))
+        return lostConnection(Uni.createFrom().completionStage(() -> redis.async()
+                        .<List<Object>>eval(script, ScriptOutputType.MULTI, keys, args)))
                 .emitOn(back);
     }
 
     /** @return whether {@code key} exists; must be called on a Vert.x context */
     public Uni<Boolean> exists(String key) {
         var back = context.currentContextExecutor();
-        return Uni.createFrom().completionStage(() -> redis.async().exists(key)).map(n -> n != null && n > 0)
-                .emitOn(back);
+        return lostConnection(Uni.createFrom().completionStage(() -> redis.async().exists(key)))
+                .map(n -> n != null && n > 0).emitOn(back);
     }
 
     /** Deletes {@code key}; @return whether it existed. Must be called on a Vert.x context. */
     public Uni<Boolean> delete(String key) {
         var back = context.currentContextExecutor();
-        return Uni.createFrom().completionStage(() -> redis.async().del(key)).map(n -> n != null && n > 0)
-                .emitOn(back);
+        return lostConnection(Uni.createFrom().completionStage(() -> redis.async().del(key)))
+                .map(n -> n != null && n > 0).emitOn(back);
+    }
+
+    /**
+     * A command in flight when the connection dropped fails with Netty's {@link java.io.IOException} (e.g.
+     * {@code SocketException: Connection reset}); it is reported as the {@link RedisConnectionException} that Lettuce
+     * gives for the commands after it, so that callers see one kind of Redis outage
+     * ({@link gov.tawasul.engine.redis.RedisOutage}).
+     */
+    private static <T> Uni<T> lostConnection(Uni<T> command) {
+        return command.onFailure(java.io.IOException.class)
+                .transform(e -> new RedisConnectionException("connection to Redis lost during the command", e));
     }
 
     /**

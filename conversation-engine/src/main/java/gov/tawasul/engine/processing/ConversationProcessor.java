@@ -2,7 +2,9 @@ package gov.tawasul.engine.processing;
 
 import gov.tawasul.engine.EngineConfig;
 import gov.tawasul.engine.EngineContext;
+import gov.tawasul.engine.redis.RedisOutage;
 import gov.tawasul.engine.store.Conversations;
+import gov.tawasul.engine.store.DatabaseOutage;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
@@ -38,6 +40,8 @@ public class ConversationProcessor {
     private final EngineContext context;
     private final Conversations conversations;
     private final InboundHandler handler;
+    private final DatabaseOutage databaseOutage;
+    private final RedisOutage redisOutage;
     /** This instance's lease owner id: a new one per process, so that a restarted instance waits for its leases. */
     private final String owner = java.util.UUID.randomUUID().toString();
     private final int maxRunning;
@@ -51,10 +55,13 @@ public class ConversationProcessor {
     private volatile boolean stopping;
 
     public ConversationProcessor(EngineContext context, Conversations conversations, InboundHandler handler,
-                                 EngineConfig config) {
+                                 EngineConfig config, DatabaseOutage databaseOutage,
+                                 RedisOutage redisOutage) {
         this.context = context;
         this.conversations = conversations;
         this.handler = handler;
+        this.databaseOutage = databaseOutage;
+        this.redisOutage = redisOutage;
         this.maxRunning = config.maxConcurrentConversations();
         this.shutdownDrain = config.shutdownDrain();
     }
@@ -126,7 +133,9 @@ public class ConversationProcessor {
             }
             long conversationId = next;
             context.runDetached(() -> drain(conversationId).onTermination().invoke(this::slotFreed), e -> {
-                LOG.errorf(e, "conversation %d: processing failed, the recovery job will retry", conversationId);
+                if (!databaseOutage.absorbed(e) && !redisOutage.absorbed(e)) { // an outage is logged there, once
+                    LOG.errorf(e, "conversation %d: processing failed, the recovery job will retry", conversationId);
+                }
                 active.remove(conversationId);
             });
         }

@@ -26,7 +26,9 @@ import gov.tawasul.engine.port.CaseLookup;
 import gov.tawasul.engine.reply.LocaleResolver;
 import gov.tawasul.engine.reply.Reply;
 import gov.tawasul.engine.reply.ReplyComposer;
+import gov.tawasul.engine.redis.RedisOutage;
 import gov.tawasul.engine.store.Conversations;
+import gov.tawasul.engine.store.DatabaseOutage;
 import gov.tawasul.engine.store.InboundMessages;
 import gov.tawasul.engine.store.OptOuts;
 import gov.tawasul.engine.store.CaseFollowers;
@@ -93,7 +95,9 @@ public class InboundHandler {
     @Inject
     CaseFollowUpJob followUpJob;
     @Inject
-    gov.tawasul.engine.store.DatabaseOutage outage;
+    DatabaseOutage outage;
+    @Inject
+    RedisOutage redisOutage;
     private final Identity identity;
 
     /**
@@ -170,8 +174,8 @@ public class InboundHandler {
             }
             PendingInbound pending = next.next().get();
             return handle(pending).map(released -> new Turn(true, true, pending.moreWaiting(), released))
-                    .onFailure(e -> !outage.absorbed(e)).recoverWithUni(e -> {
-                        // PostgreSQL away: nothing to mark; the recovery job schedules the message again
+                    .onFailure(e -> !outage.absorbed(e) && !redisOutage.absorbed(e)).recoverWithUni(e -> {
+                        // PostgreSQL or Redis away: nothing to mark; the recovery job schedules the message again
                         LOG.errorf(e, "inbound %d could not be answered; marked FAILED", pending.id());
                         return inbound.mark(pending.id(), InboundState.FAILED, "ERROR")
                                 .replaceWith(new Turn(true, true, pending.moreWaiting(), false));
