@@ -16,7 +16,10 @@ import jakarta.inject.Singleton;
  * it). The message path's longest statements (a reply queued with its conversation, case query and follower; a
  * group of inbound messages; a group of receipts) are 2–6 KB of SQL: above the default they were sent unnamed, parsed
  * and planned on every call whatever {@code plan_cache_mode} said — 0.7 ms of planning per reply queued, measured with
- * {@code pg_stat_statements} (bench of 2026-12-03).
+ * {@code pg_stat_statements} (bench of 2026-12-03). Each pool is also named after its datasource
+ * ({@code PoolOptions.setName}): the Micrometer pool metrics ({@code sql_pool_*{pool_name="ingest"}}) then show the
+ * three pools apart; unnamed, all three were Vert.x's {@code __vertx.DEFAULT} and only the first one's gauges were
+ * registered (Micrometer warned "This Gauge has been already registered" at start-up).
  * <p>
  * Vert.x options: https://vertx.io/docs/vertx-pg-client/java/#_prepared_statement_caching
  */
@@ -29,24 +32,25 @@ class PoolCreators {
     @Produces
     @Singleton
     PgPoolCreator messagePath() {
-        return PoolCreators::create;
+        return input -> create(input, "default");
     }
 
     @Produces
     @Singleton
     @ReactiveDataSource("ingest")
     PgPoolCreator ingest() {
-        return PoolCreators::create;
+        return input -> create(input, "ingest");
     }
 
     @Produces
     @Singleton
     @ReactiveDataSource("reporting")
     PgPoolCreator reporting() {
-        return PoolCreators::create;
+        return input -> create(input, "reporting");
     }
 
-    private static Pool create(PgPoolCreator.Input input) {
+    private static Pool create(PgPoolCreator.Input input, String datasource) {
+        input.poolOptions().setName(datasource);
         for (PgConnectOptions options : input.pgConnectOptionsList()) {
             options.setPreparedStatementCacheSqlLimit(STATEMENT_CACHE_SQL_LIMIT);
         }

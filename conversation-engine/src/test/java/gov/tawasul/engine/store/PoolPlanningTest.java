@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * How each of the three pools' connections plan (startup parameters from {@code additional-properties}): the message
  * path's default and {@code ingest} pools one generic plan per prepared statement, the {@code reporting} pool a plan
  * per call for its values; none JIT-compiles. A statement longer than the Vert.x client's default cache limit (2,048
- * characters) is prepared once per connection too ({@link PoolCreators}), not sent unnamed on every call.
+ * characters) is prepared once per connection too ({@link PoolCreators}), not sent unnamed on every call. Each pool's
+ * Micrometer gauges carry its datasource's name.
  */
 @QuarkusTest
 @TestProfile(EngineTestProfile.class)
@@ -30,6 +31,8 @@ class PoolPlanningTest {
     @Inject
     @ReactiveDataSource("reporting")
     Pool reporting;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     @Test
     void theMessagePathPlansOnceAndTheReportsPlanPerCall() {
@@ -60,6 +63,15 @@ class PoolPlanningTest {
                 connection.closeAndAwait();
             }
         }
+    }
+
+    @Test
+    void eachPoolHasItsOwnMetrics() {
+        for (String name : new String[] {"default", "ingest", "reporting"}) {
+            assertThat(registry.find("sql.pool.idle").tag("pool.name", name).gauge()).as("idle gauge of " + name)
+                    .isNotNull();
+        }
+        assertThat(registry.find("sql.pool.idle").tag("pool.name", "__vertx.DEFAULT").gauge()).isNull();
     }
 
     private static String setting(Pool pool, String name) {
