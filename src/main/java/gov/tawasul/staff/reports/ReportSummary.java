@@ -39,8 +39,9 @@ public record ReportSummary(Period period, List<Traffic> traffic, List<ChannelFi
 
     /**
      * @param citizens       distinct conversations that wrote (one citizen address with one of our addresses)
-     * @param answeredByBot  inbound messages the bot answered
-     * @param handedToPerson inbound messages left to staff (held or waiting conversations)
+     * @param answeredByBot  inbound messages the bot answered itself (a request for a person is not one)
+     * @param handedToPerson inbound messages handed to a person: requests for one, and messages that arrived while a
+     *                       person held the conversation
      * @param optOuts        opt-out keywords received
      * @param finalCount     outbound messages in a final status (delivered, read, undelivered, failed)
      * @param delivered      of those, delivered or read
@@ -53,8 +54,9 @@ public record ReportSummary(Period period, List<Traffic> traffic, List<ChannelFi
     }
 
     /**
-     * @param answered             inbound messages answered by the bot
-     * @param handedToPerson       inbound messages handed to a person
+     * @param answered             inbound messages the bot answered itself (requests for a person excluded)
+     * @param handedToPerson       inbound messages handed to a person (requests for one, and messages that came
+     *                             while a person held the conversation)
      * @param replies              bot replies timed
      * @param answerTimeP50Seconds inbound received → reply sent, median: exact for a period read from the messages
      *                             only, estimated from fixed buckets (within 5 %, 100 ms below 100 ms) once the

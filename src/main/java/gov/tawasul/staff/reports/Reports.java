@@ -148,8 +148,8 @@ public class Reports {
         var answer = (ReportQueries.AnswerTimeRow) p[4];
         var period1 = new ReportSummary.Period(period.fromDate().toString(), period.toDate().toString(),
                 period.zone().getId(), period.channel() == null ? null : period.channel().wireName(), period.bucket());
-        long answered = inbound.stream().mapToLong(ReportQueries.InboundRow::answered).sum();
-        long handed = inbound.stream().mapToLong(ReportQueries.InboundRow::handedOff).sum();
+        long answered = inbound.stream().mapToLong(ReportQueries.InboundRow::answeredByBot).sum();
+        long handed = inbound.stream().mapToLong(ReportQueries.InboundRow::handedToPerson).sum();
         var bot = new ReportSummary.Bot(answered, handed, answer.count(), answer.p50Seconds(), answer.p95Seconds());
         var errors = ((List<ReportQueries.ErrorRow>) p[5]).stream().map(e -> new ReportSummary.ProviderError(
                 e.channel().wireName(), e.code(), e.code() == null ? "" : ProviderErrors.meaning(e.channel(), e.code(), lang),
@@ -198,7 +198,7 @@ public class Reports {
             long delivered = o == null ? 0 : o.delivered();
             list.add(new ReportSummary.ChannelFigures(c.wireName(), i == null ? 0 : i.inbound(),
                     o == null ? 0 : o.outbound(), st.getOrDefault(c, 0L), i == null ? 0 : i.citizens(),
-                    i == null ? 0 : i.answered(), i == null ? 0 : i.handedOff(), i == null ? 0 : i.optOuts(),
+                    i == null ? 0 : i.answeredByBot(), i == null ? 0 : i.handedToPerson(), i == null ? 0 : i.optOuts(),
                     fin, delivered, fin == 0 ? null : (double) delivered / fin, o == null ? 0 : o.stuck()));
         }
         return list;

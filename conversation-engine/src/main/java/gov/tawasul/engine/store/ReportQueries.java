@@ -179,9 +179,24 @@ public class ReportQueries {
     public record TrafficRow(boolean inbound, LocalDateTime bucket, Channel channel, long count) {
     }
 
-    /** Inbound figures of one channel: counts; {@code citizens} = distinct conversations that wrote. */
+    /**
+     * Inbound figures of one channel: counts; {@code citizens} = distinct conversations that wrote; {@code answered}
+     * = inbound rows {@code ANSWERED} (a request for a person among them: the bot answers it with "connecting you"),
+     * {@code handedOff} = rows {@code HANDED_OFF} (arrived while a person held the conversation), {@code personRequests}
+     * = the requests for a person.
+     */
     public record InboundRow(Channel channel, long inbound, long citizens, long answered, long handedOff,
                              long personRequests, long optOuts) {
+
+        /** @return messages the bot itself answered: {@code answered} without the requests for a person */
+        public long answeredByBot() {
+            return answered - personRequests;
+        }
+
+        /** @return messages handed to a person: the requests for one and the messages that came while one held the conversation */
+        public long handedToPerson() {
+            return handedOff + personRequests;
+        }
     }
 
     /** Outbound figures of one channel: {@code final} = delivered, read, undelivered or failed; stuck = not final after 1 h. */
