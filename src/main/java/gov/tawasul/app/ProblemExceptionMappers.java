@@ -86,9 +86,36 @@ public class ProblemExceptionMappers {
             String field = mismatch.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(java.util.stream.Collectors.joining("."));
-            return "Malformed JSON body: \"" + field + "\" must be " + expected(mismatch.getTargetType()) + ".";
+            String must = mismatch instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException bad
+                    && "must not contain a NUL character".equals(bad.getOriginalMessage())
+                    ? "must not contain a NUL character" : "must be " + expected(mismatch.getTargetType());
+            return "Malformed JSON body: \"" + field + "\" " + must + ".";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            // Jackson's own words name our classes ("Cannot deserialize value of type gov.tawasul…"): say the shape
+            String where = mismatch.getPath().isEmpty() ? "the body" : "\"" + mismatch.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining(".")) + "\"";
+            return "Malformed JSON body: " + where + " must be " + shape(mismatch.getTargetType()) + ".";
         }
         return "Malformed JSON body: " + e.getOriginalMessage();
+    }
+
+    /** @return the JSON shape of {@code type}: a scalar's words ({@link #expected}), an array, one of an enum's, an object */
+    private static String shape(Class<?> type) {
+        if (type == null) {
+            return "of another shape";
+        }
+        if (expected(type) != null) {
+            return expected(type);
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "an object";
     }
 
     /** @return what a JSON value of {@code type} is, in the words of an API's reader; null: not a scalar */

@@ -122,6 +122,10 @@ class CaseEventsEndToEndTest {
                 .body("detail", equalTo("status missing"));
         String noId = body.replace("\"eventId\":\"evt-forged\",", "");
         post(noId, sign(CaseEventsProfile.SECRET, now, noId)).statusCode(422);
+        // a NUL character cannot be stored: an invalid event (422), not a 500 the case system would retry forever
+        String nul = body.replace("\"مقبولة\"", "\"a\\u0000b\"");
+        post(nul, sign(CaseEventsProfile.SECRET, now, nul)).statusCode(422)
+                .body("detail", equalTo("statusLabel.ar contains a NUL character"));
         assertThat(TestDb.value("select count(*) from case_event")).isEqualTo(0L);
 
         // the previous secret is still valid (rotation), 4 minutes old is within the window

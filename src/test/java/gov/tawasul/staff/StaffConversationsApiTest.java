@@ -166,8 +166,18 @@ class StaffConversationsApiTest {
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("detail", org.hamcrest.Matchers.equalTo("Malformed JSON body: \"text\" must be a string."));
         }
+        // a NUL character (PostgreSQL cannot store it) is refused before anything is done, not a 500 after
+        sara.given().contentType(JSON).body("{\"text\":\"a\\u0000b\"}").post("/api/staff/conversations/" + id
+                + "/messages").then().statusCode(400).contentType("application/problem+json").body("detail",
+                org.hamcrest.Matchers.equalTo("Malformed JSON body: \"text\" must not contain a NUL character."));
+        // the wrong shape is said in JSON's words, without our class names
+        sara.given().contentType(JSON).body("[]").post("/api/staff/conversations/" + id + "/messages").then()
+                .statusCode(400).body("detail", org.hamcrest.Matchers.equalTo(
+                        "Malformed JSON body: the body must be an object."));
         assertThat(TestDb.value("select count(*) from outbound_message where origin = 'AGENT' and conversation_id = ?",
                 id)).isEqualTo(1L);
+        assertThat(TestDb.value("select count(*) from audit_event where actor = 'sara' and action = 'REPLY' "
+                + "and target_id = ?", Long.toString(id))).isEqualTo(1L);
         sara.given().contentType(JSON).body("{\"text\":\"hi\"}")
                 .post("/api/staff/conversations/999999999/messages").then().statusCode(404);
 

@@ -1,6 +1,8 @@
 package gov.tawasul.staff.privacy;
 
+import gov.tawasul.app.StrictJson;
 import gov.tawasul.staff.desk.CurrentStaff;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +38,7 @@ public class CitizenDataApi {
     @POST
     @Path("export")
     @RolesAllowed("SUPERVISOR")
+    @CustomDeserialization(StrictJson.class)
     public Uni<JsonObject> export(CitizenRequest request) {
         var citizen = parse(request);
         return staff.get().chain(me -> data.export(citizen, me.username()));
@@ -45,6 +48,7 @@ public class CitizenDataApi {
     @POST
     @Path("erase")
     @RolesAllowed("ADMIN")
+    @CustomDeserialization(StrictJson.class)
     public Uni<Map<String, Object>> erase(CitizenRequest request) {
         var citizen = parse(request);
         return staff.get().chain(me -> data.erase(citizen, me.username())).map(counts -> Map.of("erased", counts));

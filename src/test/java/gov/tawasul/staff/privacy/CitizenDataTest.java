@@ -59,6 +59,13 @@ class CitizenDataTest {
                 + " values ('1446-000777', 'SMS', ?, now() + interval '90 days')", CITIZEN);
 
         StaffSession supervisor = StaffSession.loginAs(StaffRole.SUPERVISOR);
+        // the staff API reads its bodies strictly: no number taken for an address, no NUL character (a 400, not a 500)
+        supervisor.given().contentType(JSON).body("{\"channel\":\"sms\",\"address\":5}")
+                .post("/api/staff/citizens/export").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.equalTo("Malformed JSON body: \"address\" must be a string."));
+        supervisor.given().contentType(JSON).body("{\"channel\":\"sms\",\"address\":\"+9665\\u00001\"}")
+                .post("/api/staff/citizens/export").then().statusCode(400).body("detail", org.hamcrest.Matchers
+                        .equalTo("Malformed JSON body: \"address\" must not contain a NUL character."));
         JsonPath export = supervisor.given().contentType(JSON)
                 .body("{\"channel\":\"sms\",\"address\":\"00966 50 007 7001\"}")
                 .post("/api/staff/citizens/export").then().statusCode(200).extract().jsonPath();

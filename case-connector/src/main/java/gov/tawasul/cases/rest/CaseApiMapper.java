@@ -24,13 +24,14 @@ public final class CaseApiMapper {
 
     /**
      * @param requested the case number asked for; used when the body has none
-     * @throws InvalidCaseBodyException when status, statusLabel or updatedAt is missing or updatedAt is not an
-     *                                  ISO-8601 date-time with offset
+     * @throws InvalidCaseBodyException when status, statusLabel or updatedAt is missing, updatedAt is not an
+     *                                  ISO-8601 date-time with offset, or a string holds a NUL character
      */
     public static CaseRecord toRecord(CaseApiCase body, String requested) {
         if (body == null) {
             throw new InvalidCaseBodyException("empty body");
         }
+        refuseNul(body);
         if (isBlank(body.status())) {
             throw new InvalidCaseBodyException("status missing");
         }
@@ -75,6 +76,37 @@ public final class CaseApiMapper {
             return null;
         }
         return new LocalizedText(isBlank(text.ar()) ? null : text.ar(), isBlank(text.en()) ? null : text.en());
+    }
+
+    /**
+     * PostgreSQL cannot store a NUL character in text: a body holding one (in any of its strings) is invalid, as a
+     * missing field is (a case event: 422; a case API answer: the case system's error), not a 500 at the insert.
+     */
+    private static void refuseNul(CaseApiCase body) {
+        nul("caseNumber", body.caseNumber());
+        nul("status", body.status());
+        nul("updatedAt", body.updatedAt());
+        for (var t : new Object[][] {{"statusLabel", body.statusLabel()}, {"department", body.department()},
+                {"nextStep", body.nextStep()}}) {
+            if (t[1] instanceof CaseApiCase.Text text) {
+                nul(t[0] + ".ar", text.ar());
+                nul(t[0] + ".en", text.en());
+            }
+        }
+        if (body.contacts() != null) {
+            for (CaseApiCase.Contact c : body.contacts()) {
+                if (c != null) {
+                    nul("contacts.channel", c.channel());
+                    nul("contacts.address", c.address());
+                }
+            }
+        }
+    }
+
+    private static void nul(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidCaseBodyException(field + " contains a NUL character");
+        }
     }
 
     private static boolean isBlank(String s) {
