@@ -14,7 +14,8 @@ import java.time.Clock;
  * {@link ServerFrames#message} goes through the {@link WebchatRelay} to the visitor's open sockets on every
  * instance. The message is accepted as {@code SENT} with the id {@link VisitorTokens#messageId} whether or not a
  * socket is open (an offline visitor finds it in the history on return); the browser's status frames move it to
- * {@code DELIVERED} and {@code READ}. Blocking (up to 2 s for Redis); the engine calls it on a worker thread.
+ * {@code DELIVERED} and {@code READ}. When no instance took it from Redis (Redis away), it goes to the visitor's
+ * sockets on this instance directly. Blocking (up to 2 s for Redis); the engine calls it on a worker thread.
  */
 @ApplicationScoped
 public class WebchatSender implements ChannelSender {
@@ -23,12 +24,14 @@ public class WebchatSender implements ChannelSender {
     static final int MAX_TEXT = 4000;
 
     private final WebchatRelay relay;
+    private final WebchatConnections connections;
     private final ServerFrames frames;
     private final VisitorTokens tokens;
     private final Clock clock = Clock.systemUTC();
 
-    WebchatSender(WebchatRelay relay, ServerFrames frames, VisitorTokens tokens) {
+    WebchatSender(WebchatRelay relay, ServerFrames frames, VisitorTokens tokens, WebchatConnections connections) {
         this.relay = relay;
+        this.connections = connections;
         this.frames = frames;
         this.tokens = tokens;
     }
@@ -48,8 +51,11 @@ public class WebchatSender implements ChannelSender {
     public SendResult send(OutboundMessage message) {
         String visitor = message.to().value();
         String id = tokens.messageId(visitor, message.id());
-        relay.publish(visitor, frames.message(id, message.origin(), message.text(), message.quickReplies(),
-                clock.instant()));
+        String frame = frames.message(id, message.origin(), message.text(), message.quickReplies(), clock.instant());
+        if (relay.publish(visitor, frame) == 0) {
+            // Redis away (or not subscribed yet): the visitor's sockets on this instance get it directly
+            connections.deliver(visitor, frame);
+        }
         return SendResult.accepted(id, DeliveryStatus.SENT);
     }
 }
