@@ -45,7 +45,7 @@ public class ConsoleLiveResource {
                 .group().intoLists().every(Duration.ofMillis(WINDOW_MS))
                 .filter(batch -> !batch.isEmpty())
                 .onItem().transformToIterable(batch -> events(sse, batch));
-        return LiveFeed.withKeepAlive(sse, changes);
+        return feed.withKeepAlive(sse, changes);
     }
 
     static List<OutboundSseEvent> events(Sse sse, List<ConversationEvent> batch) {

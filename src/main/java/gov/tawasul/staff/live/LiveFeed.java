@@ -2,12 +2,15 @@ package gov.tawasul.staff.live;
 
 import gov.tawasul.engine.events.ConversationEvent;
 import gov.tawasul.engine.events.ConversationEvents;
+import gov.tawasul.engine.shutdown.CloseLongConnections;
 import gov.tawasul.staff.account.StaffDirectory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -23,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * behind) is disconnected; its EventSource reconnects and catches up. A stream ends soon after
  * its staff member's account is disabled or removed ({@code tawasul.staff.live-recheck}, 30 s) (the session's own check only runs on a new request). Gauge
  * {@code tawasul.staff.live.clients} counts connected clients (created at start-up, so that the gauge reads 0 before
- * the first client).
+ * the first client). When the instance stops ({@link CloseLongConnections}) every stream ends, so that its
+ * EventSource reconnects to another instance and the shutdown is not held by it.
  */
 @ApplicationScoped
 @io.quarkus.runtime.Startup
@@ -38,6 +42,9 @@ public class LiveFeed {
     private final AtomicInteger clients = new AtomicInteger();
     private final MeterRegistry metrics;
     private final Gauge clientsGauge;
+    /** Emits once when the instance stops: every stream ends. */
+    private final BroadcastProcessor<Boolean> closing = BroadcastProcessor.create();
+    private volatile boolean closed;
 
     /** @param recheck {@code tawasul.staff.live-recheck}: how often a stream checks that its account is enabled */
     LiveFeed(ConversationEvents events, StaffDirectory directory, MeterRegistry metrics,
@@ -80,12 +87,24 @@ public class LiveFeed {
     }
 
     /**
-     * @return {@code events} with an SSE comment line every 20 s, so that proxies do not close an idle stream
+     * @return {@code events} with an SSE comment line every 20 s, so that proxies do not close an idle stream; it
+     *         ends when the instance stops (at once if it has)
      */
-    static Multi<OutboundSseEvent> withKeepAlive(Sse sse, Multi<OutboundSseEvent> events) {
+    Multi<OutboundSseEvent> withKeepAlive(Sse sse, Multi<OutboundSseEvent> events) {
+        if (closed) {
+            return Multi.createFrom().empty();
+        }
+        OutboundSseEvent end = sse.newEventBuilder().comment("this instance stops: reconnect").build();
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
                 .map(t -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(events, keepAlive);
+        return Multi.createBy().merging().streams(events, keepAlive, closing.map(stop -> end))
+                .select().first(e -> e != end);
+    }
+
+    /** Ends every stream (the instance stops). */
+    void close(@Observes CloseLongConnections event) {
+        closed = true;
+        closing.onNext(true);
     }
 
     /** @return the number of clients following now */

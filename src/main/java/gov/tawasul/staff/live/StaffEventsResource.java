@@ -40,7 +40,7 @@ public class StaffEventsResource {
     public Multi<OutboundSseEvent> events(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         Long last = parse(lastEventId);
         Multi<OutboundSseEvent> changes = feed.follow(identity.getPrincipal().getName(), last).map(e -> event(sse, e));
-        return LiveFeed.withKeepAlive(sse, changes);
+        return feed.withKeepAlive(sse, changes);
     }
 
     private static OutboundSseEvent event(Sse sse, ConversationEvent e) {
