@@ -94,8 +94,8 @@ class DeploymentFilesTest {
     void theVariablesAreOnesTheAppReads() {
         assertThat(allowed).contains("TAWASUL_PUBLIC_URL", "TAWASUL_SESSION_KEY", "TWILIO_AUTH_TOKEN",
                 "TAWASUL_PROXY_FORWARDING", "TAWASUL_MANAGEMENT_PORT");
-        // TAWASUL_CASE_EVENT_SECRETS is only named in a commented-out line: it would set nothing
-        assertThat(allowed).doesNotContain("TAWASUL_CASE_EVENT_SECRETS");
+        // a review found TAWASUL_CASE_EVENT_SECRETS named in a commented-out line (it set nothing); the name read is:
+        assertThat(allowed).contains("TAWASUL_CASES_EVENTS_SECRETS").doesNotContain("TAWASUL_CASE_EVENT_SECRETS");
 
         List<String> given = new ArrayList<>();
         composeApps().values().forEach(app -> given.addAll(environment(app).keySet()));

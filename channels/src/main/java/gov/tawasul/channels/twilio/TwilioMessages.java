@@ -65,8 +65,9 @@ public class TwilioMessages {
             return SendResult.accepted(sent.getSid(), status(sent));
         } catch (ApiException e) {
             SendResult result = TwilioSendErrors.classify(e);
-            LOG.infof("outbound %d: Twilio error code=%s status=%s → %s", outboundId, e.getCode(),
-                    e.getStatusCode(), result.outcome());
+            // Twilio's own message may quote the citizen's number; without a code it is the transport's (no number)
+            LOG.infof("outbound %d: Twilio error code=%s status=%s → %s%s", outboundId, e.getCode(),
+                    e.getStatusCode(), result.outcome(), e.getCode() == null ? " (" + e.getMessage() + ")" : "");
             return result;
         } catch (TwilioException e) {
             LOG.infof("outbound %d: Twilio client error %s, will retry", outboundId, e.getMessage());
