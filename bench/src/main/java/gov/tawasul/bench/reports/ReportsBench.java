@@ -125,11 +125,11 @@ public final class ReportsBench {
             String cookies = login(base, password);
             InboundWebhooks webhooks = new InboundWebhooks(ACCOUNT_SID, BOT_NUMBER, base + "/webhooks/twilio/sms",
                     new TwilioSignature(AUTH_TOKEN));
-            InboundWebhooks.Signed[] messages = webhooks.build(rate * 600, System.nanoTime(), 0);
+            InboundWebhooks.Signed[] messages = webhooks.build(Math.max(1, rate * 600), System.nanoTime(), 0);
             AtomicLong sent = new AtomicLong();
             AtomicLong failed = new AtomicLong();
             String loadStarted = psql(db, "select now()");
-            load.scheduleAtFixedRate(() -> {
+            if (rate > 0) load.scheduleAtFixedRate(() -> {
                 int i = (int) (sent.getAndIncrement() % messages.length);
                 var m = messages[i];
                 http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/webhooks/twilio/sms"))
@@ -143,8 +143,10 @@ public final class ReportsBench {
                         });
             }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
             Thread.sleep(5000);
-            report.append("While ").append(rate).append(" signed Twilio webhooks a second arrive (the bot answers ")
-                    .append("each through the fake Twilio); ").append(calls).append(" calls per period, one at a time, ")
+            report.append(rate > 0 ? "While " + rate + " signed Twilio webhooks a second arrive (the bot answers "
+                            + "each through the fake Twilio); " : "With no webhook traffic (`BENCH_RATE=0`: the "
+                            + "reports' own cost, without the message path's competing for the 2 cores); ")
+                    .append(calls).append(" calls per period, one at a time, ")
                     .append("after one warm-up call:\n\n| period | p50 ms | p95 ms | max ms | failed calls |\n|---|---:|---:|---:|---:|\n");
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Riyadh"));
             for (int days : new int[]{7, 30, 365}) {
