@@ -12,7 +12,10 @@ import gov.tawasul.engine.model.WatermarkReceipt;
  * No provider sends values that long (a Twilio SID has 34 characters, an E.164 number at most 16, a Messenger
  * {@code mid} about 100, an X id 19 digits, a Twilio error code 5 digits), so an item over a width is a bad
  * request, not data to cut: it is refused before any statement, which would otherwise fail the whole delivery with
- * PostgreSQL's 22001 on every retry. A display name over its width is cut instead (it is only shown to staff).
+ * PostgreSQL's 22001 on every retry. A display name over its width is cut instead (it is only shown to staff), and
+ * so is a text over {@value #TEXT} characters ({@code text} columns have no width, but no channel sends that much:
+ * Messenger at most 2,000, an X DM 10,000, an SMS 1,600; a review stored a signed 300,000-character Messenger text
+ * whole and answered it).
  */
 final class StorageLimits {
 
@@ -24,6 +27,8 @@ final class StorageLimits {
     static final int ERROR_CODE = 32;
     /** {@code conversation.citizen_name}. */
     static final int NAME = 256;
+    /** Longest message text kept ({@code inbound_message.text}); the rest is cut. */
+    static final int TEXT = 20_000;
 
     private StorageLimits() {
     }
@@ -56,15 +61,27 @@ final class StorageLimits {
         return citizen != null ? citizen : tooLong("address", o.bot(), ADDRESS);
     }
 
-    /** @return {@code m} with its display name cut to {@link #NAME} characters (whole code points) */
+    /**
+     * @return {@code m} with its display name cut to {@link #NAME} characters and its text to {@link #TEXT} (whole
+     *         code points)
+     */
     static InboundMessage fitted(InboundMessage m) {
-        String name = m.senderName();
-        if (name == null || name.length() <= NAME) {
+        String name = cut(m.senderName(), NAME);
+        String text = cut(m.text(), TEXT);
+        if (name == m.senderName() && text == m.text()) {
             return m;
         }
-        int end = Character.isHighSurrogate(name.charAt(NAME - 1)) ? NAME - 1 : NAME;
-        return new InboundMessage(m.channel(), m.providerMessageId(), m.from(), m.to(), m.kind(), m.text(),
-                m.payload(), m.sentAt(), name.substring(0, end), m.attributes());
+        return new InboundMessage(m.channel(), m.providerMessageId(), m.from(), m.to(), m.kind(), text,
+                m.payload(), m.sentAt(), name, m.attributes());
+    }
+
+    /** @return {@code value} itself when it fits, else its first {@code width} characters without a split pair */
+    private static String cut(String value, int width) {
+        if (value == null || value.length() <= width) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(width - 1)) ? width - 1 : width;
+        return value.substring(0, end);
     }
 
     private static String tooLong(Address a, Address b) {

@@ -141,11 +141,17 @@ class EngineFlowTest {
         InboundMessage longName = new InboundMessage(Channel.SMS, "SM" + UUID.randomUUID().toString().replace("-", ""),
                 new Address(Channel.SMS, citizen), new Address(Channel.SMS, BOT), InboundKind.TEXT, "thanks", null,
                 Instant.now(), "ن".repeat(400), Map.of());
-        List<InboxResult> results = onContext(() -> inbox.accept(InboundBatch.ofMessages(List.of(good, longId, longName))));
+        InboundMessage longText = new InboundMessage(Channel.SMS, "SM" + UUID.randomUUID().toString().replace("-", ""),
+                new Address(Channel.SMS, citizen), new Address(Channel.SMS, BOT), InboundKind.TEXT,
+                "ن".repeat(300_000), null, Instant.now(), null, Map.of());
+        List<InboxResult> results = onContext(() -> inbox.accept(InboundBatch.ofMessages(List.of(good, longId, longName,
+                longText))));
         assertThat(results).extracting(InboxResult::outcome).containsExactly(InboxResult.Outcome.ACCEPTED,
-                InboxResult.Outcome.REJECTED, InboxResult.Outcome.ACCEPTED);
+                InboxResult.Outcome.REJECTED, InboxResult.Outcome.ACCEPTED, InboxResult.Outcome.ACCEPTED);
         assertThat(TestDb.value("select count(*) from inbound_message i join conversation c on c.id = i.conversation_id "
-                + "where c.citizen_address = ?", citizen)).isEqualTo(2L);
+                + "where c.citizen_address = ?", citizen)).isEqualTo(3L);
+        assertThat(TestDb.value("select length(text) from inbound_message where provider_message_id = ?",
+                longText.providerMessageId())).as("a text is cut to 20,000 characters, not stored whole").isEqualTo(20_000);
         assertThat(TestDb.value("select length(citizen_name) from conversation where citizen_address = ?", citizen))
                 .as("a display name is cut to its column, not refused").isEqualTo(256);
 
