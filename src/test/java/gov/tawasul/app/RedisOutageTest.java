@@ -1,7 +1,6 @@
 package gov.tawasul.app;
 
-import gov.tawasul.engine.testing.TcpProxy;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import gov.tawasul.engine.testing.RefusedRedis;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import gov.tawasul.engine.inbox.Inbox;
@@ -49,33 +48,13 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisOutageTest {
 
-    static TcpProxy proxy;
-    static URI redis = URI.create(System.getenv().getOrDefault("TAWASUL_TEST_REDIS_URL", "redis://localhost:6379/1"));
+    static final URI redis = RefusedRedis.REDIS;
 
-    /** The engine without channels ({@link RecordingSender}); the app's Redis is the test Redis behind {@link #proxy}. */
+    /** The engine without channels ({@link RecordingSender}); the app's Redis is the test Redis behind a refusing proxy ({@link RefusedRedis}). */
     public static class Profile extends EngineTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ProxiedRedis.class));
-        }
-    }
-
-    /** Starts the proxy, refusing, before the app and points {@code tawasul.redis.url} at it. */
-    public static class ProxiedRedis implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            try {
-                proxy = new TcpProxy(redis.getPort() > 0 ? redis.getPort() : 6379);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            proxy.refuse(true); // Redis is away while the app starts, until the test lets it through
-            return Map.of("tawasul.redis.url", "redis://127.0.0.1:" + proxy.port() + redis.getPath());
-        }
-
-        @Override
-        public void stop() {
-            proxy.close();
+            return List.of(new TestResourceEntry(RefusedRedis.class));
         }
     }
 
@@ -103,7 +82,7 @@ class RedisOutageTest {
     @Test
     @Order(1)
     void startsWithoutRedis_answersCitizens_andUsesRedisOnceItIsBack() throws Throwable {
-        assertThat(proxy.refused()).as("connections refused while the app started").isPositive();
+        assertThat(RefusedRedis.proxy().refused()).as("connections refused while the app started").isPositive();
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'Redis' }.status", equalTo("DOWN"))
@@ -132,7 +111,7 @@ class RedisOutageTest {
 
         String events = config.pubSubChannel("conversation-events");
         assertThat(subscribers(events)).isZero();
-        proxy.refuse(false);
+        RefusedRedis.proxy().refuse(false);
         long back = System.nanoTime();
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> "UP".equals(redisStatus()));
         assertThat((System.nanoTime() - back) / 1_000_000).as("ms from Redis's arrival to readiness UP")
@@ -147,14 +126,14 @@ class RedisOutageTest {
     @Test
     @Order(2)
     void readinessIsDownWhileRedisIsAwayAndUpSoonAfterItReturns() throws Exception {
-        proxy.refuse(false);
+        RefusedRedis.proxy().refuse(false);
         await().atMost(Duration.ofSeconds(15)).until(() -> "UP".equals(redisStatus()));
-        proxy.refuse(true);
+        RefusedRedis.proxy().refuse(true);
         await().atMost(Duration.ofSeconds(5)).until(() -> "DOWN".equals(redisStatus()));
         Thread.sleep(10_000);
         assertThat(redisStatus()).isEqualTo("DOWN");
 
-        proxy.refuse(false);
+        RefusedRedis.proxy().refuse(false);
         long back = System.nanoTime();
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> "UP".equals(redisStatus()));
         long millis = (System.nanoTime() - back) / 1_000_000;

@@ -1,8 +1,7 @@
 package gov.tawasul.channels.webchat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gov.tawasul.engine.testing.TcpProxy;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import gov.tawasul.engine.testing.RefusedRedis;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -27,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebchatWithoutRedisTest {
 
     private static final String ORIGIN = "http://localhost:8081";
-    static TcpProxy proxy;
 
     /** The app with its Redis behind a proxy that refuses throughout. */
     public static class Profile implements QuarkusTestProfile {
@@ -35,26 +33,10 @@ class WebchatWithoutRedisTest {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(RefusedRedis.class));
         }
-    }
-
-    /** Starts the proxy, refusing, and points {@code tawasul.redis.url} at it. */
-    public static class RefusedRedis implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            URI redis = URI.create(System.getenv().getOrDefault("TAWASUL_TEST_REDIS_URL", "redis://localhost:6379/1"));
-            try {
-                proxy = new TcpProxy(redis.getPort() > 0 ? redis.getPort() : 6379);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            proxy.refuse(true);
-            return Map.of("tawasul.redis.url", "redis://127.0.0.1:" + proxy.port() + redis.getPath(),
-                    "tawasul.webchat.rate-limit", "3");
-        }
 
         @Override
-        public void stop() {
-            proxy.close();
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("tawasul.webchat.rate-limit", "3");
         }
     }
 
@@ -78,6 +60,6 @@ class WebchatWithoutRedisTest {
             JsonNode refused = chat.next("error");
             assertThat(refused.path("code").asText()).isEqualTo(FrameRefused.RATE_LIMITED);
         }
-        assertThat(proxy.refused()).as("connections to Redis refused meanwhile").isPositive();
+        assertThat(RefusedRedis.proxy().refused()).as("connections to Redis refused meanwhile").isPositive();
     }
 }
