@@ -126,6 +126,12 @@ class CaseEventsEndToEndTest {
         String nul = body.replace("\"مقبولة\"", "\"a\\u0000b\"");
         post(nul, sign(CaseEventsProfile.SECRET, now, nul)).statusCode(422)
                 .body("detail", equalTo("statusLabel.ar contains a NUL character"));
+        String notAList = body.replace("\"contacts\":[", "\"contacts\":\"x\",\"was\":[");
+        post(notAList, sign(CaseEventsProfile.SECRET, now, notAList)).statusCode(400)
+                .body("detail", equalTo("Malformed JSON: \"contacts\" has the wrong type"));
+        String nulId = body.replace("\"evt-forged\"", "\"evt-\\u0000x\"");
+        post(nulId, sign(CaseEventsProfile.SECRET, now, nulId)).statusCode(422)
+                .body("detail", equalTo("eventId contains a NUL character"));
         assertThat(TestDb.value("select count(*) from case_event")).isEqualTo(0L);
 
         // the previous secret is still valid (rotation), 4 minutes old is within the window

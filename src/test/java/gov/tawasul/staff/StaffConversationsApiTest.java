@@ -279,6 +279,15 @@ class StaffConversationsApiTest {
                 .extract().jsonPath().getList("conversations")).hasSize(1);
         assertThat(agent.given().queryParam("q", "96650000800").get("/api/staff/conversations").then().statusCode(200)
                 .extract().jsonPath().getList("conversations")).isEmpty();
+        // an unknown channel or state is said in the API's words, not our class names
+        agent.given().queryParam("channel", "bogus").get("/api/staff/conversations").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.startsWith("Bad list parameter: channel must be one of [sms,"));
+        agent.given().queryParam("state", "bogus").get("/api/staff/conversations").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("gov.tawasul")));
+        // a NUL character in a search (as %00) is dropped, not a 500 from PostgreSQL
+        assertThat(agent.given().queryParam("q", "+9665000\u000008001").queryParam("department", "\u0000")
+                .get("/api/staff/conversations").then().statusCode(200).extract().jsonPath()
+                .getList("conversations")).hasSize(1);
         assertThat(StaffSession.loginAs(StaffRole.SUPERVISOR).given().queryParam("q", "96650000800")
                 .get("/api/staff/conversations").then().statusCode(200).extract().jsonPath()
                 .getList("conversations")).hasSize(1);

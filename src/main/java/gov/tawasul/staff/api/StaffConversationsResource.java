@@ -154,10 +154,22 @@ public class StaffConversationsResource {
         public static ConversationList.Filter filter(String channel, String state, String department, boolean failed,
                                                      boolean optedOut, String assignedTo, boolean unassigned,
                                                      String q, boolean partial, String before, int limit) {
+            Channel ch;
+            ConversationState st;
             try {
-                return new ConversationList.Filter(
-                        channel == null || channel.isBlank() ? null : Channel.fromWireName(channel),
-                        state == null || state.isBlank() ? null : ConversationState.valueOf(state.strip()),
+                ch = channel == null || channel.isBlank() ? null : Channel.fromWireName(channel);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("Bad list parameter: channel must be one of "
+                        + java.util.Arrays.stream(Channel.values()).map(Channel::wireName).toList());
+            }
+            try {
+                st = state == null || state.isBlank() ? null : ConversationState.valueOf(state.strip());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("Bad list parameter: state must be one of "
+                        + java.util.Arrays.toString(ConversationState.values()));
+            }
+            try {
+                return new ConversationList.Filter(ch, st,
                         department, failed, optedOut, assignedTo, unassigned, q, partial,
                         before == null || before.isBlank() ? null : ConversationList.Cursor.parse(before.strip()),
                         limit);

@@ -78,6 +78,12 @@ public class CaseEventResource {
         CaseEventBody event;
         try {
             event = json.readValue(raw, CaseEventBody.class);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            // Jackson's own words name our classes: say where, in JSON's terms
+            String where = e.getPath().isEmpty() ? "the body" : "\"" + e.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining(".")) + "\"";
+            throw new BadRequestException("Malformed JSON: " + where + " has the wrong type");
         } catch (JsonProcessingException e) {
             throw new BadRequestException("Malformed JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
@@ -89,6 +95,9 @@ public class CaseEventResource {
         String eventId = event.eventId() == null ? "" : event.eventId().strip();
         if (eventId.isEmpty() || eventId.length() > MAX_EVENT_ID) {
             throw unprocessable("eventId missing or longer than " + MAX_EVENT_ID + " characters");
+        }
+        if (eventId.indexOf('\u0000') >= 0) {
+            throw unprocessable("eventId contains a NUL character");
         }
         if (event.caseNumber() == null || event.caseNumber().isBlank()) {
             throw unprocessable("caseNumber missing");

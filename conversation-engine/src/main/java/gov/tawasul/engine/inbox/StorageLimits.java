@@ -12,7 +12,8 @@ import gov.tawasul.engine.model.WatermarkReceipt;
  * No provider sends values that long (a Twilio SID has 34 characters, an E.164 number at most 16, a Messenger
  * {@code mid} about 100, an X id 19 digits, a Twilio error code 5 digits), so an item over a width is a bad
  * request, not data to cut: it is refused before any statement, which would otherwise fail the whole delivery with
- * PostgreSQL's 22001 on every retry. A display name over its width is cut instead (it is only shown to staff), and
+ * PostgreSQL's 22001 on every retry. So is an id or address holding a NUL character (no provider sends one;
+ * PostgreSQL refuses it with 22021). A display name over its width is cut instead (it is only shown to staff), and
  * so is a text over {@value #TEXT} characters ({@code text} columns have no width, but no channel sends that much:
  * Messenger at most 2,000, an X DM 10,000, an SMS 1,600; a review stored a signed 300,000-character Messenger text
  * whole and answered it).
@@ -90,6 +91,9 @@ final class StorageLimits {
     }
 
     private static String tooLong(String what, String value, int width) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            return what + " contains a NUL character"; // PostgreSQL cannot store one in text: 22021 on every retry
+        }
         return value != null && value.length() > width
                 ? what + " of " + value.length() + " characters (at most " + width + ")" : null;
     }

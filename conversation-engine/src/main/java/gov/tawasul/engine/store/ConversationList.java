@@ -93,9 +93,12 @@ public class ConversationList {
             if (limit < 1 || limit > 200) {
                 throw new IllegalArgumentException("limit must be 1-200, was " + limit);
             }
+            // a NUL character matches nothing stored (PostgreSQL cannot store one) and cannot be sent as text: dropped
+            query = query == null ? null : query.replace("\u0000", "");
+            department = department == null ? null : department.replace("\u0000", "");
             query = query == null || query.isBlank() ? null : query.strip();
             department = department == null || department.isBlank() ? null : department.strip();
-            assignedTo = assignedTo == null || assignedTo.isBlank() ? null : assignedTo;
+            assignedTo = assignedTo == null || assignedTo.isBlank() ? null : assignedTo.replace("\u0000", "");
         }
     }
 

@@ -159,6 +159,13 @@ class EngineFlowTest {
                 () -> onContext(() -> inbox.accept(InboundBatch.of(longId))));
         assertThat(refused).hasRootCauseInstanceOf(InboundRejectedException.class)
                 .rootCause().hasMessage("message 0: provider message id of 302 characters (at most 256)");
+        // a NUL character in an id (PostgreSQL cannot store it) is refused as well, not a 500 the provider retries
+        InboundMessage nulId = new InboundMessage(Channel.SMS, "m_\u0000x", new Address(Channel.SMS, citizen),
+                new Address(Channel.SMS, BOT), InboundKind.TEXT, "help", null, Instant.now(), null, Map.of());
+        Throwable nul = org.assertj.core.api.Assertions.catchThrowable(
+                () -> onContext(() -> inbox.accept(InboundBatch.of(nulId))));
+        assertThat(nul).hasRootCauseInstanceOf(InboundRejectedException.class)
+                .rootCause().hasMessage("message 0: provider message id contains a NUL character");
     }
 
     @Test
