@@ -83,22 +83,24 @@ public class ProblemExceptionMappers {
     private static String malformedJsonDetail(JsonProcessingException e) {
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
                 && expected(mismatch.getTargetType()) != null) {
-            String field = mismatch.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(java.util.stream.Collectors.joining("."));
             String must = mismatch instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException bad
-                    && "must not contain a NUL character".equals(bad.getOriginalMessage())
-                    ? "must not contain a NUL character" : "must be " + expected(mismatch.getTargetType());
-            return "Malformed JSON body: \"" + field + "\" " + must + ".";
+                    && StrictJson.NUL_REFUSED.equals(bad.getOriginalMessage())
+                    ? StrictJson.NUL_REFUSED : "must be " + expected(mismatch.getTargetType());
+            return "Malformed JSON body: \"" + path(mismatch) + "\" " + must + ".";
         }
         if (e instanceof MismatchedInputException mismatch) {
             // Jackson's own words name our classes ("Cannot deserialize value of type gov.tawasul…"): say the shape
-            String where = mismatch.getPath().isEmpty() ? "the body" : "\"" + mismatch.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(java.util.stream.Collectors.joining(".")) + "\"";
+            String where = mismatch.getPath().isEmpty() ? "the body" : "\"" + path(mismatch) + "\"";
             return "Malformed JSON body: " + where + " must be " + shape(mismatch.getTargetType()) + ".";
         }
         return "Malformed JSON body: " + e.getOriginalMessage();
+    }
+
+    /** @return where in the body the value was: {@code contacts.[0].address} */
+    private static String path(MismatchedInputException mismatch) {
+        return mismatch.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining("."));
     }
 
     /** @return the JSON shape of {@code type}: a scalar's words ({@link #expected}), an array, one of an enum's, an object */

@@ -29,6 +29,9 @@ import java.util.function.BiFunction;
  */
 public final class StrictJson implements BiFunction<ObjectMapper, Type, ObjectReader> {
 
+    /** What a string holding a NUL character is told ({@link ProblemExceptionMappers} names the field before it). */
+    static final String NUL_REFUSED = "must not contain a NUL character";
+
     /** The strict copy of the last mapper Quarkus passed (there is one: the application's). */
     private static volatile Copy copy;
 
@@ -69,7 +72,7 @@ public final class StrictJson implements BiFunction<ObjectMapper, Type, ObjectRe
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws java.io.IOException {
             String value = super.deserialize(p, ctxt);
             if (value != null && value.indexOf('\u0000') >= 0) {
-                throw InvalidFormatException.from(p, "must not contain a NUL character", value, String.class);
+                throw InvalidFormatException.from(p, NUL_REFUSED, value, String.class);
             }
             return value;
         }

@@ -86,13 +86,9 @@ public final class CaseApiMapper {
         nul("caseNumber", body.caseNumber());
         nul("status", body.status());
         nul("updatedAt", body.updatedAt());
-        for (var t : new Object[][] {{"statusLabel", body.statusLabel()}, {"department", body.department()},
-                {"nextStep", body.nextStep()}}) {
-            if (t[1] instanceof CaseApiCase.Text text) {
-                nul(t[0] + ".ar", text.ar());
-                nul(t[0] + ".en", text.en());
-            }
-        }
+        nul("statusLabel", body.statusLabel());
+        nul("department", body.department());
+        nul("nextStep", body.nextStep());
         if (body.contacts() != null) {
             for (CaseApiCase.Contact c : body.contacts()) {
                 if (c != null) {
@@ -100,6 +96,13 @@ public final class CaseApiMapper {
                     nul("contacts.address", c.address());
                 }
             }
+        }
+    }
+
+    private static void nul(String field, CaseApiCase.Text text) {
+        if (text != null) {
+            nul(field + ".ar", text.ar());
+            nul(field + ".en", text.en());
         }
     }
 

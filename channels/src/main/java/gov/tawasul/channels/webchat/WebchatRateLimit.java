@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * While Redis cannot be reached ({@link RedisOutage}) a visitor is counted by this instance alone, with the same
  * limit and window, so that web chat keeps answering (a review saw every frame go unanswered on an instance started
- * without Redis: the count failed and the message was dropped); the instance's counts are at most
- * {@value #LOCAL_VISITORS} visitors, forgotten once their window is over.
+ * without Redis: the count failed and the message was dropped); once the instance counts {@value #LOCAL_VISITORS}
+ * visitors, those whose window is over are forgotten.
  */
 @ApplicationScoped
 public class WebchatRateLimit {
@@ -29,7 +29,7 @@ public class WebchatRateLimit {
             if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
             return n""";
 
-    /** Visitors counted locally at most; beyond it the oldest windows are dropped. */
+    /** Visitors counted locally before the ones whose window is over are dropped. */
     static final int LOCAL_VISITORS = 100_000;
 
     private final StatefulRedisConnection<String, String> redis;

@@ -36,30 +36,30 @@ final class StorageLimits {
 
     /** @return why {@code m} cannot be stored, or null when it fits */
     static String problem(InboundMessage m) {
-        String id = tooLong("provider message id", m.providerMessageId(), PROVIDER_ID);
-        return id != null ? id : tooLong(m.from(), m.to());
+        String id = unstorable("provider message id", m.providerMessageId(), PROVIDER_ID);
+        return id != null ? id : unstorable(m.from(), m.to());
     }
 
     /** @return why {@code r} cannot be stored, or null when it fits */
     static String problem(DeliveryReceipt r) {
-        String id = tooLong("provider message id", r.providerMessageId(), PROVIDER_ID);
-        return id != null ? id : tooLong("error code", r.errorCode(), ERROR_CODE);
+        String id = unstorable("provider message id", r.providerMessageId(), PROVIDER_ID);
+        return id != null ? id : unstorable("error code", r.errorCode(), ERROR_CODE);
     }
 
     /** @return why {@code w} cannot be stored, or null when it fits */
     static String problem(WatermarkReceipt w) {
-        String id = tooLong("provider message id", w.upToProviderMessageId(), PROVIDER_ID);
-        return id != null ? id : tooLong(w.citizen(), null);
+        String id = unstorable("provider message id", w.upToProviderMessageId(), PROVIDER_ID);
+        return id != null ? id : unstorable(w.citizen(), null);
     }
 
     /** @return why {@code o} cannot be stored, or null when it fits */
     static String problem(InboundBatch.RecipientOptOut o) {
-        String id = tooLong("provider message id", o.providerMessageId(), PROVIDER_ID);
+        String id = unstorable("provider message id", o.providerMessageId(), PROVIDER_ID);
         if (id != null) {
             return id;
         }
-        String citizen = tooLong("address", o.citizen(), ADDRESS);
-        return citizen != null ? citizen : tooLong("address", o.bot(), ADDRESS);
+        String citizen = unstorable("address", o.citizen(), ADDRESS);
+        return citizen != null ? citizen : unstorable("address", o.bot(), ADDRESS);
     }
 
     /**
@@ -85,12 +85,13 @@ final class StorageLimits {
         return value.substring(0, end);
     }
 
-    private static String tooLong(Address a, Address b) {
-        String first = a == null ? null : tooLong("address", a.value(), ADDRESS);
-        return first != null ? first : b == null ? null : tooLong("address", b.value(), ADDRESS);
+    private static String unstorable(Address a, Address b) {
+        String first = a == null ? null : unstorable("address", a.value(), ADDRESS);
+        return first != null ? first : b == null ? null : unstorable("address", b.value(), ADDRESS);
     }
 
-    private static String tooLong(String what, String value, int width) {
+    /** @return why {@code value} cannot be stored in a column of {@code width}, or null when it can */
+    private static String unstorable(String what, String value, int width) {
         if (value != null && value.indexOf('\u0000') >= 0) {
             return what + " contains a NUL character"; // PostgreSQL cannot store one in text: 22021 on every retry
         }

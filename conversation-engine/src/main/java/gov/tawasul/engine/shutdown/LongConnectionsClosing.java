@@ -16,11 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Ends the long-lived connections when the instance stops: fires {@link CloseLongConnections} once,
- * {@value #AFTER_DELAY_MS} ms after {@code quarkus.shutdown.delay} has run out (readiness was DOWN all that time, the
- * proxies stopped sending; Quarkus has then stopped accepting connections, so a client that reconnects reaches another
- * instance), or at the {@link ShutdownEvent} when there is no delay. Without it an open web chat socket or staff SSE
- * stream counted as a request in flight: SIGTERM took the whole {@code quarkus.shutdown.timeout} (25.2 s, "Timed out
- * waiting for graceful shutdown") instead of about 5 s.
+ * {@value #AFTER_DELAY_MS} ms after {@code quarkus.shutdown.delay} has run out (readiness was DOWN all that time, so
+ * the proxies have taken this instance out and a client that reconnects reaches another one), or at the
+ * {@link ShutdownEvent} when there is no delay. An open staff SSE stream is a request in flight that Quarkus' graceful
+ * shutdown waits for; ending it lets the wait end. A WebSocket is not freed that way: Quarkus 3.33 counts its upgrade
+ * request as never ending, so an instance that served one still waits out {@code quarkus.shutdown.timeout} (25.2 s
+ * measured, 5.1–6.3 s without); closing the sockets only moves their pages to another instance at once.
  * <p>
  * Quarkus' shutdown sequence: https://quarkus.io/guides/lifecycle#graceful-shutdown
  */
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class LongConnectionsClosing {
 
     private static final Logger LOG = Logger.getLogger(LongConnectionsClosing.class);
-    /** How long after the delay's end the connections are closed (Quarkus closes its listeners at that end). */
+    /** How long after the delay's end the connections are closed (the graceful-shutdown wait has begun). */
     static final long AFTER_DELAY_MS = 200;
 
     private final Event<CloseLongConnections> close;

@@ -93,12 +93,22 @@ public class ConversationList {
             if (limit < 1 || limit > 200) {
                 throw new IllegalArgumentException("limit must be 1-200, was " + limit);
             }
-            // a NUL character matches nothing stored (PostgreSQL cannot store one) and cannot be sent as text: dropped
-            query = query == null ? null : query.replace("\u0000", "");
-            department = department == null ? null : department.replace("\u0000", "");
-            query = query == null || query.isBlank() ? null : query.strip();
-            department = department == null || department.isBlank() ? null : department.strip();
-            assignedTo = assignedTo == null || assignedTo.isBlank() ? null : assignedTo.replace("\u0000", "");
+            query = cleaned(query, true);
+            department = cleaned(department, true);
+            assignedTo = cleaned(assignedTo, false);
+        }
+
+        /**
+         * @return {@code value} without NUL characters (PostgreSQL cannot store one, so it matches nothing; as a
+         *         parameter it fails the statement), stripped if asked; null when nothing is left
+         */
+        private static String cleaned(String value, boolean strip) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String kept = value.replace("\u0000", "");
+            kept = strip ? kept.strip() : kept;
+            return kept.isBlank() ? null : kept;
         }
     }
 
